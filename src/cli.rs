@@ -1,0 +1,131 @@
+//! The command line: clap types only. They are turned into the core's resolved
+//! [`crate::config::Config`] and plain arguments in `lib.rs`; nothing below `cmd/`
+//! sees clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn a folder of Markdown notes into an Amazon L6/L7 interview-preparation
+/// workspace, with a generated DASHBOARD.md of readiness scores, goals, the story
+/// portfolio and next actions.
+#[derive(Debug, Parser)]
+#[command(name = "systemcraft", version, about, long_about = None, propagate_version = true)]
+#[command(after_help = "Start with `systemcraft init ~/prep`, then `cd ~/prep && systemcraft build`.")]
+pub struct Cli {
+    /// Use the workspace in DIR instead of searching upward from the current folder.
+    #[arg(short = 'w', long, global = true, value_name = "DIR", env = "SYSTEMCRAFT_WORKSPACE")]
+    pub workspace: Option<PathBuf>,
+
+    /// Compute as if today were this date (YYYY-MM-DD).
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", env = "SYSTEMCRAFT_TODAY")]
+    pub today: Option<String>,
+
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    pub color: Color,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Colour on terminals, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a workspace: folders, templates, reference notes, a git repository and
+    /// the first DASHBOARD.md. Never overwrites an existing file.
+    Init(InitArgs),
+    /// Compute the scores and write DASHBOARD.md.
+    Build(BuildArgs),
+    /// Create a note from its template and print its path.
+    New(NewArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    Man,
+}
+
+/// `systemcraft init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create or complete (default: the current folder).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Your name, shown on the dashboard.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Where you come from.
+    #[arg(long, value_parser = ["senior-to-l6", "l6-to-l7", "faang-to-amazon"], default_value = "senior-to-l6")]
+    pub track: String,
+    /// The level you interview for.
+    #[arg(long, value_parser = ["L6", "L7"], ignore_case = true, default_value = "L6")]
+    pub target: String,
+    /// Weekly commitment: intensive 25+ h, balanced 15–20 h, deep 10–15 h.
+    #[arg(long, value_parser = ["intensive", "balanced", "deep"], default_value = "balanced")]
+    pub timeline: String,
+    /// Do not create a git repository.
+    #[arg(long)]
+    pub no_git: bool,
+}
+
+/// `systemcraft build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Write nothing; exit 1 when DASHBOARD.md is not what a build would write.
+    #[arg(long, conflicts_with_all = ["json", "stdout"])]
+    pub check: bool,
+    /// Print the whole model as JSON instead of writing the dashboard.
+    #[arg(long, conflicts_with = "stdout")]
+    pub json: bool,
+    /// Print the Markdown instead of writing DASHBOARD.md.
+    #[arg(long)]
+    pub stdout: bool,
+}
+
+/// The kinds of note `new` creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoteKind {
+    /// A STAR story in stories/.
+    Story,
+    /// Today's practice log in logs/.
+    Log,
+    /// A system-design write-up in designs/.
+    Design,
+    /// A mock interview in mocks/.
+    Mock,
+}
+
+/// `systemcraft new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// What to create.
+    #[arg(value_enum)]
+    pub kind: NoteKind,
+    /// The title (stories, designs, mocks); the file name is made from it.
+    pub title: Option<String>,
+    /// A Leadership Principle the story shows (repeatable; any case and spacing).
+    #[arg(long = "lp", value_name = "PRINCIPLE")]
+    pub principles: Vec<String>,
+    /// The story's scenario.
+    #[arg(long, value_name = "SCENARIO")]
+    pub scenario: Option<String>,
+    /// Open the new note in $VISUAL or $EDITOR.
+    #[arg(long)]
+    pub edit: bool,
+}

@@ -1,0 +1,39 @@
+//! `systemcraft build`: compute the model and write (or check, or print) the
+//! dashboard.
+
+use std::io::Write;
+
+use crate::cli::BuildArgs;
+use crate::pipeline::Pipeline;
+use crate::render;
+use crate::{Globals, Result, EXIT_FAILURE, EXIT_OK};
+
+/// Runs the command.
+pub fn run(globals: &Globals, args: BuildArgs) -> Result<i32> {
+    let pipeline = Pipeline::load(globals.workspace()?, globals.today)?;
+    let model = pipeline.model();
+    let mut out = anstream::stdout().lock();
+    if args.json {
+        let _ = out.write_all(render::json::render(&model).as_bytes());
+        return Ok(EXIT_OK);
+    }
+    let markdown = pipeline.dashboard(&model);
+    if args.stdout {
+        let _ = out.write_all(markdown.as_bytes());
+        return Ok(EXIT_OK);
+    }
+    crate::print_diagnostics(&model.diagnostics);
+    if args.check {
+        if pipeline.is_current(&markdown) {
+            let _ = writeln!(out, "DASHBOARD.md is up to date");
+            return Ok(EXIT_OK);
+        }
+        let mut err = anstream::stderr();
+        let _ = writeln!(err, "DASHBOARD.md is stale: run `systemcraft build`");
+        return Ok(EXIT_FAILURE);
+    }
+    let written = pipeline.write(&markdown)?;
+    let what = if written { "DASHBOARD.md written" } else { "DASHBOARD.md unchanged" };
+    let _ = out.write_all(render::terminal::summary(&model, what).as_bytes());
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,106 @@
+//! `systemcraft init [DIR]`: scaffold a workspace from the embedded template, create
+//! its git repository with a first commit, and write the first dashboard. Existing
+//! files are never touched.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::cli::InitArgs;
+use crate::git::Repo;
+use crate::pipeline::Pipeline;
+use crate::template;
+use crate::workspace::{Workspace, DASHBOARD_FILE};
+use crate::{Error, Globals, Result, EXIT_OK};
+
+/// Runs the command.
+pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
+    let dir = args.dir.clone().unwrap_or_else(|| Path::new(".").to_path_buf());
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io("cannot create folder", &dir, e))?;
+    let dir = std::path::absolute(&dir).map_err(|e| Error::io("cannot resolve", &dir, e))?;
+    let name = args.name.clone().or_else(crate::git::configured_name).unwrap_or_default();
+    let values = [
+        ("name", template::yaml_quoted_escape(&name)),
+        ("track", args.track.clone()),
+        ("target_level", args.target.to_uppercase()),
+        ("timeline", args.timeline.clone()),
+        ("start_date", globals.today.to_string()),
+    ];
+    let mut created = Vec::new();
+    let mut kept = Vec::new();
+    for rel in template::files() {
+        let path = dir.join(crate::diag::to_path(&rel));
+        let Some(bytes) = template::get(&rel) else { continue };
+        let contents = if rel == crate::config::PROFILE_FILE {
+            template::fill(&String::from_utf8_lossy(&bytes), &values).into_bytes()
+        } else {
+            bytes.into_owned()
+        };
+        match crate::fs::create_new(&path, &contents) {
+            Ok(()) => created.push(rel),
+            Err(Error::Exists { .. }) => kept.push(rel),
+            Err(e) => return Err(e),
+        }
+    }
+
+    let ws = Workspace::open(&dir)?;
+    let pipeline = Pipeline::load(ws, globals.today)?;
+    let model = pipeline.model();
+    let markdown = pipeline.dashboard(&model);
+    if !dir.join(DASHBOARD_FILE).exists() {
+        pipeline.write(&markdown)?;
+        created.push(DASHBOARD_FILE.to_string());
+    }
+
+    let mut out = anstream::stdout().lock();
+    let _ = writeln!(out, "Workspace ready in {}", dir.display());
+    let _ = writeln!(out, "  created {} file{}", created.len(), if created.len() == 1 { "" } else { "s" });
+    if !kept.is_empty() {
+        let _ = writeln!(out, "  kept {} existing file{} untouched:", kept.len(), if kept.len() == 1 { "" } else { "s" });
+        for k in &kept {
+            let _ = writeln!(out, "    {k}");
+        }
+    }
+
+    if !args.no_git {
+        git_step(&dir, &created, &mut out)?;
+    }
+    let _ = writeln!(out, "\nNext: answer the questions in assessment.md, then run `systemcraft build` in {}", dir.display());
+    Ok(EXIT_OK)
+}
+
+fn git_step(dir: &Path, created: &[String], out: &mut impl Write) -> Result<()> {
+    let (repo, fresh) = match Repo::open_at(dir) {
+        Some(r) => (r, false),
+        None => {
+            if let Some(parent) = Repo::enclosing(dir) {
+                let _ = writeln!(
+                    out,
+                    "  git: {} is inside the repository at {}; not creating another one and not committing there",
+                    dir.display(),
+                    parent.display()
+                );
+                return Ok(());
+            }
+            (Repo::init(dir)?, true)
+        }
+    };
+    let message = if fresh { "Start interview preparation with systemcraft" } else { "Add the systemcraft workspace files" };
+    match repo.commit_paths(created, message)? {
+        Some(c) => {
+            let what = if fresh { "created a git repository with a first commit" } else { "committed the new files to the existing repository" };
+            let _ = writeln!(out, "  git: {what} ({})", c.id);
+            if c.fallback_author {
+                let _ = writeln!(
+                    out,
+                    "  git: no identity configured, so the commit is by \"{} <{}>\"; set yours with `git config --global user.name \"…\"` and `git config --global user.email …`",
+                    crate::git::FALLBACK_NAME,
+                    crate::git::FALLBACK_EMAIL
+                );
+            }
+        }
+        None => {
+            let _ = writeln!(out, "  git: existing repository kept; nothing new to commit");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! One module per subcommand. Each is a short coordinator: it turns its arguments
+//! into calls on the core and decides what to print and which exit code to return.
+
+pub mod build;
+pub mod completions;
+pub mod init;
+pub mod man;
+pub mod new;

@@ -1,0 +1,117 @@
+//! `systemcraft new story|log|design|mock [TITLE]`: create a note from its template
+//! (the workspace's `templates/` first, the embedded copy otherwise), with a safe
+//! file name, never overwriting.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::cli::{NewArgs, NoteKind};
+use crate::domain::principles::{Principle, Scenario};
+use crate::template;
+use crate::{Error, Globals, Result, EXIT_OK};
+
+/// Runs the command.
+pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
+    let ws = globals.workspace()?;
+    let today = globals.today.to_string();
+    let (name, folder) = match args.kind {
+        NoteKind::Story => ("story", "stories"),
+        NoteKind::Log => ("log", "logs"),
+        NoteKind::Design => ("design", "designs"),
+        NoteKind::Mock => ("mock", "mocks"),
+    };
+    let principles = args
+        .principles
+        .iter()
+        .map(|p| {
+            Principle::parse(p).ok_or_else(|| {
+                Error::Usage(match Principle::suggest(p) {
+                    Some(s) => format!("unknown Leadership Principle \"{p}\": did you mean `{s}`?"),
+                    None => format!("unknown Leadership Principle \"{p}\"; use one of: {}", Principle::slugs()),
+                })
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let scenario = args
+        .scenario
+        .as_deref()
+        .map(|s| {
+            Scenario::parse(s).ok_or_else(|| {
+                Error::Usage(match Scenario::suggest(s) {
+                    Some(x) => format!("unknown scenario \"{s}\": did you mean `{x}`?"),
+                    None => format!("unknown scenario \"{s}\"; use one of: {}", Scenario::slugs()),
+                })
+            })
+        })
+        .transpose()?;
+    if args.kind != NoteKind::Story && (!principles.is_empty() || scenario.is_some()) {
+        return Err(Error::Usage("--lp and --scenario apply to stories only".into()));
+    }
+
+    let title = args.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let file = match args.kind {
+        NoteKind::Log => format!("{today}.md"),
+        NoteKind::Mock => format!("{today}-{}.md", crate::fs::slugify(title.unwrap_or("mock"))),
+        _ => format!("{}.md", crate::fs::slugify(title.unwrap_or("untitled"))),
+    };
+    let rel = format!("{folder}/{file}");
+    let path = ws.root.join(folder).join(&file);
+
+    let user_template = ws.root.join("templates").join(format!("{name}.md"));
+    let text = std::fs::read_to_string(&user_template)
+        .ok()
+        .or_else(|| template::text(&format!("templates/{name}.md")))
+        .unwrap_or_default();
+    let title_text = title.map(str::to_string).unwrap_or_else(|| match args.kind {
+        NoteKind::Log => format!("Practice log {today}"),
+        _ => "Untitled".to_string(),
+    });
+    let list = principles.iter().map(|p| p.slug()).collect::<Vec<_>>().join(", ");
+    let filled = template::fill(
+        &text,
+        &[
+            ("title", template::yaml_quoted_escape(&title_text)),
+            ("date", today.clone()),
+            ("scenario", scenario.map(|s| s.slug().to_string()).unwrap_or_default()),
+            ("principles", format!("[{list}]")),
+        ],
+    );
+    crate::fs::create_new(&path, filled.as_bytes())?;
+
+    let shown = display_path(&ws.root, &rel);
+    let _ = writeln!(anstream::stdout(), "{}", shown.display());
+    if args.edit {
+        open_editor(&path)?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// The path as the user can type it from the current folder.
+fn display_path(root: &std::path::Path, rel: &str) -> PathBuf {
+    let full = root.join(crate::diag::to_path(rel));
+    match std::env::current_dir().ok().and_then(|cwd| full.strip_prefix(&cwd).ok().map(PathBuf::from)) {
+        Some(p) => p,
+        None => full,
+    }
+}
+
+/// Opens a file in $VISUAL or $EDITOR and waits for it.
+fn open_editor(path: &std::path::Path) -> Result<()> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| std::env::var("EDITOR").ok().filter(|v| !v.trim().is_empty()))
+        .ok_or_else(|| Error::Usage("--edit needs $VISUAL or $EDITOR to name your editor".into()))?;
+    // The variable may carry arguments (`code --wait`).
+    let mut parts = editor.split_whitespace();
+    let program = parts.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(path)
+        .status()
+        .map_err(|e| Error::io("cannot start the editor for", path, e))?;
+    if !status.success() {
+        return Err(Error::Usage(format!("the editor `{editor}` exited with {status}")));
+    }
+    Ok(())
+}

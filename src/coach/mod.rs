@@ -1,0 +1,4 @@
+//! Coaching logic on stories: the STAR checks and the rehearsal schedule.
+
+pub mod schedule;
+pub mod star;

@@ -1,0 +1,366 @@
+//! The profile (`systemcraft.yaml`) and the resolved [`Config`] every command works
+//! from: today's date, the profile, goals, targets, weights and thresholds.
+//!
+//! Configuration is resolved once (CLI flags + profile + defaults) and passed down;
+//! clap types never reach the core.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::domain::tracks::{Level, Timeline, Track};
+use crate::note::front_matter::{parse_document, Fields};
+
+/// The profile's file name; it also marks the workspace root.
+pub const PROFILE_FILE: &str = "systemcraft.yaml";
+
+/// Who is preparing, for what, and how fast.
+#[derive(Debug, Clone, Serialize)]
+pub struct Profile {
+    /// Name shown on the dashboard.
+    pub name: Option<String>,
+    /// Where the candidate comes from.
+    pub track: Track,
+    /// The level interviewed for.
+    pub target_level: Level,
+    /// Weekly commitment.
+    pub timeline: Timeline,
+    /// Day 1 of the preparation.
+    pub start_date: Option<Date>,
+    /// The interview, when known.
+    pub interview_date: Option<Date>,
+    /// The current study plan (a path under plans/), when one is chosen.
+    pub plan: Option<String>,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            name: None,
+            track: Track::SeniorToL6,
+            target_level: Level::L6,
+            timeline: Timeline::Balanced,
+            start_date: None,
+            interview_date: None,
+            plan: None,
+        }
+    }
+}
+
+/// The daily minimums.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DailyGoals {
+    /// Coding problems a day.
+    pub coding_problems: u32,
+    /// Minutes of coding a day.
+    pub coding_minutes: u32,
+    /// Minutes of system design a day.
+    pub design_minutes: u32,
+    /// Minutes of behavioral work a day.
+    pub behavioral_minutes: u32,
+}
+
+/// The weekly goals.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WeeklyGoals {
+    /// Complete system designs a week.
+    pub designs: u32,
+    /// Coding problems solved a week.
+    pub coding_problems: u32,
+    /// STAR stories written a week.
+    pub stories: u32,
+    /// Mock interviews a week.
+    pub mocks: u32,
+}
+
+/// What "full marks" means for the volume components.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Targets {
+    /// Problems solved in the window for full coding volume.
+    pub coding_problems: f64,
+    /// Complete designs in the window for full design practice.
+    pub designs: f64,
+    /// A medium counts towards pace when solved within this many minutes.
+    pub pace_minutes: f64,
+    /// Refined-or-ready stories each principle needs for full depth.
+    pub stories_per_lp: f64,
+    /// Mock interviews in the window that lift readiness to full.
+    pub mocks: f64,
+}
+
+/// Thresholds of the STAR checks.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct StarThresholds {
+    /// Speaking pace used to turn words into minutes.
+    pub words_per_minute: f64,
+    /// Shortest comfortable telling.
+    pub min_minutes: f64,
+    /// Longest comfortable telling.
+    pub max_minutes: f64,
+    /// A story older than this many years is flagged.
+    pub recency_years: i16,
+}
+
+/// Component weights of each bar, and the readiness blend.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Weights {
+    /// Technical Skills: coding_volume, coding_pace, design_practice, self_rating.
+    pub technical: Vec<(String, f64)>,
+    /// Behavioral Stories: scenario_coverage, lp_depth, story_quality, rehearsal, self_rating.
+    pub behavioral: Vec<(String, f64)>,
+    /// Cultural Alignment: lp_breadth, self_rating.
+    pub cultural: Vec<(String, f64)>,
+    /// Interview Readiness: behavioral, design, coding.
+    pub readiness: Vec<(String, f64)>,
+}
+
+impl Weights {
+    /// The weight of a named component in a group (1 when unknown).
+    pub fn get(group: &[(String, f64)], name: &str) -> f64 {
+        group.iter().find(|(n, _)| n == name).map_or(1.0, |(_, w)| *w)
+    }
+}
+
+fn named(pairs: &[(&str, f64)]) -> Vec<(String, f64)> {
+    pairs.iter().map(|(n, w)| (n.to_string(), *w)).collect()
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            technical: named(&[("coding_volume", 1.0), ("coding_pace", 1.0), ("design_practice", 1.0), ("self_rating", 1.0)]),
+            behavioral: named(&[
+                ("scenario_coverage", 1.0),
+                ("lp_depth", 1.0),
+                ("story_quality", 1.0),
+                ("rehearsal", 1.0),
+                ("self_rating", 1.0),
+            ]),
+            cultural: named(&[("lp_breadth", 1.0), ("self_rating", 1.0)]),
+            readiness: named(&[("behavioral", 0.5), ("design", 0.3), ("coding", 0.2)]),
+        }
+    }
+}
+
+/// Everything a command needs to know, resolved once.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    /// The workspace root.
+    #[serde(skip)]
+    pub root: PathBuf,
+    /// The date the model is computed for.
+    pub today: Date,
+    /// The profile.
+    pub profile: Profile,
+    /// Days the practice components look back over.
+    pub window_days: i32,
+    /// Daily minimums.
+    pub daily: DailyGoals,
+    /// Weekly goals.
+    pub weekly: WeeklyGoals,
+    /// Targets of the volume components.
+    pub targets: Targets,
+    /// Weights.
+    pub weights: Weights,
+    /// STAR thresholds.
+    pub star: StarThresholds,
+}
+
+impl Config {
+    /// The defaults, for a workspace at `root` on `today`.
+    pub fn defaults(root: PathBuf, today: Date) -> Self {
+        Config {
+            root,
+            today,
+            profile: Profile::default(),
+            window_days: 28,
+            daily: DailyGoals {
+                coding_problems: 1,
+                coding_minutes: 30,
+                design_minutes: 30,
+                behavioral_minutes: 15,
+            },
+            weekly: WeeklyGoals {
+                designs: 2,
+                coding_problems: 10,
+                stories: 3,
+                mocks: 1,
+            },
+            targets: Targets {
+                coding_problems: 40.0,
+                designs: 8.0,
+                pace_minutes: 45.0,
+                stories_per_lp: 2.0,
+                mocks: 3.0,
+            },
+            weights: Weights::default(),
+            star: StarThresholds {
+                words_per_minute: 140.0,
+                min_minutes: 2.0,
+                max_minutes: 3.0,
+                recency_years: 3,
+            },
+        }
+    }
+
+    /// Reads the profile at `root/systemcraft.yaml` over the defaults. Problems in it are
+    /// diagnostics (the defaults stay in force for what cannot be read), so a typo in
+    /// the profile never hides the dashboard.
+    pub fn load(root: &Path, today: Date) -> crate::Result<(Config, Vec<Diagnostic>)> {
+        let path = root.join(PROFILE_FILE);
+        let text = std::fs::read(&path).map_err(|e| crate::Error::io("cannot read", &path, e))?;
+        let text = String::from_utf8_lossy(&text);
+        let mut diags = Vec::new();
+        let mut config = Config::defaults(root.to_path_buf(), today);
+        config.apply(&text, &mut diags);
+        Ok((config, diags))
+    }
+
+    /// Applies a profile's text over this config.
+    pub fn apply(&mut self, text: &str, diags: &mut Vec<Diagnostic>) {
+        let front = match parse_document(text) {
+            Ok(f) => f,
+            Err((msg, line, col)) => {
+                diags.push(
+                    Diagnostic::error(PROFILE_FILE, "yaml/syntax", format!("invalid YAML: {msg}"))
+                        .at(line, col)
+                        .hint("fix the profile; until then the defaults are used"),
+                );
+                return;
+            }
+        };
+        let mut f = Fields::new(&front, PROFILE_FILE, diags);
+        let p = &mut self.profile;
+        p.name = f.text("name", false, "Alex");
+        if let Some(t) = f.choice("track", false, "track", Track::parse, Track::suggest, &Track::slugs()) {
+            p.track = t;
+        }
+        if let Some(l) = f.choice("target_level", false, "level", Level::parse, Level::suggest, &Level::slugs()) {
+            p.target_level = l;
+        }
+        if let Some(t) = f.choice("timeline", false, "timeline", Timeline::parse, Timeline::suggest, &Timeline::slugs()) {
+            p.timeline = t;
+        }
+        p.start_date = f.date("start_date", false);
+        p.interview_date = f.date("interview_date", false);
+        p.plan = f.text("plan", false, "plans/six-week-intensive.md");
+        if let Some(w) = f.number("window_days", false, "28") {
+            self.window_days = w.clamp(1, 3650) as i32;
+        }
+        let d = &mut self.daily;
+        f.nested("goals", |g| {
+            g.nested("daily", |g| {
+                set_u32(g, "coding_problems", &mut d.coding_problems);
+                set_u32(g, "coding_minutes", &mut d.coding_minutes);
+                set_u32(g, "design_minutes", &mut d.design_minutes);
+                set_u32(g, "behavioral_minutes", &mut d.behavioral_minutes);
+            });
+            let w = &mut self.weekly;
+            g.nested("weekly", |g| {
+                set_u32(g, "designs", &mut w.designs);
+                set_u32(g, "coding_problems", &mut w.coding_problems);
+                set_u32(g, "stories", &mut w.stories);
+                set_u32(g, "mocks", &mut w.mocks);
+            });
+        });
+        let t = &mut self.targets;
+        f.nested("targets", |g| {
+            for (name, value) in g.float_map_here() {
+                match name.as_str() {
+                    "coding_problems" => t.coding_problems = value.max(1.0),
+                    "designs" => t.designs = value.max(1.0),
+                    "pace_minutes" => t.pace_minutes = value,
+                    "stories_per_lp" => t.stories_per_lp = value.max(1.0),
+                    "mocks" => t.mocks = value.max(1.0),
+                    _ => {}
+                }
+            }
+        });
+        let weights = &mut self.weights;
+        f.nested("weights", |g| {
+            for (group, target) in [
+                ("technical", &mut weights.technical),
+                ("behavioral", &mut weights.behavioral),
+                ("cultural", &mut weights.cultural),
+                ("readiness", &mut weights.readiness),
+            ] {
+                for (name, value) in g.float_map(group) {
+                    match target.iter_mut().find(|(n, _)| *n == name) {
+                        Some(slot) => slot.1 = value,
+                        None => {
+                            let known: Vec<&str> = target.iter().map(|(n, _)| n.as_str()).collect();
+                            let d = Diagnostic::warning(PROFILE_FILE, "config/unknown-weight", format!("`weights.{group}.{name}` is not a component"))
+                                .hint(format!("the components of {group} are: {}", known.join(", ")));
+                            g.report(group, d);
+                        }
+                    }
+                }
+            }
+        });
+        let s = &mut self.star;
+        f.nested("star", |g| {
+            for (name, value) in g.float_map_here() {
+                match name.as_str() {
+                    "words_per_minute" => s.words_per_minute = value.max(1.0),
+                    "min_minutes" => s.min_minutes = value,
+                    "max_minutes" => s.max_minutes = value,
+                    "recency_years" => s.recency_years = value.round().clamp(0.0, 100.0) as i16,
+                    _ => {}
+                }
+            }
+        });
+    }
+
+    /// First day of the practice window (inclusive).
+    pub fn window_start(&self) -> Date {
+        self.today
+            .checked_sub(jiff::Span::new().days(i64::from(self.window_days - 1)))
+            .unwrap_or(self.today)
+    }
+}
+
+fn set_u32(f: &mut Fields<'_>, key: &str, slot: &mut u32) {
+    if let Some(v) = f.number(key, false, "1") {
+        *slot = u32::try_from(v).unwrap_or(u32::MAX);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> (Config, Vec<Diagnostic>) {
+        let mut c = Config::defaults(PathBuf::from("."), "2026-11-25".parse().unwrap());
+        let mut d = Vec::new();
+        c.apply(text, &mut d);
+        (c, d)
+    }
+
+    #[test]
+    fn profile_overrides_defaults() {
+        let (c, d) = load(
+            "name: Sam\ntrack: L6 to L7\ntarget_level: l7\ntimeline: deep\nstart_date: 2026-11-01\ngoals:\n  weekly:\n    mocks: 2\ntargets:\n  coding_problems: 60\nweights:\n  readiness:\n    behavioral: 0.6\nstar:\n  words_per_minute: 150\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.profile.track, Track::L6ToL7);
+        assert_eq!(c.profile.target_level, Level::L7);
+        assert_eq!(c.weekly.mocks, 2);
+        assert_eq!(c.weekly.designs, 2);
+        assert_eq!(c.targets.coding_problems, 60.0);
+        assert_eq!(Weights::get(&c.weights.readiness, "behavioral"), 0.6);
+        assert_eq!(c.star.words_per_minute, 150.0);
+        assert_eq!(c.window_start().to_string(), "2026-10-29");
+    }
+
+    #[test]
+    fn a_broken_profile_is_a_diagnostic_and_defaults_stay() {
+        let (c, d) = load("track: senior to l8\ntimeline: [\n");
+        assert_eq!(d[0].code, "yaml/syntax");
+        assert_eq!(c.profile.track, Track::SeniorToL6);
+        let (_, d) = load("track: senior to l8\n");
+        assert_eq!(d[0].code, "schema/unknown-value");
+        assert!(d[0].hint.as_deref().unwrap().contains("senior-to-l6"));
+    }
+}

@@ -1,0 +1,126 @@
+//! Facts of the field: the Leadership Principles and story scenarios, the
+//! self-assessment, tracks, timelines and levels. Pure data and lookups; no I/O.
+
+pub mod assessment;
+pub mod principles;
+pub mod tracks;
+
+/// Normalises a user-written name for lookup: lower case, and every run of spaces,
+/// underscores, hyphens, slashes and dots becomes one `-`; apostrophes and `&` vanish.
+///
+/// `"Earth's Best  Employer"`, `"earths_best_employer"` and `"EARTHS-BEST-EMPLOYER"`
+/// all become `earths-best-employer`.
+pub fn normalise(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut pending_sep = false;
+    for ch in name.trim().chars() {
+        match ch {
+            '\'' | '’' | '`' | '"' => {}
+            c if c.is_alphanumeric() => {
+                if pending_sep && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_sep = false;
+                out.extend(c.to_lowercase());
+            }
+            '&' => pending_sep = true,
+            _ => pending_sep = true,
+        }
+    }
+    out
+}
+
+/// The closest known name to `input`, when one is close enough to suggest.
+pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let input = normalise(input);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&input, c), c))
+        .filter(|(score, _)| *score >= 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Defines a closed set of named values with a slug, a display name and aliases.
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident => $slug:literal, $label:literal, [$($alias:literal),*] ; )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in canonical order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The slug used in notes and JSON.
+            pub fn slug(self) -> &'static str {
+                match self { $($name::$variant => $slug,)+ }
+            }
+
+            /// The human name.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+
+            /// Looks a name up in any case and spacing, aliases included.
+            pub fn parse(name: &str) -> Option<$name> {
+                let n = $crate::domain::normalise(name);
+                $(
+                    if n == $slug $(|| n == $alias)* {
+                        return Some($name::$variant);
+                    }
+                )+
+                None
+            }
+
+            /// The closest slug to an unknown name, for "did you mean".
+            pub fn suggest(name: &str) -> Option<&'static str> {
+                $crate::domain::did_you_mean(name, Self::ALL.iter().map(|v| v.slug()))
+            }
+
+            /// All slugs joined for messages.
+            pub fn slugs() -> String {
+                Self::ALL.iter().map(|v| v.slug()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.slug())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.slug())
+            }
+        }
+    };
+}
+pub(crate) use named_enum;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_folds_case_spacing_and_punctuation() {
+        assert_eq!(normalise("Earth's Best  Employer"), "earths-best-employer");
+        assert_eq!(normalise("dive_deep"), "dive-deep");
+        assert_eq!(normalise("  Invent & Simplify "), "invent-simplify");
+        assert_eq!(normalise("Success/Scale"), "success-scale");
+    }
+
+    #[test]
+    fn did_you_mean_finds_close_names() {
+        assert_eq!(did_you_mean("dive dep", ["dive-deep", "ownership"]), Some("dive-deep"));
+        assert_eq!(did_you_mean("zzzz", ["dive-deep", "ownership"]), None);
+    }
+}

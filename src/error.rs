@@ -1,0 +1,85 @@
+//! The error type of the core: failures that stop a command (as opposed to
+//! [`crate::diag::Diagnostic`]s, which are findings in notes and never stop a run).
+
+use std::path::PathBuf;
+
+/// Everything that can make a command fail.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No `systemcraft.yaml` in the folder or any parent.
+    #[error("not inside a systemcraft workspace (no systemcraft.yaml in {start} or any parent folder)")]
+    NoWorkspace {
+        /// Where the search started.
+        start: PathBuf,
+    },
+    /// Reading or writing a file failed.
+    #[error("{action} {path}: {source}")]
+    Io {
+        /// What was being done ("cannot read", "cannot write", …).
+        action: &'static str,
+        /// The file concerned.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// systemcraft.yaml cannot be used.
+    #[error("{path}: {message}")]
+    Config {
+        /// The profile's path.
+        path: PathBuf,
+        /// What is wrong, with line and column when known.
+        message: String,
+    },
+    /// A git operation failed.
+    #[error("git: {message}: {source}")]
+    Git {
+        /// What was being done.
+        message: String,
+        /// libgit2's error.
+        #[source]
+        source: git2::Error,
+    },
+    /// A file the command would create exists already.
+    #[error("{path} already exists; systemcraft never overwrites a note")]
+    Exists {
+        /// The file that is in the way.
+        path: PathBuf,
+    },
+    /// A value given on the command line is not usable.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// Wraps a git error with what was being done.
+    pub fn git(message: impl Into<String>, source: git2::Error) -> Self {
+        Error::Git {
+            message: message.into(),
+            source,
+        }
+    }
+
+    /// A hint printed under the error, when there is an obvious next step.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            Error::NoWorkspace { .. } => Some(
+                "create one with `systemcraft init <DIR>`, or point at one with `-w <DIR>`",
+            ),
+            Error::Exists { .. } => Some("choose another title, or edit the existing file"),
+            _ => None,
+        }
+    }
+}
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,148 @@
+//! systemcraft: a local-first interview-preparation workspace of Markdown notes.
+//!
+//! Data flows one way: files → [`index::Index`] of parsed notes → [`score::Model`] →
+//! rendered text ([`render`]) → atomic write ([`fs`]). [`run`] is the whole program:
+//! it parses the command line, resolves the [`config::Config`], dispatches to
+//! [`cmd`], prints any error once, and returns the exit code (0 ok, 1 findings or
+//! failure, 2 usage).
+
+pub mod cli;
+pub mod cmd;
+pub mod coach;
+pub mod config;
+pub mod diag;
+pub mod domain;
+pub mod error;
+pub mod fs;
+pub mod git;
+pub mod index;
+pub mod note;
+pub mod pipeline;
+pub mod render;
+pub mod score;
+pub mod template;
+pub mod workspace;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+use clap::Parser;
+
+pub use error::{Error, Result};
+
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: findings (stale dashboard, problems) or a failure.
+pub const EXIT_FAILURE: i32 = 1;
+/// Exit code: the command line was wrong.
+pub const EXIT_USAGE: i32 = 2;
+
+/// Options every command shares, resolved from the command line.
+#[derive(Debug, Clone)]
+pub struct Globals {
+    /// `-w DIR`, when given.
+    pub workspace: Option<std::path::PathBuf>,
+    /// The date to compute for.
+    pub today: jiff::civil::Date,
+}
+
+impl Globals {
+    /// The workspace: `-w DIR` when given, else found by walking up from the
+    /// current folder.
+    pub fn workspace(&self) -> Result<workspace::Workspace> {
+        match &self.workspace {
+            Some(dir) => workspace::Workspace::open(dir),
+            None => {
+                let cwd = std::env::current_dir().map_err(|e| Error::io("cannot read", ".", e))?;
+                workspace::Workspace::discover(&cwd)
+            }
+        }
+    }
+}
+
+/// Today's date in the local time zone.
+pub fn local_today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+/// Parses a `--today` value.
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date> {
+    text.trim()
+        .parse::<jiff::civil::Date>()
+        .ok()
+        .filter(|_| text.trim().len() == 10)
+        .ok_or_else(|| Error::Usage(format!("invalid date \"{text}\": use YYYY-MM-DD, e.g. 2026-11-25")))
+}
+
+/// Runs systemcraft with these arguments and returns the exit code.
+pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    match cli.color {
+        cli::Color::Always => anstream::ColorChoice::Always.write_global(),
+        cli::Color::Never => anstream::ColorChoice::Never.write_global(),
+        cli::Color::Auto => {}
+    }
+    let today = match cli.today.as_deref().map(parse_date).transpose() {
+        Ok(t) => t.unwrap_or_else(local_today),
+        Err(e) => return report(&e),
+    };
+    let globals = Globals {
+        workspace: cli.workspace,
+        today,
+    };
+    let result = match cli.command {
+        cli::Command::Init(args) => cmd::init::run(&globals, args),
+        cli::Command::Build(args) => cmd::build::run(&globals, args),
+        cli::Command::New(args) => cmd::new::run(&globals, args),
+        cli::Command::Completions { shell } => cmd::completions::run(shell),
+        cli::Command::Man => cmd::man::run(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => report(&e),
+    }
+}
+
+/// Prints an error once, with its hint, and returns its exit code.
+fn report(e: &Error) -> i32 {
+    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    let mut err = anstream::stderr();
+    let _ = writeln!(err, "{red}error:{red:#} {e}");
+    if let Some(hint) = e.hint() {
+        let _ = writeln!(err, "  hint: {hint}");
+    }
+    match e {
+        Error::Usage(_) => EXIT_USAGE,
+        _ => EXIT_FAILURE,
+    }
+}
+
+/// Prints diagnostics to standard error, coloured by severity.
+pub fn print_diagnostics(diags: &[diag::Diagnostic]) {
+    let mut err = anstream::stderr().lock();
+    for d in diags {
+        let colour = match d.severity {
+            diag::Severity::Error => AnsiColor::Red,
+            diag::Severity::Warning => AnsiColor::Yellow,
+            diag::Severity::Info => AnsiColor::Blue,
+        };
+        let sev = Style::new().fg_color(Some(colour.into())).bold();
+        let loc = Style::new().bold();
+        let dim = Style::new().dimmed();
+        let _ = writeln!(err, "{loc}{}{loc:#}: {sev}{}{sev:#}: {} {dim}[{}]{dim:#}", d.location(), d.severity, d.message, d.code);
+        if let Some(h) = &d.hint {
+            let _ = writeln!(err, "  {dim}hint:{dim:#} {h}");
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! The Markdown body of a note: sections under headings (or bold labels), task-list
+//! items with the week they belong to, word counts and `[[wiki-links]]`
+//! (pulldown-cmark).
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// One section: a heading (or a `**Label:**` paragraph) and the text under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading text, without `#` or `**`.
+    pub title: String,
+    /// Heading depth (1–6); 0 for a bold label.
+    pub level: u8,
+    /// The 1-based file line of the heading.
+    pub line: usize,
+    /// The plain text under the heading, up to the next heading of the same or a
+    /// higher level (or the next label).
+    pub text: String,
+    /// Words in `text`.
+    pub words: usize,
+}
+
+/// One `- [ ]` / `- [x]` item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    /// Whether it is ticked.
+    pub done: bool,
+    /// Its text.
+    pub text: String,
+    /// The 1-based file line.
+    pub line: usize,
+    /// The number of the closest `Week N` heading above it, if any.
+    pub week: Option<u32>,
+}
+
+/// What the tool reads from a note's body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    /// Sections in file order.
+    pub sections: Vec<Section>,
+    /// Task-list items in file order.
+    pub tasks: Vec<Task>,
+    /// Words in the whole body.
+    pub words: usize,
+    /// Targets of `[[wiki-links]]` (the part before `|` or `#`), in order.
+    pub links: Vec<String>,
+}
+
+/// Counts words: runs of characters that contain a letter or a digit.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Finds `[[target]]`, `[[target|alias]]` and `[[target#heading]]` links.
+pub fn wiki_links(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("[[") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("]]") else { break };
+        let inner = &after[..end];
+        let target = inner.split(['|', '#']).next().unwrap_or("").trim();
+        if !target.is_empty() && !target.contains('\n') {
+            out.push(target.to_string());
+        }
+        rest = &after[end + 2..];
+    }
+    out
+}
+
+/// The week number of a heading such as `Week 3`, `Week 3: design` or `W3`.
+fn week_of(title: &str) -> Option<u32> {
+    let t = title.trim().to_lowercase();
+    let rest = t.strip_prefix("week").or_else(|| t.strip_prefix('w'))?;
+    let digits: String = rest.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+fn heading_depth(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Parses a body that starts on file line `first_line`.
+pub fn parse(body: &str, first_line: usize) -> Body {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
+
+    let mut out = Body {
+        words: count_words(body),
+        links: wiki_links(body),
+        ..Body::default()
+    };
+    // Open sections collect text until closed; a heading closes the open ones of the
+    // same or deeper level.
+    let mut open: Vec<usize> = Vec::new();
+    let mut heading: Option<(u8, usize, String)> = None;
+    let mut week: Option<u32> = None;
+    let mut task: Option<(bool, usize, String)> = None;
+    let mut paragraph_start: Option<(usize, bool)> = None; // (section index if label, first event)
+    let mut in_strong_at_para_start = false;
+    let mut label: Option<String> = None;
+
+    let parser = Parser::new_ext(body, Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((heading_depth(level), line_of(range.start), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, line, title)) = heading.take() {
+                    let title = title.trim().to_string();
+                    open.retain(|&i| out.sections[i].level != 0 && out.sections[i].level < level);
+                    if let Some(w) = week_of(&title) {
+                        week = Some(w);
+                    }
+                    out.sections.push(Section {
+                        title,
+                        level,
+                        line,
+                        text: String::new(),
+                        words: 0,
+                    });
+                    open.push(out.sections.len() - 1);
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                paragraph_start = Some((line_of(range.start), true));
+                in_strong_at_para_start = false;
+                label = None;
+            }
+            Event::Start(Tag::Strong) => {
+                if let Some((_, first)) = paragraph_start.as_mut() {
+                    if *first {
+                        in_strong_at_para_start = true;
+                        label = Some(String::new());
+                    }
+                }
+            }
+            Event::End(TagEnd::Strong) => {
+                if in_strong_at_para_start {
+                    in_strong_at_para_start = false;
+                    let text = label.take().unwrap_or_default();
+                    let trimmed = text.trim().trim_end_matches(':').trim();
+                    let is_label = text.trim().ends_with(':') || body[range.end..].trim_start().starts_with(':');
+                    if is_label && !trimmed.is_empty() && trimmed.split_whitespace().count() <= 4 {
+                        let line = paragraph_start.map_or(first_line, |p| p.0);
+                        // A bold label closes earlier labels, not headings.
+                        open.retain(|&i| out.sections[i].level != 0);
+                        out.sections.push(Section {
+                            title: trimmed.to_string(),
+                            level: 0,
+                            line,
+                            text: String::new(),
+                            words: 0,
+                        });
+                        open.push(out.sections.len() - 1);
+                        continue;
+                    }
+                    // Not a label: its text belongs to the open sections.
+                    for &i in &open {
+                        out.sections[i].text.push_str(&text);
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, first)) = paragraph_start.as_mut() {
+                    *first = false;
+                }
+                if let Some((_, _, title)) = heading.as_mut() {
+                    title.push_str(&t);
+                } else if in_strong_at_para_start {
+                    if let Some(l) = label.as_mut() {
+                        l.push_str(&t);
+                    }
+                } else {
+                    if let Some((_, _, text)) = task.as_mut() {
+                        text.push_str(&t);
+                    }
+                    let t = t.trim_start_matches(':');
+                    for &i in &open {
+                        out.sections[i].text.push_str(t);
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                for &i in &open {
+                    out.sections[i].text.push(' ');
+                }
+            }
+            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => {
+                for &i in &open {
+                    out.sections[i].text.push('\n');
+                }
+                paragraph_start = None;
+                if let (Event::End(TagEnd::Item), Some((done, line, text))) = (&event, task.take()) {
+                    out.tasks.push(Task {
+                        done,
+                        text: text.trim().to_string(),
+                        line,
+                        week,
+                    });
+                }
+            }
+            Event::TaskListMarker(done) => {
+                task = Some((done, line_of(range.start), String::new()));
+            }
+            _ => {}
+        }
+    }
+    for s in &mut out.sections {
+        s.text = s.text.trim().to_string();
+        s.words = count_words(&s.text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_tasks_links_and_words() {
+        let body = "# Story\n\n## Situation\nWe had a slow [[checkout]] page.\n\n## Action\nI profiled it.\nI fixed it.\n\n## Week 2\n- [ ] read\n- [x] write [[x|X]]\n";
+        let b = parse(body, 5);
+        let titles: Vec<_> = b.sections.iter().map(|s| (s.title.as_str(), s.line)).collect();
+        assert_eq!(titles, vec![("Story", 5), ("Situation", 7), ("Action", 10), ("Week 2", 14)]);
+        assert_eq!(b.sections[1].text, "We had a slow [[checkout]] page.");
+        assert_eq!(b.sections[2].words, 6);
+        assert_eq!(b.tasks.len(), 2);
+        assert_eq!((b.tasks[1].done, b.tasks[1].line, b.tasks[1].week), (true, 16, Some(2)));
+        assert_eq!(b.links, vec!["checkout", "x"]);
+    }
+
+    #[test]
+    fn bold_labels_make_sections() {
+        let b = parse("**Situation:** the site was down.\n\n**Action:** I rolled back.\n", 1);
+        let titles: Vec<_> = b.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, vec!["Situation", "Action"]);
+        assert_eq!(b.sections[0].text, "the site was down.");
+        assert_eq!(b.sections[1].words, 3);
+    }
+
+    #[test]
+    fn week_headings() {
+        assert_eq!(week_of("Week 12: mocks"), Some(12));
+        assert_eq!(week_of("W3"), Some(3));
+        assert_eq!(week_of("Weekly goals"), None);
+    }
+}

@@ -1,0 +1,237 @@
+//! Turning one file into a [`Note`]: kind from the folder, front matter split and
+//! typed, body read for sections, tasks, words and links.
+
+pub mod front_matter;
+pub mod kinds;
+pub mod markdown;
+
+use crate::diag::Diagnostic;
+use front_matter::{Fields, FrontMatter};
+use kinds::{Assessment, Design, Log, Mock, Plan, Story};
+use markdown::Body;
+
+/// What a note is, decided by where it lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// `assessment.md` at the root.
+    Assessment,
+    /// `stories/*.md`.
+    Story,
+    /// `logs/*.md`.
+    Log,
+    /// `designs/*.md`.
+    Design,
+    /// `mocks/*.md`.
+    Mock,
+    /// `plans/*.md`.
+    Plan,
+}
+
+impl Kind {
+    /// The kind of a workspace-relative path (`/`-separated), or `None` for files the
+    /// tool does not read.
+    pub fn of(rel: &str) -> Option<Kind> {
+        if !rel.ends_with(".md") {
+            return None;
+        }
+        if rel == "assessment.md" {
+            return Some(Kind::Assessment);
+        }
+        let (top, rest) = rel.split_once('/')?;
+        let file = rest.rsplit('/').next().unwrap_or(rest);
+        if file.eq_ignore_ascii_case("README.md") {
+            return None;
+        }
+        match top {
+            "stories" => Some(Kind::Story),
+            "logs" => Some(Kind::Log),
+            "designs" => Some(Kind::Design),
+            "mocks" => Some(Kind::Mock),
+            "plans" => Some(Kind::Plan),
+            _ => None,
+        }
+    }
+
+    /// The folder notes of this kind live in (empty for the assessment).
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Assessment => "",
+            Kind::Story => "stories",
+            Kind::Log => "logs",
+            Kind::Design => "designs",
+            Kind::Mock => "mocks",
+            Kind::Plan => "plans",
+        }
+    }
+}
+
+/// The typed content of a note.
+#[derive(Debug, Clone)]
+pub enum Data {
+    /// A STAR story.
+    Story(Story),
+    /// A practice log.
+    Log(Log),
+    /// A design write-up.
+    Design(Design),
+    /// A mock interview.
+    Mock(Mock),
+    /// A study plan.
+    Plan(Plan),
+    /// The self-assessment.
+    Assessment(Assessment),
+}
+
+/// One parsed note.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// Workspace-relative path with `/` separators.
+    pub path: String,
+    /// The id other notes use for it: the file name without `.md`.
+    pub id: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// What its front matter says (defaults where unusable).
+    pub data: Data,
+    /// Its body.
+    pub body: Body,
+    /// The file line the body starts on.
+    pub body_line: usize,
+    /// `example: true`: parsed and checked, not counted.
+    pub example: bool,
+    /// Whether the front matter could be read at all.
+    pub readable: bool,
+    /// Problems found in this note.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Note {
+    /// The story, if this note is one.
+    pub fn story(&self) -> Option<&Story> {
+        match &self.data {
+            Data::Story(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Parses a note's bytes. Never fails: problems become diagnostics on the note.
+pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
+    let mut diags = Vec::new();
+    let id = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md")
+        .to_string();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+            diags.push(
+                Diagnostic::error(rel, "file/not-utf8", "the file is not valid UTF-8 text")
+                    .at(line, 0)
+                    .hint("save the file as UTF-8 in your editor"),
+            );
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    let text = front_matter::normalise_source(&text);
+    let split = front_matter::split(rel, &text, true, &mut diags);
+    let body = markdown::parse(&split.body, split.body_line);
+    let readable = split.front.is_some();
+    let front = split.front.unwrap_or_default();
+    let mut f = Fields::new(&front, rel, &mut diags);
+    let example = f.boolean("example", "true").unwrap_or(false);
+    let data = if readable {
+        match kind {
+            Kind::Story => Data::Story(kinds::parse_story(&mut f)),
+            Kind::Log => Data::Log(kinds::parse_log(&mut f)),
+            Kind::Design => Data::Design(kinds::parse_design(&mut f)),
+            Kind::Mock => Data::Mock(kinds::parse_mock(&mut f, &body.links)),
+            Kind::Plan => Data::Plan(kinds::parse_plan(&mut f)),
+            Kind::Assessment => Data::Assessment(kinds::parse_assessment(&mut f)),
+        }
+    } else {
+        empty(kind)
+    };
+    check_file_name(rel, kind, &data, &front, &mut diags);
+    Note {
+        path: rel.to_string(),
+        id,
+        kind,
+        data,
+        body,
+        body_line: split.body_line,
+        example,
+        readable,
+        diagnostics: diags,
+    }
+}
+
+fn empty(kind: Kind) -> Data {
+    match kind {
+        Kind::Story => Data::Story(Story::default()),
+        Kind::Log => Data::Log(Log::default()),
+        Kind::Design => Data::Design(Design::default()),
+        Kind::Mock => Data::Mock(Mock::default()),
+        Kind::Plan => Data::Plan(Plan::default()),
+        Kind::Assessment => Data::Assessment(Assessment::default()),
+    }
+}
+
+/// A log named by a date must hold that date.
+fn check_file_name(rel: &str, kind: Kind, data: &Data, front: &FrontMatter, diags: &mut Vec<Diagnostic>) {
+    if let (Kind::Log, Data::Log(log)) = (kind, data) {
+        let stem = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
+        if let (Ok(named), Some(date)) = (stem.parse::<jiff::civil::Date>(), log.date) {
+            if named != date && stem.len() == 10 {
+                let (l, c) = front.locator.value("date", None);
+                diags.push(
+                    Diagnostic::warning(rel, "log/date-mismatch", format!("the file is named {stem} but its `date` is {date}"))
+                        .at(l, c)
+                        .hint(format!("set `date: {stem}` or rename the file to logs/{date}.md")),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_come_from_folders() {
+        assert_eq!(Kind::of("stories/a.md"), Some(Kind::Story));
+        assert_eq!(Kind::of("stories/sub/a.md"), Some(Kind::Story));
+        assert_eq!(Kind::of("stories/README.md"), None);
+        assert_eq!(Kind::of("assessment.md"), Some(Kind::Assessment));
+        assert_eq!(Kind::of("reference/lp.md"), None);
+        assert_eq!(Kind::of("logs/2026-01-01.txt"), None);
+        assert_eq!(Kind::of("notes.md"), None);
+    }
+
+    #[test]
+    fn a_story_parses_with_diagnostics_for_bad_fields() {
+        let src = "---\ntitle: T\nscenario: innovaton\nprinciples: [Dive Deep, ownershp]\nstatus: Ready\nhappened: 2025-03\nmy_key: kept\n---\n## Situation\nx\n";
+        let n = parse("stories/t.md", Kind::Story, src.as_bytes());
+        let s = n.story().unwrap();
+        assert_eq!(s.status, Some(kinds::StoryStatus::Ready));
+        assert_eq!(s.principles, vec![crate::domain::principles::Principle::DiveDeep]);
+        let codes: Vec<_> = n.diagnostics.iter().map(|d| (d.code, d.line)).collect();
+        assert_eq!(codes, vec![("schema/unknown-scenario", 3), ("schema/unknown-principle", 4)]);
+        assert!(n.diagnostics[0].hint.as_deref().unwrap().contains("innovation"));
+    }
+
+    #[test]
+    fn not_utf8_is_reported_and_the_rest_still_parses() {
+        let mut bytes = b"---\ntitle: T\nscenario: innovation\nstatus: draft\n---\n".to_vec();
+        bytes.extend_from_slice(&[0xff, 0xfe, b'\n']);
+        let n = parse("stories/t.md", Kind::Story, &bytes);
+        assert_eq!(n.diagnostics[0].code, "file/not-utf8");
+        assert_eq!(n.diagnostics[0].line, 6);
+        assert!(n.story().unwrap().title.is_some());
+    }
+}

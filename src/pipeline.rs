@@ -1,0 +1,58 @@
+//! The one-way pipeline every command and watch mode share: workspace → config and
+//! [`Index`] → [`Model`] → Markdown → atomic write of DASHBOARD.md.
+
+use jiff::civil::Date;
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::index::Index;
+use crate::render;
+use crate::score::{self, Model};
+use crate::workspace::Workspace;
+use crate::Result;
+
+/// A loaded workspace: its config and its parsed notes.
+pub struct Pipeline {
+    /// The workspace.
+    pub workspace: Workspace,
+    /// The resolved config.
+    pub config: Config,
+    /// Problems found in systemcraft.yaml.
+    pub config_diagnostics: Vec<Diagnostic>,
+    /// The parsed notes.
+    pub index: Index,
+}
+
+impl Pipeline {
+    /// Loads the profile and scans every note.
+    pub fn load(workspace: Workspace, today: Date) -> Result<Pipeline> {
+        let (config, config_diagnostics) = Config::load(&workspace.root, today)?;
+        let index = Index::build(&workspace);
+        Ok(Pipeline {
+            workspace,
+            config,
+            config_diagnostics,
+            index,
+        })
+    }
+
+    /// Computes the model.
+    pub fn model(&self) -> Model {
+        score::compute(&self.config, &self.index, self.config_diagnostics.clone())
+    }
+
+    /// The dashboard's Markdown.
+    pub fn dashboard(&self, model: &Model) -> String {
+        render::dashboard::render(model)
+    }
+
+    /// Writes DASHBOARD.md if its content changed; returns whether it was written.
+    pub fn write(&self, markdown: &str) -> Result<bool> {
+        crate::fs::write_atomic(&self.workspace.dashboard(), markdown.as_bytes())
+    }
+
+    /// Whether DASHBOARD.md on disk holds exactly `markdown`.
+    pub fn is_current(&self, markdown: &str) -> bool {
+        std::fs::read(self.workspace.dashboard()).is_ok_and(|b| b == markdown.as_bytes())
+    }
+}

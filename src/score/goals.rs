@@ -1,0 +1,237 @@
+//! Today's minimums, the streak, and this week's goals and hours.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use jiff::Span;
+use serde::Serialize;
+
+use super::counted;
+use crate::config::Config;
+use crate::index::Index;
+use crate::note::kinds::{DesignStatus, Log};
+use crate::note::Data;
+
+/// One daily minimum.
+#[derive(Debug, Clone, Serialize)]
+pub struct Minimum {
+    /// `coding`, `design` or `behavioral`.
+    pub key: &'static str,
+    /// What it asks.
+    pub label: String,
+    /// What was done today, in the unit of the goal.
+    pub done: u64,
+    /// The goal.
+    pub target: u64,
+    /// Whether it is met.
+    pub met: bool,
+}
+
+/// Today's practice.
+#[derive(Debug, Clone, Serialize)]
+pub struct Today {
+    /// The date.
+    pub date: String,
+    /// Today's log, if written.
+    pub log: Option<String>,
+    /// The three minimums.
+    pub minimums: Vec<Minimum>,
+    /// Consecutive days with every minimum met, ending today (or yesterday while
+    /// today is still open).
+    pub streak: u32,
+    /// The longest such run on record.
+    pub best_streak: u32,
+}
+
+/// One weekly goal.
+#[derive(Debug, Clone, Serialize)]
+pub struct Goal {
+    /// `designs`, `coding_problems`, `stories` or `mocks`.
+    pub key: &'static str,
+    /// What it asks.
+    pub label: String,
+    /// Done this week.
+    pub done: u64,
+    /// The goal.
+    pub target: u64,
+    /// The notes behind `done`.
+    pub files: Vec<String>,
+}
+
+/// This week (Monday to Sunday).
+#[derive(Debug, Clone, Serialize)]
+pub struct Week {
+    /// Monday.
+    pub start: String,
+    /// Sunday.
+    pub end: String,
+    /// The four goals.
+    pub goals: Vec<Goal>,
+    /// Practice minutes logged this week (logs and mocks).
+    pub minutes: u64,
+    /// The timeline's commitment in words (`15–20 h`).
+    pub commitment: String,
+    /// The commitment's lower bound in hours.
+    pub commitment_hours: u32,
+    /// Hours expected by today at that pace (lower bound × days elapsed / 7).
+    pub expected_hours_so_far: f64,
+}
+
+/// Merged logs by date (two notes for one day add up).
+fn logs_by_day(index: &Index) -> BTreeMap<Date, (Vec<String>, Log)> {
+    let mut days: BTreeMap<Date, (Vec<String>, Log)> = BTreeMap::new();
+    for n in counted(index) {
+        let Data::Log(l) = &n.data else { continue };
+        let Some(date) = l.date else { continue };
+        let entry = days.entry(date).or_insert_with(|| (Vec::new(), Log::default()));
+        entry.0.push(n.path.clone());
+        entry.1.coding.extend(l.coding.iter().cloned());
+        entry.1.design_minutes += l.design_minutes;
+        entry.1.behavioral_minutes += l.behavioral_minutes;
+        entry.1.rehearsals.extend(l.rehearsals.iter().cloned());
+    }
+    days
+}
+
+fn minimums(config: &Config, log: Option<&Log>) -> Vec<Minimum> {
+    let d = &config.daily;
+    let (problems, design, behavioral) = log.map_or((0, 0, 0), |l| (l.coding.len() as u64, l.design_minutes, l.behavioral_total_minutes()));
+    vec![
+        Minimum {
+            key: "coding",
+            label: format!("{} coding problem{} ({} min)", d.coding_problems, if d.coding_problems == 1 { "" } else { "s" }, d.coding_minutes),
+            done: problems,
+            target: u64::from(d.coding_problems),
+            met: problems >= u64::from(d.coding_problems),
+        },
+        Minimum {
+            key: "design",
+            label: format!("{} min of system design", d.design_minutes),
+            done: design,
+            target: u64::from(d.design_minutes),
+            met: design >= u64::from(d.design_minutes),
+        },
+        Minimum {
+            key: "behavioral",
+            label: format!("{} min of story work", d.behavioral_minutes),
+            done: behavioral,
+            target: u64::from(d.behavioral_minutes),
+            met: behavioral >= u64::from(d.behavioral_minutes),
+        },
+    ]
+}
+
+/// Whether a day's log meets every minimum.
+fn day_met(config: &Config, log: &Log) -> bool {
+    minimums(config, Some(log)).iter().all(|m| m.met)
+}
+
+/// Today's minimums and the streak.
+pub fn today(config: &Config, index: &Index) -> Today {
+    let days = logs_by_day(index);
+    let today = config.today;
+    let todays = days.get(&today);
+    let met: Vec<Date> = days
+        .iter()
+        .filter(|(d, (_, l))| **d <= today && day_met(config, l))
+        .map(|(d, _)| *d)
+        .collect();
+    let is_met = |d: Date| met.binary_search(&d).is_ok();
+    // Today still open: a streak that reached yesterday is not broken yet.
+    let mut day = if is_met(today) { Some(today) } else { today.yesterday().ok() };
+    let mut streak = 0;
+    while let Some(d) = day.filter(|d| is_met(*d)) {
+        streak += 1;
+        day = d.yesterday().ok();
+    }
+    let mut best = 0;
+    let mut run = 0;
+    let mut prev: Option<Date> = None;
+    for d in &met {
+        run = if prev.and_then(|p| p.tomorrow().ok()) == Some(*d) { run + 1 } else { 1 };
+        best = best.max(run);
+        prev = Some(*d);
+    }
+    Today {
+        date: today.to_string(),
+        log: todays.and_then(|(files, _)| files.first().cloned()),
+        minimums: minimums(config, todays.map(|(_, l)| l)),
+        streak,
+        best_streak: best,
+    }
+}
+
+/// The Monday of the week holding `day`.
+pub fn monday(day: Date) -> Date {
+    let back = i64::from(day.weekday().to_monday_zero_offset());
+    day.checked_sub(Span::new().days(back)).unwrap_or(day)
+}
+
+/// This week's goals and hours.
+pub fn week(config: &Config, index: &Index) -> Week {
+    let start = monday(config.today);
+    let end = start.checked_add(Span::new().days(6)).unwrap_or(start);
+    let in_week = |d: Option<Date>| d.is_some_and(|d| d >= start && d <= end && d <= config.today);
+    let w = &config.weekly;
+    let mut designs = Vec::new();
+    let mut coding_files = Vec::new();
+    let mut solved = 0u64;
+    let mut stories = Vec::new();
+    let mut mocks = Vec::new();
+    let mut minutes = 0u64;
+    for n in counted(index) {
+        match &n.data {
+            Data::Design(d) if in_week(d.date) && d.status == Some(DesignStatus::Complete) => designs.push(n.path.clone()),
+            Data::Log(l) if in_week(l.date) => {
+                let s = l.coding.iter().filter(|c| c.solved).count() as u64;
+                if s > 0 {
+                    coding_files.push(n.path.clone());
+                }
+                solved += s;
+                minutes += l.total_minutes();
+            }
+            Data::Story(s) if in_week(s.created) => stories.push(n.path.clone()),
+            Data::Mock(m) if in_week(m.date) => {
+                minutes += m.minutes.unwrap_or(0);
+                mocks.push(n.path.clone());
+            }
+            _ => {}
+        }
+    }
+    let goal = |key, label: String, files: Vec<String>, done: u64, target: u32| Goal {
+        key,
+        label,
+        done,
+        target: u64::from(target),
+        files,
+    };
+    let (lo, _) = config.profile.timeline.weekly_hours();
+    let elapsed = (config.today - start).get_days() + 1;
+    Week {
+        start: start.to_string(),
+        end: end.to_string(),
+        goals: vec![
+            goal("designs", format!("Complete {} full system designs", w.designs), designs.clone(), designs.len() as u64, w.designs),
+            goal("coding_problems", format!("Solve {} coding problems", w.coding_problems), coding_files, solved, w.coding_problems),
+            goal("stories", format!("Write {} STAR stories", w.stories), stories.clone(), stories.len() as u64, w.stories),
+            goal("mocks", format!("Do {} mock interview{}", w.mocks, if w.mocks == 1 { "" } else { "s" }), mocks.clone(), mocks.len() as u64, w.mocks),
+        ],
+        minutes,
+        commitment: config.profile.timeline.hours_label(),
+        commitment_hours: lo,
+        expected_hours_so_far: (f64::from(lo) * f64::from(elapsed) / 7.0 * 10.0).round() / 10.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monday_of_the_week() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(monday(d("2026-11-25")), d("2026-11-23")); // a Wednesday
+        assert_eq!(monday(d("2026-11-23")), d("2026-11-23"));
+        assert_eq!(monday(d("2026-11-29")), d("2026-11-23")); // Sunday
+    }
+}

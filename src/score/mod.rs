@@ -1,0 +1,192 @@
+//! The model: everything the dashboard and `--json` show, computed from the index and
+//! the config. Pure: the same notes and the same date give the same model.
+
+pub mod actions;
+pub mod goals;
+pub mod portfolio;
+pub mod progress;
+pub mod readiness;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diag::{self, Diagnostic, Severity};
+use crate::domain::assessment::{self, AssessmentResult, Form};
+use crate::index::Index;
+use crate::note::{Data, Kind, Note};
+
+/// Version of the JSON shape; bumped on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The state of the self-assessment.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum AssessmentState {
+    /// No answers yet.
+    NotTaken,
+    /// Some answers are missing.
+    Partial {
+        /// The form being answered.
+        form: Form,
+        /// Answers given.
+        answered: usize,
+        /// Items in the form.
+        total: usize,
+    },
+    /// Every item answered.
+    Taken {
+        /// When (from the front matter).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        taken: Option<String>,
+        /// The result.
+        #[serde(flatten)]
+        result: AssessmentResult,
+    },
+}
+
+impl AssessmentState {
+    /// The result, when complete.
+    pub fn result(&self) -> Option<&AssessmentResult> {
+        match self {
+            AssessmentState::Taken { result, .. } => Some(result),
+            _ => None,
+        }
+    }
+}
+
+/// How many notes of each kind were read.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    /// Stories.
+    pub stories: usize,
+    /// Logs.
+    pub logs: usize,
+    /// Designs.
+    pub designs: usize,
+    /// Mocks.
+    pub mocks: usize,
+    /// Plans.
+    pub plans: usize,
+    /// Example notes (parsed, not counted above).
+    pub examples: usize,
+}
+
+/// Everything derived from the workspace.
+#[derive(Debug, Clone, Serialize)]
+pub struct Model {
+    /// Version of this JSON shape.
+    pub schema_version: u32,
+    /// The date computed for.
+    pub today: String,
+    /// Profile, path and time left.
+    pub profile: progress::ProfileView,
+    /// The self-assessment.
+    pub assessment: AssessmentState,
+    /// The four progress bars.
+    pub bars: Vec<readiness::Bar>,
+    /// Today's minimums and the streak.
+    pub today_goals: goals::Today,
+    /// This week's goals and hours.
+    pub week: goals::Week,
+    /// Stories, scenario coverage, principle coverage.
+    pub portfolio: portfolio::Portfolio,
+    /// Rehearsals due or overdue, most overdue first.
+    pub rehearsals: Vec<portfolio::Due>,
+    /// The current plan's progress.
+    pub plan: Option<progress::PlanProgress>,
+    /// What to do next, most valuable first.
+    pub actions: Vec<actions::Action>,
+    /// Notes read.
+    pub counts: Counts,
+    /// Problems found in the notes.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Model {
+    /// Error-level diagnostics.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// A bar by key.
+    pub fn bar(&self, key: &str) -> Option<&readiness::Bar> {
+        self.bars.iter().find(|b| b.key == key)
+    }
+}
+
+/// The notes that count: readable and not examples.
+pub(crate) fn counted(index: &Index) -> impl Iterator<Item = &Note> {
+    index.notes().filter(|n| !n.example && n.readable)
+}
+
+/// Computes the model. `extra` carries diagnostics from outside the notes (the profile).
+pub fn compute(config: &Config, index: &Index, extra: Vec<Diagnostic>) -> Model {
+    let mut diagnostics = extra;
+    let mut counts = Counts::default();
+    for n in index.notes() {
+        diagnostics.extend(n.diagnostics.iter().cloned());
+        if n.example {
+            counts.examples += 1;
+            continue;
+        }
+        match n.kind {
+            Kind::Story => counts.stories += 1,
+            Kind::Log => counts.logs += 1,
+            Kind::Design => counts.designs += 1,
+            Kind::Mock => counts.mocks += 1,
+            Kind::Plan => counts.plans += 1,
+            Kind::Assessment => {}
+        }
+    }
+
+    let assessment = assessment_state(index);
+    let portfolio = portfolio::compute(config, index, &mut diagnostics);
+    let rehearsals = portfolio::due(config, index, &portfolio);
+    let bars = readiness::compute(config, index, &assessment, &portfolio, &rehearsals);
+    let today_goals = goals::today(config, index);
+    let week = goals::week(config, index);
+    let plan = progress::plan(config, index);
+    let profile = progress::profile(config, &assessment);
+    diag::sort(&mut diagnostics);
+    let mut model = Model {
+        schema_version: SCHEMA_VERSION,
+        today: config.today.to_string(),
+        profile,
+        assessment,
+        bars,
+        today_goals,
+        week,
+        portfolio,
+        rehearsals,
+        plan,
+        actions: Vec::new(),
+        counts,
+        diagnostics,
+    };
+    model.actions = actions::rank(config, &model);
+    model
+}
+
+fn assessment_state(index: &Index) -> AssessmentState {
+    let Some(note) = index.get("assessment.md") else {
+        return AssessmentState::NotTaken;
+    };
+    let Data::Assessment(a) = &note.data else {
+        return AssessmentState::NotTaken;
+    };
+    let form = a.form.unwrap_or(Form::Quick);
+    if a.answers.is_empty() {
+        return AssessmentState::NotTaken;
+    }
+    match assessment::score(form, &a.answers) {
+        Some(result) => AssessmentState::Taken {
+            taken: a.taken.map(|d| d.to_string()),
+            result,
+        },
+        None => AssessmentState::Partial {
+            form,
+            answered: a.answers.len(),
+            total: form.items().len(),
+        },
+    }
+}

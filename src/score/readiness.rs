@@ -1,0 +1,360 @@
+//! The four progress bars — Technical Skills, Behavioral Stories, Cultural Alignment
+//! and Interview Readiness — each a weighted mean of named components in [0, 1].
+
+use serde::Serialize;
+
+use super::portfolio::{Due, Portfolio};
+use super::{counted, AssessmentState};
+use crate::config::{Config, Weights};
+use crate::domain::assessment::Category;
+use crate::index::Index;
+use crate::note::kinds::{DesignStatus, Difficulty, StoryStatus};
+use crate::note::Data;
+
+/// One named component of a bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct Component {
+    /// Stable key (`coding_volume`, …).
+    pub key: &'static str,
+    /// Name shown on the dashboard.
+    pub name: &'static str,
+    /// Value in [0, 1].
+    pub value: f64,
+    /// Weight within the bar.
+    pub weight: f64,
+    /// How the value was reached, in words and numbers.
+    pub detail: String,
+    /// False for a self-rating before the assessment is taken.
+    pub assessed: bool,
+    /// The notes behind the value.
+    pub files: Vec<String>,
+}
+
+/// One progress bar.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    /// `technical`, `behavioral`, `cultural` or `readiness`.
+    pub key: &'static str,
+    /// Name shown on the dashboard.
+    pub name: &'static str,
+    /// Value in [0, 1].
+    pub value: f64,
+    /// round(100 × value).
+    pub percent: u32,
+    /// Its components.
+    pub components: Vec<Component>,
+    /// Readiness only: the mock-interview multiplier and its reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiplier: Option<Multiplier>,
+}
+
+/// The mock-interview factor applied to readiness.
+#[derive(Debug, Clone, Serialize)]
+pub struct Multiplier {
+    /// Factor in [0.7, 1].
+    pub factor: f64,
+    /// Mock interviews in the window.
+    pub mocks: usize,
+    /// The notes.
+    pub files: Vec<String>,
+}
+
+/// Rounds to 4 decimals so JSON and comparisons stay stable across platforms.
+fn r4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn component(key: &'static str, name: &'static str, value: f64, weights: &[(String, f64)], detail: String, files: Vec<String>) -> Component {
+    Component {
+        key,
+        name,
+        value: r4(value.clamp(0.0, 1.0)),
+        weight: Weights::get(weights, key),
+        detail,
+        assessed: true,
+        files,
+    }
+}
+
+fn bar(key: &'static str, name: &'static str, components: Vec<Component>) -> Bar {
+    let total: f64 = components.iter().map(|c| c.weight).sum();
+    let value = if total > 0.0 {
+        components.iter().map(|c| c.value * c.weight).sum::<f64>() / total
+    } else {
+        0.0
+    };
+    Bar {
+        key,
+        name,
+        value: r4(value),
+        percent: (value * 100.0).round() as u32,
+        components,
+        multiplier: None,
+    }
+}
+
+fn self_rating(state: &AssessmentState, category: Category, weights: &[(String, f64)]) -> Component {
+    match state.result() {
+        Some(r) => {
+            let c = r.category(category);
+            component(
+                "self_rating",
+                "Self-rating",
+                c.fraction(),
+                weights,
+                format!("{} of {} in the assessment ({})", c.sum, c.max, c.band.label()),
+                vec!["assessment.md".into()],
+            )
+        }
+        None => Component {
+            assessed: false,
+            ..component("self_rating", "Self-rating", 0.0, weights, "not assessed yet".into(), vec!["assessment.md".into()])
+        },
+    }
+}
+
+/// Practice figures from the window, shared by the bars and the next actions.
+#[derive(Debug, Clone, Default)]
+pub struct Practice {
+    /// Problems solved in the window.
+    pub solved: usize,
+    /// Solved mediums.
+    pub mediums: usize,
+    /// Solved mediums within the pace limit.
+    pub mediums_in_pace: usize,
+    /// Logs with coding in the window.
+    pub coding_files: Vec<String>,
+    /// Credit of complete designs in the window (half for under-scale ones).
+    pub design_credit: f64,
+    /// Complete designs in the window.
+    pub designs: Vec<String>,
+    /// Of which below the target level's scale.
+    pub small_designs: usize,
+    /// Mock interviews in the window.
+    pub mocks: Vec<String>,
+}
+
+/// Gathers the practice done within the window.
+pub fn practice(config: &Config, index: &Index) -> Practice {
+    let (from, to) = (config.window_start(), config.today);
+    let in_window = |d: Option<jiff::civil::Date>| d.is_some_and(|d| d >= from && d <= to);
+    let mut p = Practice::default();
+    for n in counted(index) {
+        match &n.data {
+            Data::Log(l) if in_window(l.date) => {
+                let solved: Vec<_> = l.coding.iter().filter(|c| c.solved).collect();
+                if !l.coding.is_empty() {
+                    p.coding_files.push(n.path.clone());
+                }
+                p.solved += solved.len();
+                for c in solved.iter().filter(|c| c.difficulty == Some(Difficulty::Medium)) {
+                    p.mediums += 1;
+                    if c.minutes.is_some_and(|m| m as f64 <= config.targets.pace_minutes) {
+                        p.mediums_in_pace += 1;
+                    }
+                }
+            }
+            Data::Design(d) if in_window(d.date) && d.status == Some(DesignStatus::Complete) => {
+                let full = d.scale.is_some_and(|s| s >= config.profile.target_level.design_scale());
+                p.design_credit += if full { 1.0 } else { 0.5 };
+                if !full {
+                    p.small_designs += 1;
+                }
+                p.designs.push(n.path.clone());
+            }
+            Data::Mock(m) if in_window(m.date) => p.mocks.push(n.path.clone()),
+            _ => {}
+        }
+    }
+    p
+}
+
+/// The mock multiplier: 0.7 with none, rising evenly to 1.0 at the target count.
+pub fn mock_factor(mocks: usize, target: f64) -> f64 {
+    0.7 + 0.3 * (mocks as f64).min(target) / target
+}
+
+/// Computes the four bars.
+pub fn compute(config: &Config, index: &Index, state: &AssessmentState, portfolio: &Portfolio, due: &[Due]) -> Vec<Bar> {
+    let w = &config.weights;
+    let t = &config.targets;
+    let p = practice(config, index);
+    let days = config.window_days;
+
+    let volume = component(
+        "coding_volume",
+        "Coding volume",
+        p.solved as f64 / t.coding_problems,
+        &w.technical,
+        format!("{} of {} problems solved in the last {days} days", p.solved, t.coding_problems),
+        p.coding_files.clone(),
+    );
+    let pace = component(
+        "coding_pace",
+        "Coding pace",
+        if p.mediums == 0 { 0.0 } else { p.mediums_in_pace as f64 / p.mediums as f64 },
+        &w.technical,
+        if p.mediums == 0 {
+            format!("no medium solved in the last {days} days")
+        } else {
+            format!("{} of {} solved mediums within {} min", p.mediums_in_pace, p.mediums, t.pace_minutes)
+        },
+        p.coding_files.clone(),
+    );
+    let design = component(
+        "design_practice",
+        "Design practice",
+        p.design_credit / t.designs,
+        &w.technical,
+        format!(
+            "{} of {} complete designs in the last {days} days{}",
+            p.design_credit,
+            t.designs,
+            if p.small_designs > 0 {
+                format!(" ({} below {} scale, counted half)", p.small_designs, config.profile.target_level)
+            } else {
+                String::new()
+            }
+        ),
+        p.designs.clone(),
+    );
+    let technical = bar(
+        "technical",
+        "Technical Skills",
+        vec![volume.clone(), pace.clone(), design.clone(), self_rating(state, Category::Technical, &w.technical)],
+    );
+
+    let story_files = |f: &dyn Fn(&super::portfolio::StoryView) -> bool| -> Vec<String> {
+        portfolio.stories.iter().filter(|s| f(s)).map(|s| s.path.clone()).collect()
+    };
+    let covered: f64 = portfolio.scenarios.iter().map(|s| s.credit).sum();
+    let coverage = component(
+        "scenario_coverage",
+        "Scenario coverage",
+        covered / 5.0,
+        &w.behavioral,
+        format!(
+            "{} of 5 scenarios with a ready story, {} more with a refined one",
+            portfolio.scenarios.iter().filter(|s| s.credit >= 1.0).count(),
+            portfolio.scenarios.iter().filter(|s| s.credit == 0.5).count()
+        ),
+        story_files(&|s| s.is_strong()),
+    );
+    let depth_sum: f64 = portfolio
+        .principles
+        .iter()
+        .map(|r| (r.strong as f64 / t.stories_per_lp).min(1.0))
+        .sum();
+    let depth = component(
+        "lp_depth",
+        "Principle depth",
+        depth_sum / 16.0,
+        &w.behavioral,
+        format!(
+            "{} of 16 principles backed by {} refined-or-ready stories",
+            portfolio.principles.iter().filter(|r| r.strong as f64 >= t.stories_per_lp).count(),
+            t.stories_per_lp
+        ),
+        story_files(&|s| s.is_strong() && !s.principles.is_empty()),
+    );
+    let n = portfolio.stories.len();
+    let quality_value = if n == 0 {
+        0.0
+    } else {
+        portfolio.stories.iter().map(|s| s.quality).sum::<f64>() / n as f64
+    };
+    let checks: usize = portfolio.stories.iter().map(|s| s.findings.len()).sum();
+    let passed: usize = portfolio.stories.iter().map(|s| s.findings.iter().filter(|f| f.passed).count()).sum();
+    let quality = component(
+        "story_quality",
+        "Story quality",
+        quality_value,
+        &w.behavioral,
+        if n == 0 {
+            "no stories yet".into()
+        } else {
+            format!("{passed} of {checks} STAR checks passed across {n} stories")
+        },
+        story_files(&|_| true),
+    );
+    let ready: Vec<&super::portfolio::StoryView> = portfolio.stories.iter().filter(|s| s.status == StoryStatus::Ready).collect();
+    let overdue: Vec<&Due> = due
+        .iter()
+        .filter(|d| ready.iter().any(|s| s.id == d.story) && (d.overdue_days > 0 || d.last.is_none()))
+        .collect();
+    let current = ready.len() - overdue.len();
+    let rehearsal = component(
+        "rehearsal",
+        "Rehearsal",
+        if ready.is_empty() { 0.0 } else { current as f64 / ready.len() as f64 },
+        &w.behavioral,
+        if ready.is_empty() {
+            "no ready stories to rehearse".into()
+        } else {
+            format!("{current} of {} ready stories rehearsed and not overdue", ready.len())
+        },
+        story_files(&|s| s.status == StoryStatus::Ready),
+    );
+    let behavioral = bar(
+        "behavioral",
+        "Behavioral Stories",
+        vec![coverage, depth, quality, rehearsal, self_rating(state, Category::Leadership, &w.behavioral)],
+    );
+
+    let breadth_count = portfolio.principles.iter().filter(|r| !r.stories.is_empty()).count();
+    let breadth = component(
+        "lp_breadth",
+        "Principle breadth",
+        breadth_count as f64 / 16.0,
+        &w.cultural,
+        format!("{breadth_count} of 16 principles have at least one story"),
+        story_files(&|s| !s.principles.is_empty()),
+    );
+    let cultural = bar("cultural", "Cultural Alignment", vec![breadth, self_rating(state, Category::Cultural, &w.cultural)]);
+
+    let coding_value = (volume.value + pace.value) / 2.0;
+    let mut coding_files = p.coding_files.clone();
+    coding_files.dedup();
+    let readiness_parts = vec![
+        component(
+            "behavioral",
+            "Behavioral Stories",
+            behavioral.value,
+            &w.readiness,
+            format!("the Behavioral Stories bar, {}%", behavioral.percent),
+            Vec::new(),
+        ),
+        component("design", "Design practice", design.value, &w.readiness, design.detail.clone(), design.files.clone()),
+        component(
+            "coding",
+            "Coding",
+            coding_value,
+            &w.readiness,
+            format!("mean of coding volume ({:.0}%) and pace ({:.0}%)", volume.value * 100.0, pace.value * 100.0),
+            coding_files,
+        ),
+    ];
+    let mut readiness = bar("readiness", "Interview Readiness", readiness_parts);
+    let factor = mock_factor(p.mocks.len(), t.mocks);
+    readiness.value = r4(readiness.value * factor);
+    readiness.percent = (readiness.value * 100.0).round() as u32;
+    readiness.multiplier = Some(Multiplier {
+        factor: r4(factor),
+        mocks: p.mocks.len(),
+        files: p.mocks,
+    });
+    vec![technical, behavioral, cultural, readiness]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mock_factor_steps() {
+        assert_eq!(mock_factor(0, 3.0), 0.7);
+        assert!((mock_factor(1, 3.0) - 0.8).abs() < 1e-9);
+        assert!((mock_factor(3, 3.0) - 1.0).abs() < 1e-9);
+        assert!((mock_factor(9, 3.0) - 1.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,68 @@
+//! The workspace template embedded in the binary (rust-embed over
+//! `workspace-template/`), and the `{{placeholder}}` filling of its files.
+
+use std::borrow::Cow;
+
+use rust_embed::RustEmbed;
+
+#[derive(RustEmbed)]
+#[folder = "workspace-template/"]
+struct Assets;
+
+/// Workspace-relative paths of every template file, sorted.
+pub fn files() -> Vec<String> {
+    let mut v: Vec<String> = Assets::iter().map(Cow::into_owned).collect();
+    v.sort();
+    v
+}
+
+/// The bytes of one template file.
+pub fn get(path: &str) -> Option<Cow<'static, [u8]>> {
+    Assets::get(path).map(|f| f.data)
+}
+
+/// The text of one template file.
+pub fn text(path: &str) -> Option<String> {
+    get(path).map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// Escapes a value for a double-quoted YAML string.
+pub fn yaml_quoted_escape(value: &str) -> String {
+    value
+        .chars()
+        .flat_map(|c| match c {
+            '"' => vec!['\\', '"'],
+            '\\' => vec!['\\', '\\'],
+            '\n' | '\r' | '\t' => vec![' '],
+            c if c.is_control() => vec![],
+            c => vec![c],
+        })
+        .collect()
+}
+
+/// Replaces each `{{key}}` with its value.
+pub fn fill(text: &str, values: &[(&str, String)]) -> String {
+    let mut out = text.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{{{key}}}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_holds_the_workspace() {
+        let f = files();
+        for expected in ["systemcraft.yaml", "assessment.md", ".gitignore", "templates/story.md", "stories/README.md", "reference/leadership-principles.md"] {
+            assert!(f.iter().any(|p| p == expected), "missing {expected}");
+        }
+    }
+
+    #[test]
+    fn fill_and_escape() {
+        assert_eq!(fill("a: \"{{x}}\"", &[("x", yaml_quoted_escape("say \"hi\""))]), "a: \"say \\\"hi\\\"\"");
+    }
+}

@@ -1,0 +1,124 @@
+//! The workspace on disk: finding its root (walking up to `systemcraft.yaml`, as git
+//! does with `.git`) and listing the notes in it (walkdir).
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::config::PROFILE_FILE;
+use crate::note::Kind;
+
+/// The generated file; never read as a note.
+pub const DASHBOARD_FILE: &str = "DASHBOARD.md";
+
+/// A workspace root and what lives under it.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// The folder holding systemcraft.yaml.
+    pub root: PathBuf,
+}
+
+/// A note file found by a scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteFile {
+    /// Workspace-relative path with `/` separators.
+    pub rel: String,
+    /// Absolute path.
+    pub abs: PathBuf,
+    /// Its kind.
+    pub kind: Kind,
+}
+
+impl Workspace {
+    /// Finds the workspace containing `start` by walking up to a folder that holds
+    /// `systemcraft.yaml`.
+    pub fn discover(start: &Path) -> crate::Result<Workspace> {
+        let start = std::path::absolute(start).map_err(|e| crate::Error::io("cannot resolve", start, e))?;
+        for dir in start.ancestors() {
+            if dir.join(PROFILE_FILE).is_file() {
+                return Ok(Workspace { root: dir.to_path_buf() });
+            }
+        }
+        Err(crate::Error::NoWorkspace { start })
+    }
+
+    /// Opens `dir` as a workspace root; it must hold `systemcraft.yaml`.
+    pub fn open(dir: &Path) -> crate::Result<Workspace> {
+        let root = std::path::absolute(dir).map_err(|e| crate::Error::io("cannot resolve", dir, e))?;
+        if root.join(PROFILE_FILE).is_file() {
+            Ok(Workspace { root })
+        } else {
+            Err(crate::Error::NoWorkspace { start: root })
+        }
+    }
+
+    /// The dashboard's path.
+    pub fn dashboard(&self) -> PathBuf {
+        self.root.join(DASHBOARD_FILE)
+    }
+
+    /// The kind of a workspace-relative path, if it is a note the tool reads.
+    pub fn kind_of(rel: &str) -> Option<Kind> {
+        if is_ignored(rel) {
+            return None;
+        }
+        Kind::of(rel)
+    }
+
+    /// Every note file, sorted by path. Hidden folders (`.git`, `.obsidian`,
+    /// `.systemcraft`, …), symlinks and the dashboard are skipped.
+    pub fn scan(&self) -> Vec<NoteFile> {
+        let mut out = Vec::new();
+        let walker = WalkDir::new(&self.root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker.filter_map(Result::ok) {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&self.root) else { continue };
+            let rel = crate::diag::rel_path(rel);
+            if let Some(kind) = Self::kind_of(&rel) {
+                out.push(NoteFile {
+                    rel,
+                    abs: entry.path().to_path_buf(),
+                    kind,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Paths the tool never reads: hidden files and folders, editor droppings.
+pub fn is_ignored(rel: &str) -> bool {
+    rel.split('/').any(|part| part.starts_with('.'))
+        || rel == DASHBOARD_FILE
+        || rel.ends_with('~')
+        || rel.ends_with(".swp")
+        || rel.contains("___jb_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discover_walks_up_and_scan_skips_hidden() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join(PROFILE_FILE), "name: x\n").unwrap();
+        for p in ["stories/a.md", "stories/README.md", ".obsidian/x.md", "logs/.hidden/b.md", "reference/lp.md", "DASHBOARD.md", "logs/2026-01-01.md"] {
+            let p = root.join(p);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let ws = Workspace::discover(&root.join("stories")).unwrap();
+        assert_eq!(ws.root, std::path::absolute(root).unwrap());
+        let rels: Vec<_> = ws.scan().into_iter().map(|f| f.rel).collect();
+        assert_eq!(rels, vec!["logs/2026-01-01.md", "stories/a.md"]);
+        assert!(matches!(Workspace::discover(&std::env::temp_dir().join("no-such-dir-sc")), Err(crate::Error::NoWorkspace { .. })) || std::env::temp_dir().join(PROFILE_FILE).exists());
+    }
+}
