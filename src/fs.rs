@@ -20,10 +20,25 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
         .tempfile_in(dir)
         .map_err(|e| Error::io("cannot create a temporary file in", dir, e))?;
     tmp.write_all(contents).map_err(|e| Error::io("cannot write", tmp.path(), e))?;
+    set_permissions(tmp.as_file(), path);
     tmp.as_file().sync_all().map_err(|e| Error::io("cannot flush", tmp.path(), e))?;
     tmp.persist(path).map_err(|e| Error::io("cannot replace", path, e.error))?;
     Ok(true)
 }
+
+/// tempfile creates files readable by the owner only; a dashboard is an ordinary
+/// file: keep the old file's mode, or use the usual 0644.
+#[cfg(unix)]
+fn set_permissions(tmp: &std::fs::File, target: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let perms = std::fs::metadata(target)
+        .map(|m| m.permissions())
+        .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+    let _ = tmp.set_permissions(perms);
+}
+
+#[cfg(not(unix))]
+fn set_permissions(_tmp: &std::fs::File, _target: &Path) {}
 
 /// Creates a new file with `contents`, failing with [`Error::Exists`] if anything is
 /// already at `path` (checked atomically by the OS, not before the fact).

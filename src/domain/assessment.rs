@@ -215,8 +215,8 @@ pub fn score(form: Form, answers: &BTreeMap<String, u8>) -> Option<AssessmentRes
     let score = match form {
         // The quick form's 12 items sum to at most 60; scale to 100.
         Form::Quick => (f64::from(total) * 100.0 / 60.0).round() as u32,
-        // The complete form's categories are out of 40 + 30 + 30 = 100 already:
-        // technical items weigh 5 each (8 × 5), the others 5 each (6 × 5) → 40/30/30.
+        // The complete form's 20 items sum to at most 100 (technical 40, leadership 30,
+        // cultural 30), so the sum is the score.
         Form::Complete => total,
     };
     let categories = Category::ALL
@@ -284,9 +284,10 @@ mod tests {
     #[test]
     fn learning_path_groups_by_rating() {
         let r = score(Form::Quick, &answers(Form::Quick, |i| [1, 2, 3, 4, 5][i % 5])).unwrap();
-        assert_eq!(r.learning_path.critical_gaps.len(), 5);
+        // Ratings 1,2,3,4,5,1,2,3,4,5,1,2.
+        assert_eq!(r.learning_path.critical_gaps.len(), 6);
         assert_eq!(r.learning_path.skill_building.len(), 2);
-        assert_eq!(r.learning_path.excellence.len(), 5);
+        assert_eq!(r.learning_path.excellence.len(), 4);
     }
 
     #[test]

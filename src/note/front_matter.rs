@@ -782,6 +782,6 @@ mod tests {
         let (s, _) = split_ok("---\ncoding:\n  - problem: A\n    minutes: 3\n  - problem: B\n    minutes: x\nprinciples: [ownership, dive dep]\n---\n");
         let f = s.front.unwrap();
         assert_eq!(f.locator.item_key("coding", 1, Some("minutes")), (6, 5));
-        assert_eq!(f.locator.value("principles", Some("dive dep")), (7, 26));
+        assert_eq!(f.locator.value("principles", Some("dive dep")), (7, 25));
     }
 }

@@ -86,6 +86,9 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     }
 
     let p = &model.portfolio;
+    // At most two "write a story" suggestions for missing scenarios, so the list keeps
+    // room for other kinds of work; they come in the scenarios' canonical order.
+    let mut new_scenarios = 0;
     for row in &p.scenarios {
         if row.credit >= 1.0 {
             continue;
@@ -102,8 +105,12 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
                 gain: Some(round(gain)),
             }
         } else {
+            new_scenarios += 1;
+            if new_scenarios > 2 {
+                continue;
+            }
             Action {
-                title: format!("Write a {label} story"),
+                title: format!("Write {} {label} story", if label.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }),
                 detail: format!("no story covers {label} yet: one of the five scenarios every loop probes"),
                 target: format!("systemcraft new story \"{}\" --scenario {}", command_title(scenario_prompt(row.scenario)), row.scenario.slug()),
                 gain: Some(round(gain)),
@@ -130,7 +137,7 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     let per_lp = config.targets.stories_per_lp;
     let mut thin: Vec<_> = p.principles.iter().filter(|r| (r.strong as f64) < per_lp).collect();
     thin.sort_by_key(|r| (r.stories.len(), r.strong));
-    for row in thin.iter().take(3) {
+    for row in thin.iter().take(2) {
         let gain = via_component("lp_depth", 1.0 / per_lp / 16.0);
         ranked.push(Action {
             title: format!("Back {} with {} story", row.principle.label(), if row.stories.is_empty() { "a" } else { "another" }),
@@ -192,12 +199,9 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
         });
     }
 
-    ranked.sort_by(|a, b| {
-        b.gain
-            .unwrap_or(0.0)
-            .total_cmp(&a.gain.unwrap_or(0.0))
-            .then_with(|| a.title.cmp(&b.title))
-    });
+    // Stable: equal gains keep the order above (scenarios and principles in their
+    // canonical order).
+    ranked.sort_by(|a, b| b.gain.unwrap_or(0.0).total_cmp(&a.gain.unwrap_or(0.0)));
     let mut out = first;
     out.extend(ranked);
     if model.today_goals.log.is_none() {

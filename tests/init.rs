@@ -1,0 +1,139 @@
+//! `systemcraft init`: fresh folders, existing folders, existing repositories, and no
+//! git identity.
+
+use crate::testenv::Env;
+
+fn commits(root: &std::path::Path) -> usize {
+    let repo = git2::Repository::open(root).unwrap();
+    let mut walk = repo.revwalk().unwrap();
+    walk.push_head().unwrap();
+    walk.count()
+}
+
+#[test]
+fn fresh_init_scaffolds_commits_and_writes_the_dashboard() {
+    let env = Env::empty().with_git_identity();
+    let r = env.run_ok(&["init", "ws", "--name", "Ada", "--track", "l6-to-l7", "--target", "l7", "--timeline", "deep"]);
+    assert!(r.stdout.contains("created a git repository with a first commit"), "{}", r.stdout);
+    for f in [
+        "systemcraft.yaml",
+        "assessment.md",
+        "DASHBOARD.md",
+        ".gitignore",
+        "stories/README.md",
+        "logs/README.md",
+        "designs/README.md",
+        "mocks/README.md",
+        "plans/README.md",
+        "reference/leadership-principles.md",
+        "reference/l6-vs-l7.md",
+        "templates/story.md",
+    ] {
+        assert!(env.exists(f), "missing {f}");
+    }
+    let profile = env.read("systemcraft.yaml");
+    assert!(profile.contains("name: \"Ada\""), "{profile}");
+    assert!(profile.contains("track: l6-to-l7") || profile.contains("track: \"l6-to-l7\""), "{profile}");
+    assert_eq!(commits(&env.root), 1);
+    let repo = git2::Repository::open(&env.root).unwrap();
+    let head = repo.head().unwrap().peel_to_commit().unwrap();
+    assert_eq!(head.author().name().ok(), Some("Test User"));
+    assert!(head.tree().unwrap().get_name("DASHBOARD.md").is_some());
+    // The working tree is clean after init: everything was committed.
+    let statuses = repo.statuses(None).unwrap();
+    assert_eq!(statuses.len(), 0, "untracked or changed files after init");
+
+    let json = env.json();
+    assert_eq!(json["profile"]["track"], "l6-to-l7");
+    assert_eq!(json["profile"]["target_level"], "L7");
+    assert_eq!(json["profile"]["timeline"], "deep");
+    assert_eq!(json["counts"]["examples"], 4);
+    assert_eq!(json["diagnostics"].as_array().unwrap().len(), 0, "{:#}", json["diagnostics"]);
+}
+
+#[test]
+fn the_first_dashboard_has_bars_minimums_goals_and_the_assessment_first() {
+    let env = Env::empty().with_git_identity();
+    env.run_ok(&["init", "ws"]);
+    let r = env.run_ok(&["build"]);
+    assert!(r.stdout.contains("DASHBOARD.md unchanged"), "init wrote the same dashboard: {}", r.stdout);
+    let d = env.read("DASHBOARD.md");
+    for bar in ["Technical Skills", "Behavioral Stories", "Cultural Alignment", "Interview Readiness"] {
+        assert!(d.contains(&format!("| {bar} | `░░░░░░░░░░` | 0% |")), "bar {bar} missing:\n{d}");
+    }
+    assert!(d.contains("- [ ] 1 coding problem (30 min)"));
+    assert!(d.contains("- [ ] 30 min of system design"));
+    assert!(d.contains("- [ ] 15 min of story work"));
+    assert!(d.contains("| Complete 2 full system designs | 0 / 2 |"));
+    assert!(d.contains("| Solve 10 coding problems | 0 / 10 |"));
+    assert!(d.contains("| Write 3 STAR stories | 0 / 3 |"));
+    assert!(d.contains("| Do 1 mock interview | 0 / 1 |"));
+    let first = d.split("## Next actions\n\n").nth(1).unwrap().lines().next().unwrap();
+    assert!(first.starts_with("1. **Take the self-assessment**"), "{first}");
+    assert_eq!(commits(&env.root), 1);
+}
+
+#[test]
+fn init_into_an_existing_folder_keeps_every_existing_file() {
+    let env = Env::empty();
+    env.write("assessment.md", "my own answers\n");
+    env.write("stories/README.md", "mine\n");
+    env.write("notes.txt", "unrelated\n");
+    let r = env.run_ok(&["init", ".", "--no-git"]);
+    assert!(r.stdout.contains("kept 2 existing files untouched"), "{}", r.stdout);
+    assert!(r.stdout.contains("    assessment.md"));
+    assert_eq!(env.read("assessment.md"), "my own answers\n");
+    assert_eq!(env.read("stories/README.md"), "mine\n");
+    assert_eq!(env.read("notes.txt"), "unrelated\n");
+    assert!(env.exists("systemcraft.yaml"));
+    assert!(!env.exists(".git"));
+
+    // A second init changes nothing and keeps everything, the dashboard included.
+    let before = env.read("DASHBOARD.md");
+    let profile = env.read("systemcraft.yaml");
+    let r = env.run_ok(&["init", ".", "--no-git", "--name", "Someone Else"]);
+    assert!(r.stdout.contains("created 0 files"), "{}", r.stdout);
+    assert_eq!(env.read("systemcraft.yaml"), profile);
+    assert_eq!(env.read("DASHBOARD.md"), before);
+}
+
+#[test]
+fn init_into_an_existing_repository_does_not_reinitialise() {
+    let env = Env::empty().with_git_identity();
+    std::fs::create_dir_all(&env.root).unwrap();
+    let repo = git2::Repository::init(&env.root).unwrap();
+    env.write("old.md", "history\n");
+    let mut index = repo.index().unwrap();
+    index.add_path(std::path::Path::new("old.md")).unwrap();
+    index.write().unwrap();
+    let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+    let sig = git2::Signature::now("Someone", "s@example.com").unwrap();
+    let first = repo.commit(Some("HEAD"), &sig, &sig, "existing history", &tree, &[]).unwrap();
+
+    let r = env.run_ok(&["init", "."]);
+    assert!(r.stdout.contains("committed the new files to the existing repository"), "{}", r.stdout);
+    let repo = git2::Repository::open(&env.root).unwrap();
+    let head = repo.head().unwrap().peel_to_commit().unwrap();
+    assert_eq!(head.parent_id(0).unwrap(), first, "the old history is kept");
+    assert_eq!(commits(&env.root), 2);
+}
+
+#[test]
+fn init_without_a_git_identity_uses_the_fallback_author_and_says_so() {
+    let env = Env::empty();
+    let r = env.run_ok(&["init", "ws"]);
+    assert!(r.stdout.contains("no identity configured"), "{}", r.stdout);
+    let repo = git2::Repository::open(&env.root).unwrap();
+    let head = repo.head().unwrap().peel_to_commit().unwrap();
+    assert_eq!(head.author().name().ok(), Some("systemcraft"));
+    assert_eq!(head.author().email().ok(), Some("systemcraft@localhost"));
+}
+
+#[test]
+fn init_rejects_unknown_tracks_as_usage_errors() {
+    let env = Env::empty();
+    let r = env.run(&["init", "ws", "--track", "intern-to-ceo"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("senior-to-l6"), "{}", r.stderr);
+    assert!(!env.exists("systemcraft.yaml"));
+}

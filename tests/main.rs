@@ -1,0 +1,9 @@
+//! The integration tests: one binary, the harness in `testenv`, one module per
+//! feature. Every test drives the real `systemcraft` binary on a temporary workspace
+//! with the date pinned to `testenv::TODAY`.
+
+mod testenv;
+
+mod build;
+mod cli;
+mod init;
