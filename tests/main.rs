@@ -6,4 +6,9 @@ mod testenv;
 
 mod build;
 mod cli;
+mod diagnostics;
 mod init;
+mod new;
+mod schema;
+mod scores;
+mod snapshot;
