@@ -290,9 +290,19 @@ pub fn story_ids(items: Vec<(String, Pos)>) -> Vec<(String, Pos)> {
 /// Reads a story's front matter.
 pub fn parse_story(f: &mut Fields<'_>) -> Story {
     let title = f.text("title", true, "Cutting checkout latency in half");
-    let scenario = f.choice("scenario", true, "scenario", Scenario::parse, Scenario::suggest, &Scenario::slugs());
+    // A draft may not know its scenario yet; a refined or ready story must.
+    let scenario_written = f.has("scenario");
+    let scenario = f.choice("scenario", false, "scenario", Scenario::parse, Scenario::suggest, &Scenario::slugs());
     let principles = principle_list(f, "principles");
     let status = f.choice("status", true, "status", StoryStatus::parse, StoryStatus::suggest, &StoryStatus::slugs());
+    if !scenario_written && status.is_some_and(|s| s != StoryStatus::Draft) {
+        let (l, c) = f.pos("status");
+        f.push(
+            Diagnostic::warning(f.path(), "schema/missing-field", "a refined or ready story needs a `scenario`")
+                .at(l, c)
+                .hint(format!("add `scenario:` with one of: {}", Scenario::slugs())),
+        );
+    }
     let happened = f.text("happened", false, "2025-03").and_then(|t| {
         let d = PartialDate::parse(&t);
         if d.is_none() {

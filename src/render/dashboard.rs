@@ -331,7 +331,7 @@ fn portfolio(o: &mut String, m: &Model) {
                 "| {} | {} | {status} | {:.1} min | {checks} |",
                 link(&s.title, &s.path),
                 s.scenario.map_or("—", |x| x.label()),
-                s.words as f64 / 140.0
+                s.minutes
             );
         }
         let _ = writeln!(o);

@@ -34,6 +34,8 @@ pub struct StoryView {
     pub happened: Option<String>,
     /// Spoken words in its STAR sections.
     pub words: usize,
+    /// Minutes those words take at the configured speaking pace.
+    pub minutes: f64,
     /// Share of STAR checks passed, in [0, 1].
     pub quality: f64,
     /// Every STAR check with its outcome.
@@ -114,6 +116,7 @@ pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> P
             principles: s.principles.clone(),
             happened: s.happened.map(|h| h.to_string()),
             words: star.spoken_words(),
+            minutes: (star.spoken_words() as f64 / config.star.words_per_minute * 10.0).round() / 10.0,
             quality: if findings.is_empty() { 0.0 } else { passed as f64 / findings.len() as f64 },
             findings,
         });
