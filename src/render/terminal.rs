@@ -40,7 +40,7 @@ pub fn summary(model: &Model, dashboard: &str) -> String {
         if model.today_goals.streak == 1 { "" } else { "s" }
     );
     if let Some(a) = model.actions.first() {
-        let _ = writeln!(out, "  {:<20} {} {}", paint(bold, "Next"), a.title, paint(dim, &format!("({})", a.target)));
+        let _ = writeln!(out, "  {} {} {}", paint(bold, &format!("{:<20}", "Next")), a.title, paint(dim, &format!("({})", a.target)));
     }
     let errors = model.errors();
     let warnings = model.diagnostics.len() - errors;
