@@ -29,7 +29,7 @@ impl Part {
     /// The part a section heading names, in the forms people write.
     pub fn of(title: &str) -> Option<Part> {
         let t = crate::domain::normalise(title);
-        let t = t.trim_end_matches(|c: char| c == '-');
+        let t = t.trim_end_matches('-');
         match t {
             "s" | "situation" | "context" | "background" | "the-situation" => Some(Part::Situation),
             "t" | "task" | "the-task" | "goal" | "challenge" | "problem" => Some(Part::Task),

@@ -147,30 +147,28 @@ pub fn parse(body: &str, first_line: usize) -> Body {
                     }
                 }
             }
-            Event::End(TagEnd::Strong) => {
-                if in_strong_at_para_start {
-                    in_strong_at_para_start = false;
-                    let text = label.take().unwrap_or_default();
-                    let trimmed = text.trim().trim_end_matches(':').trim();
-                    let is_label = text.trim().ends_with(':') || body[range.end..].trim_start().starts_with(':');
-                    if is_label && !trimmed.is_empty() && trimmed.split_whitespace().count() <= 4 {
-                        let line = paragraph_start.map_or(first_line, |p| p.0);
-                        // A bold label closes earlier labels, not headings.
-                        open.retain(|&i| out.sections[i].level != 0);
-                        out.sections.push(Section {
-                            title: trimmed.to_string(),
-                            level: 0,
-                            line,
-                            text: String::new(),
-                            words: 0,
-                        });
-                        open.push(out.sections.len() - 1);
-                        continue;
-                    }
-                    // Not a label: its text belongs to the open sections.
-                    for &i in &open {
-                        out.sections[i].text.push_str(&text);
-                    }
+            Event::End(TagEnd::Strong) if in_strong_at_para_start => {
+                in_strong_at_para_start = false;
+                let text = label.take().unwrap_or_default();
+                let trimmed = text.trim().trim_end_matches(':').trim();
+                let is_label = text.trim().ends_with(':') || body[range.end..].trim_start().starts_with(':');
+                if is_label && !trimmed.is_empty() && trimmed.split_whitespace().count() <= 4 {
+                    let line = paragraph_start.map_or(first_line, |p| p.0);
+                    // A bold label closes earlier labels, not headings.
+                    open.retain(|&i| out.sections[i].level != 0);
+                    out.sections.push(Section {
+                        title: trimmed.to_string(),
+                        level: 0,
+                        line,
+                        text: String::new(),
+                        words: 0,
+                    });
+                    open.push(out.sections.len() - 1);
+                    continue;
+                }
+                // Not a label: its text belongs to the open sections.
+                for &i in &open {
+                    out.sections[i].text.push_str(&text);
                 }
             }
             Event::Text(t) | Event::Code(t) => {
