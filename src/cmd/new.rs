@@ -23,26 +23,12 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
     let principles = args
         .principles
         .iter()
-        .map(|p| {
-            Principle::parse(p).ok_or_else(|| {
-                Error::Usage(match Principle::suggest(p) {
-                    Some(s) => format!("unknown Leadership Principle \"{p}\": did you mean `{s}`?"),
-                    None => format!("unknown Leadership Principle \"{p}\"; use one of: {}", Principle::slugs()),
-                })
-            })
-        })
+        .map(|p| lookup(p, "Leadership Principle", Principle::parse, Principle::suggest, &Principle::slugs()))
         .collect::<Result<Vec<_>>>()?;
     let scenario = args
         .scenario
         .as_deref()
-        .map(|s| {
-            Scenario::parse(s).ok_or_else(|| {
-                Error::Usage(match Scenario::suggest(s) {
-                    Some(x) => format!("unknown scenario \"{s}\": did you mean `{x}`?"),
-                    None => format!("unknown scenario \"{s}\"; use one of: {}", Scenario::slugs()),
-                })
-            })
-        })
+        .map(|s| lookup(s, "scenario", Scenario::parse, Scenario::suggest, &Scenario::slugs()))
         .transpose()?;
     if args.kind != NoteKind::Story && (!principles.is_empty() || scenario.is_some()) {
         return Err(Error::Usage("--lp and --scenario apply to stories only".into()));
@@ -84,6 +70,22 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
         open_editor(&path)?;
     }
     Ok(EXIT_OK)
+}
+
+/// Looks a name up, or explains the usage error with the closest known name.
+fn lookup<T>(
+    name: &str,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    suggest: impl Fn(&str) -> Option<&'static str>,
+    all: &str,
+) -> Result<T> {
+    parse(name).ok_or_else(|| {
+        Error::Usage(match suggest(name) {
+            Some(s) => format!("unknown {what} \"{name}\": did you mean `{s}`?"),
+            None => format!("unknown {what} \"{name}\"; use one of: {all}"),
+        })
+    })
 }
 
 /// The path as the user can type it from the current folder.

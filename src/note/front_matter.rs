@@ -618,30 +618,7 @@ impl<'a> Fields<'a> {
 
     /// A mapping of names to numbers (weights); keys as written, bad values reported.
     pub fn float_map(&mut self, key: &str) -> Vec<(String, f64)> {
-        let Some(v) = self.get(key) else {
-            return Vec::new();
-        };
-        let Value::Mapping(m) = v else {
-            self.wrong_type(key, "a set of `name: number` fields", v, "\n  name: 1");
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for (k, val) in m {
-            let name = k.as_str().map(str::to_string).unwrap_or_else(|| show(k));
-            match val.as_f64().filter(|f| f.is_finite() && *f >= 0.0) {
-                Some(f) => out.push((name, f)),
-                None if val.is_null() => {}
-                None => {
-                    let (l, c) = self.value_pos(key, Some(&format!("{name}:")));
-                    self.diags.push(
-                        Diagnostic::error(self.path, "schema/type", format!("`{key}.{name}` should be a number of 0 or more, found {}", show(val)))
-                            .at(l, c)
-                            .hint(format!("write it like `{name}: 1`")),
-                    );
-                }
-            }
-        }
-        out
+        self.nested(key, |g| g.float_map_here()).unwrap_or_default()
     }
 
     /// Every `name: number` field of this scope (used for nested override maps).

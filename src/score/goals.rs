@@ -96,28 +96,22 @@ fn logs_by_day(index: &Index) -> BTreeMap<Date, (Vec<String>, Log)> {
 fn minimums(config: &Config, log: Option<&Log>) -> Vec<Minimum> {
     let d = &config.daily;
     let (problems, design, behavioral) = log.map_or((0, 0, 0), |l| (l.coding.len() as u64, l.design_minutes, l.behavioral_total_minutes()));
+    let minimum = |key, label: String, done: u64, target: u32| Minimum {
+        key,
+        label,
+        done,
+        target: u64::from(target),
+        met: done >= u64::from(target),
+    };
     vec![
-        Minimum {
-            key: "coding",
-            label: format!("{} coding problem{} ({} min)", d.coding_problems, if d.coding_problems == 1 { "" } else { "s" }, d.coding_minutes),
-            done: problems,
-            target: u64::from(d.coding_problems),
-            met: problems >= u64::from(d.coding_problems),
-        },
-        Minimum {
-            key: "design",
-            label: format!("{} min of system design", d.design_minutes),
-            done: design,
-            target: u64::from(d.design_minutes),
-            met: design >= u64::from(d.design_minutes),
-        },
-        Minimum {
-            key: "behavioral",
-            label: format!("{} min of story work", d.behavioral_minutes),
-            done: behavioral,
-            target: u64::from(d.behavioral_minutes),
-            met: behavioral >= u64::from(d.behavioral_minutes),
-        },
+        minimum(
+            "coding",
+            format!("{} coding problem{} ({} min)", d.coding_problems, if d.coding_problems == 1 { "" } else { "s" }, d.coding_minutes),
+            problems,
+            d.coding_problems,
+        ),
+        minimum("design", format!("{} min of system design", d.design_minutes), design, d.design_minutes),
+        minimum("behavioral", format!("{} min of story work", d.behavioral_minutes), behavioral, d.behavioral_minutes),
     ]
 }
 
