@@ -40,12 +40,29 @@ pub fn yaml_quoted_escape(value: &str) -> String {
         .collect()
 }
 
-/// Replaces each `{{key}}` with its value.
+/// Replaces each `{{key}}` with its value, in one pass: a value that itself holds
+/// `{{…}}` (a title such as `Notes on {{date}}`) is copied as written, not filled.
 pub fn fill(text: &str, values: &[(&str, String)]) -> String {
-    let mut out = text.to_string();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{{{key}}}}}"), value);
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let found = after
+            .find("}}")
+            .and_then(|end| values.iter().find(|(key, _)| *key == &after[..end]).map(|(_, value)| (end, value)));
+        match found {
+            Some((end, value)) => {
+                out.push_str(value);
+                rest = &after[end + 2..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[start + 1..];
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -64,5 +81,7 @@ mod tests {
     #[test]
     fn fill_and_escape() {
         assert_eq!(fill("a: \"{{x}}\"", &[("x", yaml_quoted_escape("say \"hi\""))]), "a: \"say \\\"hi\\\"\"");
+        assert_eq!(fill("{{a}} {{b}} {{c}}", &[("a", "{{b}}".into()), ("b", "2".into())]), "{{b}} 2 {{c}}");
+        assert_eq!(fill("{{{a}}}", &[("a", "1".into())]), "{1}");
     }
 }

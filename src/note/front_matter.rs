@@ -290,6 +290,10 @@ pub struct Fields<'a> {
     diags: &'a mut Vec<Diagnostic>,
 }
 
+/// The largest whole number [`Fields::number`] accepts; far above any real count of
+/// minutes or seconds, and small enough that summing them cannot overflow.
+const MAX_NUMBER: u64 = u32::MAX as u64;
+
 /// Renders a YAML value shortly for messages.
 fn show(v: &Value) -> String {
     match v {
@@ -353,8 +357,10 @@ impl<'a> Fields<'a> {
 
     fn missing(&mut self, key: &str, example: &str) {
         let (l, c) = match self.scope {
-            // The opening `---` of the note (line 1 of systemcraft.yaml).
-            Scope::Top => (self.locator.first_line.saturating_sub(1).max(1), 1),
+            // The opening `---` of the note, always its line 1 (line 1 of
+            // systemcraft.yaml too); not the line before the first field, which is the
+            // closing `---` of an empty block or a blank line.
+            Scope::Top => (1, 1),
             Scope::Item { list, index } => self.locator.item_key(list, index, None),
             Scope::Nested { parent } => self.locator.key(parent),
         };
@@ -416,6 +422,17 @@ impl<'a> Fields<'a> {
         };
         if parsed.is_none() {
             self.wrong_type(key, "a whole number (0 or more)", v, example);
+        }
+        // Minutes and seconds are summed across items, logs and weeks: an absurd value
+        // (`minutes: .inf`, 2^64 - 1) would overflow those sums.
+        if let Some(n) = parsed.filter(|n| *n > MAX_NUMBER) {
+            let (l, c) = self.value_pos(key, None);
+            self.diags.push(
+                Diagnostic::error(self.path, "schema/out-of-range", format!("`{key}` is too large: {n}"))
+                    .at(l, c)
+                    .hint(format!("write it like `{key}: {example}`")),
+            );
+            return None;
         }
         parsed
     }
