@@ -23,14 +23,6 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// systemcraft.yaml cannot be used.
-    #[error("{path}: {message}")]
-    Config {
-        /// The profile's path.
-        path: PathBuf,
-        /// What is wrong, with line and column when known.
-        message: String,
-    },
     /// A git operation failed.
     #[error("git: {message}: {source}")]
     Git {
@@ -46,6 +38,9 @@ pub enum Error {
         /// The file that is in the way.
         path: PathBuf,
     },
+    /// The editor could not be run or failed.
+    #[error("{0}")]
+    Editor(String),
     /// A value given on the command line is not usable.
     #[error("{0}")]
     Usage(String),

@@ -25,14 +25,20 @@ pub struct Index {
     notes: BTreeMap<String, (Note, Stamp)>,
 }
 
+/// Reads and parses one file. A file that vanished in the meantime gives `None`; one
+/// that cannot be read (permissions, I/O) becomes a note carrying that diagnostic, so
+/// it is reported rather than silently skipped.
 fn read(file: &NoteFile) -> Option<(Note, Stamp)> {
     let meta = std::fs::metadata(&file.abs).ok()?;
-    let bytes = std::fs::read(&file.abs).ok()?;
     let stamp = Stamp {
         len: meta.len(),
         modified: meta.modified().ok(),
     };
-    Some((note::parse(&file.rel, file.kind, &bytes), stamp))
+    match std::fs::read(&file.abs) {
+        Ok(bytes) => Some((note::parse(&file.rel, file.kind, &bytes), stamp)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => Some((note::unreadable(&file.rel, file.kind, &e), stamp)),
+    }
 }
 
 impl Index {

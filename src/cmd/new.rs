@@ -113,7 +113,7 @@ fn open_editor(path: &std::path::Path) -> Result<()> {
         .status()
         .map_err(|e| Error::io("cannot start the editor for", path, e))?;
     if !status.success() {
-        return Err(Error::Usage(format!("the editor `{editor}` exited with {status}")));
+        return Err(Error::Editor(format!("the editor `{editor}` exited with {status}; the note was created at {}", path.display())));
     }
     Ok(())
 }

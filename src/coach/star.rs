@@ -128,7 +128,9 @@ const L7_SCOPE: [&str; 14] = [
     "organization", "organisation", "org", "orgs", "company", "company-wide", "platform", "teams", "cross-team", "directors",
     "vp", "division", "ecosystem", "multi-year",
 ];
-const L6_SCOPE: [&str; 10] = ["team", "teams", "engineers", "service", "services", "customers", "org", "organization", "product", "system"];
+const L6_SCOPE: [&str; 11] = [
+    "team", "teams", "engineers", "service", "services", "customers", "org", "organization", "organisation", "product", "system",
+];
 
 fn mentions_any(text: &str, words: &[&str]) -> bool {
     text.split(|c: char| !c.is_alphanumeric() && c != '-')

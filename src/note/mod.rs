@@ -170,6 +170,22 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     }
 }
 
+/// A note whose file could not be read: no data, one diagnostic.
+pub fn unreadable(rel: &str, kind: Kind, error: &std::io::Error) -> Note {
+    Note {
+        path: rel.to_string(),
+        id: rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string(),
+        kind,
+        data: empty(kind),
+        body: Body::default(),
+        body_line: 1,
+        example: false,
+        readable: false,
+        diagnostics: vec![Diagnostic::error(rel, "file/unreadable", format!("cannot read the file: {error}"))
+            .hint("check the file's permissions")],
+    }
+}
+
 fn empty(kind: Kind) -> Data {
     match kind {
         Kind::Story => Data::Story(Story::default()),

@@ -28,6 +28,11 @@ fn files(paths: &[String], max: usize) -> String {
     parts.join(", ")
 }
 
+/// `1 story`, `2 stories`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn pct(v: f64) -> String {
     format!("{}%", (v * 100.0).round() as i64)
 }
@@ -47,14 +52,14 @@ pub fn render(m: &Model) -> String {
     let c = &m.counts;
     let _ = writeln!(
         o,
-        "---\n\n<sub>Built by `systemcraft build` for {} from {} stories, {} logs, {} designs, {} mocks and {} plans{}. \
+        "---\n\n<sub>Built by `systemcraft build` for {} from {}, {}, {}, {} and {}{}. \
          Edit the notes, not this file: it is rewritten on every build.</sub>",
         m.today,
-        c.stories,
-        c.logs,
-        c.designs,
-        c.mocks,
-        c.plans,
+        count(c.stories, "story", "stories"),
+        count(c.logs, "log", "logs"),
+        count(c.designs, "design", "designs"),
+        count(c.mocks, "mock", "mocks"),
+        count(c.plans, "plan", "plans"),
         if c.examples > 0 {
             format!(" ({} example note{} not counted)", c.examples, if c.examples == 1 { "" } else { "s" })
         } else {
@@ -120,9 +125,10 @@ fn progress(o: &mut String, m: &Model) {
         if let Some(mul) = &b.multiplier {
             let _ = writeln!(
                 o,
-                "| Mock interviews (multiplier) | ×{:.2} | | {} in the window: none gives ×0.7, three or more ×1.0 | {} |",
+                "| Mock interviews (multiplier) | ×{:.2} | | {} in the window: none gives ×0.70, {} or more ×1.00 | {} |",
                 mul.factor,
                 mul.mocks,
+                mul.target,
                 files(&mul.files, 3)
             );
         }
@@ -176,7 +182,8 @@ fn actions(o: &mut String, m: &Model) {
         return;
     }
     for (i, a) in m.actions.iter().enumerate() {
-        let target = if a.target.starts_with("systemcraft ") || a.target.contains(':') && !a.target.ends_with(".md") {
+        // Commands are shown as code; files (also `path:line:col`) as links to the file.
+        let target = if a.target.starts_with("systemcraft ") {
             format!("`{}`", a.target)
         } else {
             let path = a.target.split(':').next().unwrap_or(&a.target);
@@ -279,13 +286,16 @@ fn portfolio(o: &mut String, m: &Model) {
     }
     let _ = writeln!(o, "\n### Leadership Principles\n");
     let _ = writeln!(o, "| Principle | Depth | Stories |\n| --- | --- | --- |");
-    let need = 2usize;
+    let need = p.stories_per_lp;
     for row in &p.principles {
         let depth: String = (0..need).map(|i| if i < row.strong { '●' } else { '○' }).collect();
         let _ = writeln!(o, "| {} | {depth} | {} |", row.principle.label(), story_links(&row.stories));
     }
     let covered = p.principles.iter().filter(|r| !r.stories.is_empty()).count();
-    let _ = writeln!(o, "\n{covered} of 16 principles have a story; ● marks a refined or ready one.\n");
+    let _ = writeln!(
+        o,
+        "\n{covered} of 16 principles have a story; ● marks a refined or ready one ({need} per principle is the target).\n"
+    );
     for id in &p.overloaded {
         if let Some(s) = p.story(id) {
             let _ = writeln!(

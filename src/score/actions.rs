@@ -100,7 +100,10 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
             let s = p.story(id);
             Action {
                 title: format!("Get \"{}\" to ready", s.map_or(id.as_str(), |s| s.title.as_str())),
-                detail: format!("your only {label} stories are {}; a ready one covers the scenario", if row.refined.is_empty() { "drafts" } else { "refined" }),
+                detail: format!(
+                    "your most advanced {label} story is {}; a ready one covers the scenario",
+                    if row.refined.is_empty() { "a draft" } else { "refined" }
+                ),
                 target: s.map_or_else(|| id.clone(), |s| s.path.clone()),
                 gain: Some(round(gain)),
             }
@@ -127,7 +130,7 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
         .collect();
     if let (Some(top), true) = (overdue.first(), ready > 0) {
         ranked.push(Action {
-            title: format!("Rehearse {} ready stor{} due", overdue.len(), if overdue.len() == 1 { "y" } else { "ies" }),
+            title: format!("Rehearse {} overdue stor{}", overdue.len(), if overdue.len() == 1 { "y" } else { "ies" }),
             detail: format!("tell \"{}\" out loud, timed, and log the rehearsal", top.title),
             target: top.path.clone(),
             gain: Some(round(via_component("rehearsal", overdue.len() as f64 / ready as f64))),
@@ -136,12 +139,19 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
 
     let per_lp = config.targets.stories_per_lp;
     let mut thin: Vec<_> = p.principles.iter().filter(|r| (r.strong as f64) < per_lp).collect();
-    thin.sort_by_key(|r| (r.stories.len(), r.strong));
+    // The thinnest first: fewest strong stories, then fewest stories at all.
+    thin.sort_by_key(|r| (r.strong, r.stories.len()));
     for row in thin.iter().take(2) {
         let gain = via_component("lp_depth", 1.0 / per_lp / 16.0);
         ranked.push(Action {
             title: format!("Back {} with {} story", row.principle.label(), if row.stories.is_empty() { "a" } else { "another" }),
-            detail: format!("{} stor{} name it, {} refined or ready; {per_lp} are the target", row.stories.len(), if row.stories.len() == 1 { "y" } else { "ies" }, row.strong),
+            detail: format!(
+                "{} stor{} name{} it, {} refined or ready; {per_lp} are the target",
+                row.stories.len(),
+                if row.stories.len() == 1 { "y" } else { "ies" },
+                if row.stories.len() == 1 { "s" } else { "" },
+                row.strong
+            ),
             target: format!("systemcraft new story \"{}\" --lp {}", command_title(row.principle.label()), row.principle.slug()),
             gain: Some(round(gain)),
         });
@@ -203,6 +213,9 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     // canonical order).
     ranked.sort_by(|a, b| b.gain.unwrap_or(0.0).total_cmp(&a.gain.unwrap_or(0.0)));
     let mut out = first;
+    // Keep a slot for today's log, which has no readiness gain but keeps the streak.
+    let reserve = usize::from(model.today_goals.log.is_none());
+    ranked.truncate(MAX_ACTIONS.saturating_sub(out.len() + reserve));
     out.extend(ranked);
     if model.today_goals.log.is_none() {
         out.push(Action {

@@ -86,6 +86,8 @@ pub struct Portfolio {
     pub principles: Vec<PrincipleRow>,
     /// Stories leaned on for more than four principles.
     pub overloaded: Vec<String>,
+    /// Refined-or-ready stories each principle needs (the depth target).
+    pub stories_per_lp: usize,
 }
 
 impl Portfolio {
@@ -117,7 +119,11 @@ pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> P
             happened: s.happened.map(|h| h.to_string()),
             words: star.spoken_words(),
             minutes: (star.spoken_words() as f64 / config.star.words_per_minute * 10.0).round() / 10.0,
-            quality: if findings.is_empty() { 0.0 } else { passed as f64 / findings.len() as f64 },
+            quality: if findings.is_empty() {
+                0.0
+            } else {
+                (passed as f64 / findings.len() as f64 * 10_000.0).round() / 10_000.0
+            },
             findings,
         });
     }
@@ -199,6 +205,7 @@ pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> P
         scenarios,
         principles,
         overloaded,
+        stories_per_lp: config.targets.stories_per_lp.round().max(1.0) as usize,
     }
 }
 

@@ -69,10 +69,14 @@ pub fn profile(config: &Config, state: &AssessmentState) -> ProfileView {
                     ));
                 }
             }
-            if weeks < f64::from(lo) * 4.345 {
+            // The whole preparation counts: from day 1 (or today) to the interview.
+            let from = p.start_date.filter(|s| *s <= today).unwrap_or(today);
+            let total_months = p.interview_date.map_or(0.0, |d| days_between(from, d) as f64 / 30.44);
+            if total_months < f64::from(lo) {
                 warnings.push(format!(
-                    "Candidates on the {} track typically prepare for {lo}–{hi} months; {:.1} weeks are left.",
+                    "Candidates on the {} track typically prepare for {lo}–{hi} months; from day 1 to the interview is {:.1} months ({:.1} weeks left).",
                     p.track.label(),
+                    total_months,
                     weeks
                 ));
             }

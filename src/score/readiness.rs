@@ -55,6 +55,8 @@ pub struct Multiplier {
     pub factor: f64,
     /// Mock interviews in the window.
     pub mocks: usize,
+    /// Mock interviews that give the full factor.
+    pub target: f64,
     /// The notes.
     pub files: Vec<String>,
 }
@@ -206,16 +208,18 @@ pub fn compute(config: &Config, index: &Index, state: &AssessmentState, portfoli
         "Design practice",
         p.design_credit / t.designs,
         &w.technical,
-        format!(
-            "{} of {} complete designs in the last {days} days{}",
-            p.design_credit,
-            t.designs,
-            if p.small_designs > 0 {
-                format!(" ({} below {} scale, counted half)", p.small_designs, config.profile.target_level)
-            } else {
-                String::new()
-            }
-        ),
+        if p.small_designs > 0 {
+            format!(
+                "credit {} of {} from {} complete designs in the last {days} days ({} below {} scale or without one, counted half)",
+                p.design_credit,
+                t.designs,
+                p.designs.len(),
+                p.small_designs,
+                config.profile.target_level
+            )
+        } else {
+            format!("{} of {} complete designs in the last {days} days", p.designs.len(), t.designs)
+        },
         p.designs.clone(),
     );
     let technical = bar(
@@ -341,6 +345,7 @@ pub fn compute(config: &Config, index: &Index, state: &AssessmentState, portfoli
     readiness.multiplier = Some(Multiplier {
         factor: r4(factor),
         mocks: p.mocks.len(),
+        target: t.mocks,
         files: p.mocks,
     });
     vec![technical, behavioral, cultural, readiness]
