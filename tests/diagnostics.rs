@@ -52,11 +52,19 @@ struct Built {
 fn build(env: &Env) -> Built {
     let r = env.run(&["build", "--json"]);
     assert_eq!(r.code, 0, "build --json failed:\n{}", r.stderr);
-    assert!(!r.stderr.contains("panicked"), "build --json panicked:\n{}", r.stderr);
+    assert!(
+        !r.stderr.contains("panicked"),
+        "build --json panicked:\n{}",
+        r.stderr
+    );
     let json: Value = serde_json::from_str(&r.stdout).expect("valid JSON");
     let r = env.run(&["build"]);
     assert_eq!(r.code, 0, "build failed:\n{}", r.stderr);
-    assert!(!r.stderr.contains("panicked"), "build panicked:\n{}", r.stderr);
+    assert!(
+        !r.stderr.contains("panicked"),
+        "build panicked:\n{}",
+        r.stderr
+    );
     Built {
         json,
         stderr: r.stderr,
@@ -89,7 +97,12 @@ fn find<'a>(json: &'a Value, path: &str, code: &str) -> &'a Value {
         .iter()
         .filter(|d| d["path"] == path && d["code"] == code)
         .collect();
-    assert_eq!(found.len(), 1, "expected one {code} on {path}: {:#}", json["diagnostics"]);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one {code} on {path}: {:#}",
+        json["diagnostics"]
+    );
     found[0]
 }
 
@@ -99,16 +112,26 @@ fn find<'a>(json: &'a Value, path: &str, code: &str) -> &'a Value {
 fn assert_diagnostics(b: &Built, expected: &[(&str, u64, u64, &str)]) {
     let mut got = located(&b.json);
     got.sort();
-    let mut want: Vec<(String, u64, u64, String)> =
-        expected.iter().map(|(p, l, c, code)| (p.to_string(), *l, *c, code.to_string())).collect();
+    let mut want: Vec<(String, u64, u64, String)> = expected
+        .iter()
+        .map(|(p, l, c, code)| (p.to_string(), *l, *c, code.to_string()))
+        .collect();
     want.sort();
     assert_eq!(got, want, "diagnostics:\n{:#}", b.json["diagnostics"]);
     // The harness's (path, line, code) view agrees.
     assert_eq!(testenv::diagnostics(&b.json).len(), expected.len());
 
-    let problems = b.dashboard.split("## Problems\n").nth(1).expect("a Problems section");
+    let problems = b
+        .dashboard
+        .split("## Problems\n")
+        .nth(1)
+        .expect("a Problems section");
     for d in b.json["diagnostics"].as_array().unwrap() {
-        let (path, line, col) = (d["path"].as_str().unwrap(), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap());
+        let (path, line, col) = (
+            d["path"].as_str().unwrap(),
+            d["line"].as_u64().unwrap(),
+            d["column"].as_u64().unwrap(),
+        );
         let code = d["code"].as_str().unwrap();
         let severity = d["severity"].as_str().unwrap();
         let location = match (line, col) {
@@ -118,13 +141,17 @@ fn assert_diagnostics(b: &Built, expected: &[(&str, u64, u64, &str)]) {
         };
         let head = format!("{location}: {severity}: ");
         assert!(
-            b.stderr.lines().any(|l| l.starts_with(&head) && l.ends_with(&format!("[{code}]"))),
+            b.stderr
+                .lines()
+                .any(|l| l.starts_with(&head) && l.ends_with(&format!("[{code}]"))),
             "stderr lacks `{head}… [{code}]`:\n{}",
             b.stderr
         );
         let item = format!("- [{location}]({path}) {severity}: ");
         assert!(
-            problems.lines().any(|l| l.starts_with(&item) && l.contains(&format!("`{code}`"))),
+            problems
+                .lines()
+                .any(|l| l.starts_with(&item) && l.contains(&format!("`{code}`"))),
             "the Problems section lacks `{item}… `{code}``:\n{problems}"
         );
     }
@@ -137,16 +164,50 @@ fn assert_companions(json: &Value) {
     assert_eq!(story["title"], "Companion story");
     assert_eq!(story["scenario"], "innovation");
     assert_eq!(story["status"], "ready");
-    assert_eq!(story["principles"], serde_json::json!(["ownership", "dive-deep"]));
-    let innovation = json["portfolio"]["scenarios"].as_array().unwrap().iter().find(|r| r["scenario"] == "innovation").unwrap();
-    assert!(innovation["ready"].as_array().unwrap().iter().any(|s| s == "companion"), "{innovation}");
-    let ownership = json["portfolio"]["principles"].as_array().unwrap().iter().find(|r| r["principle"] == "ownership").unwrap();
-    assert!(ownership["stories"].as_array().unwrap().iter().any(|s| s == "companion"), "{ownership}");
+    assert_eq!(
+        story["principles"],
+        serde_json::json!(["ownership", "dive-deep"])
+    );
+    let innovation = json["portfolio"]["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["scenario"] == "innovation")
+        .unwrap();
+    assert!(
+        innovation["ready"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "companion"),
+        "{innovation}"
+    );
+    let ownership = json["portfolio"]["principles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["principle"] == "ownership")
+        .unwrap();
+    assert!(
+        ownership["stories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "companion"),
+        "{ownership}"
+    );
     assert!(json["counts"]["stories"].as_u64().unwrap() >= 1);
     assert!(json["counts"]["logs"].as_u64().unwrap() >= 1);
     let coding = week_goal(json, "coding_problems");
     assert!(coding["done"].as_u64().unwrap() >= 1, "{coding}");
-    assert!(coding["files"].as_array().unwrap().iter().any(|f| f == "logs/2026-11-24.md"), "{coding}");
+    assert!(
+        coding["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "logs/2026-11-24.md"),
+        "{coding}"
+    );
     assert_eq!(json["counts"]["examples"], 4);
 }
 
@@ -157,17 +218,31 @@ fn story<'a>(json: &'a Value, id: &str) -> &'a Value {
         .unwrap()
         .iter()
         .find(|s| s["id"] == id)
-        .unwrap_or_else(|| panic!("no story {id} in the portfolio: {:#}", json["portfolio"]["stories"]))
+        .unwrap_or_else(|| {
+            panic!(
+                "no story {id} in the portfolio: {:#}",
+                json["portfolio"]["stories"]
+            )
+        })
 }
 
 /// Whether the portfolio has a story with this id.
 fn has_story(json: &Value, id: &str) -> bool {
-    json["portfolio"]["stories"].as_array().unwrap().iter().any(|s| s["id"] == id)
+    json["portfolio"]["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["id"] == id)
 }
 
 /// One of this week's goals by key.
 fn week_goal<'a>(json: &'a Value, key: &str) -> &'a Value {
-    json["week"]["goals"].as_array().unwrap().iter().find(|g| g["key"] == key).unwrap()
+    json["week"]["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["key"] == key)
+        .unwrap()
 }
 
 /// The hint of a diagnostic.
@@ -192,16 +267,28 @@ fn an_unclosed_flow_list_is_a_yaml_syntax_error_where_the_parser_stops() {
     assert_diagnostics(&b, &[("stories/broken.md", 5, 7, "yaml/syntax")]);
     let d = find(&b.json, "stories/broken.md", "yaml/syntax");
     assert_eq!(d["severity"], "error");
-    assert!(d["message"].as_str().unwrap().starts_with("invalid YAML: "), "{d}");
-    assert!(!d["message"].as_str().unwrap().contains(" at line "), "the location is ours, not serde_yaml's: {d}");
-    assert!(!has_story(&b.json, "broken"), "an unreadable story is not scored");
+    assert!(
+        d["message"].as_str().unwrap().starts_with("invalid YAML: "),
+        "{d}"
+    );
+    assert!(
+        !d["message"].as_str().unwrap().contains(" at line "),
+        "the location is ours, not serde_yaml's: {d}"
+    );
+    assert!(
+        !has_story(&b.json, "broken"),
+        "an unreadable story is not scored"
+    );
 }
 
 #[test]
 fn yaml_errors_keep_file_line_numbers_after_blank_and_comment_lines() {
     let env = workspace();
     // gray_matter trims the block; the blank line 2 and comment line 3 must still count.
-    env.write("designs/spaced.md", "---\n\n# a comment\ntitle: a: b\nstatus: outline\ndate: 2026-11-20\n---\n");
+    env.write(
+        "designs/spaced.md",
+        "---\n\n# a comment\ntitle: a: b\nstatus: outline\ndate: 2026-11-20\n---\n",
+    );
     let b = build(&env);
     assert_diagnostics(&b, &[("designs/spaced.md", 4, 9, "yaml/syntax")]);
 }
@@ -209,7 +296,10 @@ fn yaml_errors_keep_file_line_numbers_after_blank_and_comment_lines() {
 #[test]
 fn a_tab_in_the_indentation_is_reported_at_the_tab() {
     let env = workspace();
-    env.write("logs/2026-11-23.md", "---\ndate: 2026-11-23\ndesign:\n  \tminutes: 30\n---\n");
+    env.write(
+        "logs/2026-11-23.md",
+        "---\ndate: 2026-11-23\ndesign:\n  \tminutes: 30\n---\n",
+    );
     let b = build(&env);
     // Two spaces, then the tab: column 3.
     assert_diagnostics(&b, &[("logs/2026-11-23.md", 4, 3, "yaml/tab")]);
@@ -219,7 +309,10 @@ fn a_tab_in_the_indentation_is_reported_at_the_tab() {
 #[test]
 fn front_matter_that_is_a_list_is_not_a_mapping() {
     let env = workspace();
-    env.write("stories/listed.md", "---\n- title: A\n- status: draft\n---\n## Situation\n");
+    env.write(
+        "stories/listed.md",
+        "---\n- title: A\n- status: draft\n---\n## Situation\n",
+    );
     let b = build(&env);
     assert_diagnostics(&b, &[("stories/listed.md", 2, 1, "yaml/not-a-mapping")]);
     assert!(!has_story(&b.json, "listed"));
@@ -228,10 +321,19 @@ fn front_matter_that_is_a_list_is_not_a_mapping() {
 #[test]
 fn a_note_without_front_matter_is_reported_on_line_one() {
     let env = workspace();
-    env.write("stories/plain.md", "# Just a heading\n\nSome text, no fields.\n");
+    env.write(
+        "stories/plain.md",
+        "# Just a heading\n\nSome text, no fields.\n",
+    );
     env.write("designs/empty.md", "");
     let b = build(&env);
-    assert_diagnostics(&b, &[("stories/plain.md", 1, 1, "front-matter/missing"), ("designs/empty.md", 1, 1, "front-matter/missing")]);
+    assert_diagnostics(
+        &b,
+        &[
+            ("stories/plain.md", 1, 1, "front-matter/missing"),
+            ("designs/empty.md", 1, 1, "front-matter/missing"),
+        ],
+    );
     assert!(hint(find(&b.json, "stories/plain.md", "front-matter/missing")).contains("---"));
     assert!(!has_story(&b.json, "plain"));
 }
@@ -239,12 +341,23 @@ fn a_note_without_front_matter_is_reported_on_line_one() {
 #[test]
 fn front_matter_that_is_never_closed_is_unterminated() {
     let env = workspace();
-    env.write("stories/open.md", "---\ntitle: Open\nscenario: innovation\nstatus: draft\n## Situation\nx\n");
+    env.write(
+        "stories/open.md",
+        "---\ntitle: Open\nscenario: innovation\nstatus: draft\n## Situation\nx\n",
+    );
     env.write("mocks/2026-11-24-open.md", "---");
     let b = build(&env);
     assert_diagnostics(
         &b,
-        &[("stories/open.md", 1, 1, "front-matter/unterminated"), ("mocks/2026-11-24-open.md", 1, 1, "front-matter/unterminated")],
+        &[
+            ("stories/open.md", 1, 1, "front-matter/unterminated"),
+            (
+                "mocks/2026-11-24-open.md",
+                1,
+                1,
+                "front-matter/unterminated",
+            ),
+        ],
     );
     assert!(!has_story(&b.json, "open"));
 }
@@ -259,7 +372,11 @@ fn a_file_that_is_not_utf8_is_reported_at_the_bad_line_and_still_read() {
     let b = build(&env);
     // No meaningful column: the location is `path:line`.
     assert_diagnostics(&b, &[("stories/latin1.md", 7, 0, "file/not-utf8")]);
-    assert!(b.stderr.contains("stories/latin1.md:7: error: "), "{}", b.stderr);
+    assert!(
+        b.stderr.contains("stories/latin1.md:7: error: "),
+        "{}",
+        b.stderr
+    );
     // The rest of the file is read lossily: the story is still scored.
     let s = story(&b.json, "latin1");
     assert_eq!(s["title"], "Latin-1 story");
@@ -269,17 +386,37 @@ fn a_file_that_is_not_utf8_is_reported_at_the_bad_line_and_still_read() {
 #[test]
 fn pathological_yaml_is_a_diagnostic_not_a_crash() {
     let env = workspace();
-    let deep = format!("---\ntitle: {}{}\nstatus: draft\n---\n", "[".repeat(5000), "]".repeat(5000));
+    let deep = format!(
+        "---\ntitle: {}{}\nstatus: draft\n---\n",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
     env.write("stories/deep.md", &deep);
     let mut bomb = String::from("---\na: &a [x, x, x, x, x, x, x, x, x]\n");
-    for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f")] {
-        bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 9].join(", ")));
+    for (name, prev) in [
+        ("b", "a"),
+        ("c", "b"),
+        ("d", "c"),
+        ("e", "d"),
+        ("f", "e"),
+        ("g", "f"),
+    ] {
+        bomb.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 9].join(", ")
+        ));
     }
     bomb.push_str("title: Bomb\nstatus: draft\n---\n");
     env.write("stories/bomb.md", &bomb);
-    env.write("stories/twice.md", "---\ntitle: A\ntitle: B\nstatus: draft\n---\n");
+    env.write(
+        "stories/twice.md",
+        "---\ntitle: A\ntitle: B\nstatus: draft\n---\n",
+    );
     let b = build(&env);
-    let mut got: Vec<(String, String)> = located(&b.json).into_iter().map(|(p, _, _, c)| (p, c)).collect();
+    let mut got: Vec<(String, String)> = located(&b.json)
+        .into_iter()
+        .map(|(p, _, _, c)| (p, c))
+        .collect();
     got.sort();
     assert_eq!(
         got,
@@ -290,9 +427,15 @@ fn pathological_yaml_is_a_diagnostic_not_a_crash() {
         ]
     );
     for (path, line, _) in testenv::diagnostics(&b.json) {
-        assert!((2..=3).contains(&line), "{path}: line {line} is not in the front matter");
+        assert!(
+            (2..=3).contains(&line),
+            "{path}: line {line} is not in the front matter"
+        );
     }
-    assert!(find(&b.json, "stories/twice.md", "yaml/syntax")["message"].as_str().unwrap().contains("duplicate"));
+    assert!(find(&b.json, "stories/twice.md", "yaml/syntax")["message"]
+        .as_str()
+        .unwrap()
+        .contains("duplicate"));
     assert_companions(&b.json);
 }
 
@@ -303,7 +446,10 @@ fn pathological_yaml_is_a_diagnostic_not_a_crash() {
 #[test]
 fn a_mapping_where_a_list_belongs_is_a_type_error_at_the_value() {
     let env = workspace();
-    env.write("stories/typed.md", "---\ntitle: Typed\nscenario: innovation\nprinciples: {a: 1}\nstatus: refined\n---\n");
+    env.write(
+        "stories/typed.md",
+        "---\ntitle: Typed\nscenario: innovation\nprinciples: {a: 1}\nstatus: refined\n---\n",
+    );
     let b = build(&env);
     assert_diagnostics(&b, &[("stories/typed.md", 4, 13, "schema/type")]);
     // Only the field is lost: the story is scored without principles.
@@ -321,7 +467,12 @@ fn a_bad_number_in_a_coding_item_points_at_that_items_line() {
     );
     let b = build(&env);
     assert_diagnostics(&b, &[("logs/2026-11-25.md", 9, 5, "schema/type")]);
-    assert!(find(&b.json, "logs/2026-11-25.md", "schema/type")["message"].as_str().unwrap().contains("lots"));
+    assert!(
+        find(&b.json, "logs/2026-11-25.md", "schema/type")["message"]
+            .as_str()
+            .unwrap()
+            .contains("lots")
+    );
     // Both problems still count for today.
     assert_eq!(b.json["today_goals"]["log"], "logs/2026-11-25.md");
     assert_eq!(b.json["today_goals"]["minimums"][0]["done"], 2);
@@ -335,7 +486,10 @@ fn absurdly_large_numbers_are_out_of_range_and_do_not_overflow_the_sums() {
         "logs/2026-11-25.md",
         "---\ndate: 2026-11-25\ncoding:\n  - problem: A\n    minutes: 18446744073709551615\n    solved: true\n  - problem: B\n    minutes: .inf\n    solved: true\ndesign:\n  minutes: 18446744073709551615\nbehavioral:\n  minutes: 10\n---\n",
     );
-    env.write("mocks/2026-11-24-long.md", "---\ndate: 2026-11-24\nkind: coding\nminutes: 18446744073709551615\n---\n");
+    env.write(
+        "mocks/2026-11-24-long.md",
+        "---\ndate: 2026-11-24\nkind: coding\nminutes: 18446744073709551615\n---\n",
+    );
     let b = build(&env);
     assert_diagnostics(
         &b,
@@ -362,36 +516,68 @@ fn an_unknown_principle_suggests_the_closest_slug() {
     let d = find(&b.json, "stories/lp.md", "schema/unknown-principle");
     assert!(d["message"].as_str().unwrap().contains("ownershp"), "{d}");
     assert!(hint(d).contains("did you mean `ownership`"), "{d}");
-    assert_eq!(story(&b.json, "lp")["principles"], serde_json::json!(["dive-deep"]));
+    assert_eq!(
+        story(&b.json, "lp")["principles"],
+        serde_json::json!(["dive-deep"])
+    );
 }
 
 #[test]
 fn an_unknown_scenario_suggests_the_closest_one() {
     let env = workspace();
-    env.write("stories/sc.md", "---\ntitle: Scenario\nscenario: innovaton\nstatus: draft\n---\n");
+    env.write(
+        "stories/sc.md",
+        "---\ntitle: Scenario\nscenario: innovaton\nstatus: draft\n---\n",
+    );
     let b = build(&env);
     assert_diagnostics(&b, &[("stories/sc.md", 3, 11, "schema/unknown-scenario")]);
-    assert!(hint(find(&b.json, "stories/sc.md", "schema/unknown-scenario")).contains("did you mean `innovation`"));
+    assert!(
+        hint(find(&b.json, "stories/sc.md", "schema/unknown-scenario"))
+            .contains("did you mean `innovation`")
+    );
     assert!(story(&b.json, "sc")["scenario"].is_null());
 }
 
 #[test]
 fn an_unknown_status_suggests_the_closest_one_and_the_story_counts_as_a_draft() {
     let env = workspace();
-    env.write("stories/st.md", "---\ntitle: Status\nscenario: innovation\nstatus: redy\n---\n");
-    env.write("designs/st.md", "---\ntitle: Design\nstatus: completed-ish\ndate: 2026-11-20\n---\n");
+    env.write(
+        "stories/st.md",
+        "---\ntitle: Status\nscenario: innovation\nstatus: redy\n---\n",
+    );
+    env.write(
+        "designs/st.md",
+        "---\ntitle: Design\nstatus: completed-ish\ndate: 2026-11-20\n---\n",
+    );
     let b = build(&env);
-    assert_diagnostics(&b, &[("stories/st.md", 4, 9, "schema/unknown-status"), ("designs/st.md", 3, 9, "schema/unknown-status")]);
-    assert!(hint(find(&b.json, "stories/st.md", "schema/unknown-status")).contains("did you mean `ready`"));
-    assert!(hint(find(&b.json, "designs/st.md", "schema/unknown-status")).contains("outline, complete"));
+    assert_diagnostics(
+        &b,
+        &[
+            ("stories/st.md", 4, 9, "schema/unknown-status"),
+            ("designs/st.md", 3, 9, "schema/unknown-status"),
+        ],
+    );
+    assert!(
+        hint(find(&b.json, "stories/st.md", "schema/unknown-status"))
+            .contains("did you mean `ready`")
+    );
+    assert!(
+        hint(find(&b.json, "designs/st.md", "schema/unknown-status")).contains("outline, complete")
+    );
     assert_eq!(story(&b.json, "st")["status"], "draft");
 }
 
 #[test]
 fn impossible_dates_are_bad_dates_at_the_value() {
     let env = workspace();
-    env.write("designs/d.md", "---\ntitle: Design\nstatus: complete\ndate: 2026-13-45\n---\n");
-    env.write("stories/created.md", "---\ntitle: Created\nscenario: innovation\nstatus: draft\ncreated: 2026-02-30\n---\n");
+    env.write(
+        "designs/d.md",
+        "---\ntitle: Design\nstatus: complete\ndate: 2026-13-45\n---\n",
+    );
+    env.write(
+        "stories/created.md",
+        "---\ntitle: Created\nscenario: innovation\nstatus: draft\ncreated: 2026-02-30\n---\n",
+    );
     env.write("logs/2026-11-20.md", "---\ndate: 20/11/2026\n---\n");
     let b = build(&env);
     assert_diagnostics(
@@ -406,18 +592,39 @@ fn impossible_dates_are_bad_dates_at_the_value() {
     assert!(d["message"].as_str().unwrap().contains("2026-13-45"), "{d}");
     assert!(hint(d).contains("YYYY-MM-DD"), "{d}");
     // A complete design without a usable date is not in this window's design practice.
-    assert_eq!(testenv::component(&b.json, "technical", "design_practice"), 0.0);
+    assert_eq!(
+        testenv::component(&b.json, "technical", "design_practice"),
+        0.0
+    );
 }
 
 #[test]
 fn a_bad_happened_is_a_bad_date_and_partial_dates_are_fine() {
     let env = workspace();
-    env.write("stories/a.md", "---\ntitle: A\nscenario: innovation\nstatus: draft\nhappened: last spring\n---\n");
-    env.write("stories/b.md", "---\ntitle: B\nscenario: innovation\nstatus: draft\nhappened: 2025-13\n---\n");
-    env.write("stories/c.md", "---\ntitle: C\nscenario: innovation\nstatus: draft\nhappened: 2024\n---\n");
-    env.write("stories/d.md", "---\ntitle: D\nscenario: innovation\nstatus: draft\nhappened: 2024-02-29\n---\n");
+    env.write(
+        "stories/a.md",
+        "---\ntitle: A\nscenario: innovation\nstatus: draft\nhappened: last spring\n---\n",
+    );
+    env.write(
+        "stories/b.md",
+        "---\ntitle: B\nscenario: innovation\nstatus: draft\nhappened: 2025-13\n---\n",
+    );
+    env.write(
+        "stories/c.md",
+        "---\ntitle: C\nscenario: innovation\nstatus: draft\nhappened: 2024\n---\n",
+    );
+    env.write(
+        "stories/d.md",
+        "---\ntitle: D\nscenario: innovation\nstatus: draft\nhappened: 2024-02-29\n---\n",
+    );
     let b = build(&env);
-    assert_diagnostics(&b, &[("stories/a.md", 5, 11, "schema/bad-date"), ("stories/b.md", 5, 11, "schema/bad-date")]);
+    assert_diagnostics(
+        &b,
+        &[
+            ("stories/a.md", 5, 11, "schema/bad-date"),
+            ("stories/b.md", 5, 11, "schema/bad-date"),
+        ],
+    );
     assert!(hint(find(&b.json, "stories/a.md", "schema/bad-date")).contains("2025-03"));
     assert!(story(&b.json, "a")["happened"].is_null());
     assert_eq!(story(&b.json, "c")["happened"], "2024");
@@ -427,7 +634,10 @@ fn a_bad_happened_is_a_bad_date_and_partial_dates_are_fine() {
 #[test]
 fn missing_required_fields_are_reported_on_the_opening_line() {
     let env = workspace();
-    env.write("designs/untitled.md", "---\nstatus: outline\ndate: 2026-11-20\n---\n## Requirements\n");
+    env.write(
+        "designs/untitled.md",
+        "---\nstatus: outline\ndate: 2026-11-20\n---\n## Requirements\n",
+    );
     env.write("logs/2026-11-21.md", "---\ncoding: []\n---\n");
     // An empty block, and one that starts with a blank line: still line 1, the `---`.
     env.write("mocks/2026-11-20-empty.md", "---\n---\n");
@@ -443,10 +653,18 @@ fn missing_required_fields_are_reported_on_the_opening_line() {
             ("stories/blank.md", 1, 1, "schema/missing-field"),
         ],
     );
-    let missing: Vec<&str> =
-        b.json["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["message"].as_str()).filter(|m| m.starts_with("required field")).collect();
+    let missing: Vec<&str> = b.json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .filter(|m| m.starts_with("required field"))
+        .collect();
     for field in ["`title`", "`date`", "`kind`", "`status`"] {
-        assert!(missing.iter().any(|m| m.contains(field)), "no missing {field}: {missing:?}");
+        assert!(
+            missing.iter().any(|m| m.contains(field)),
+            "no missing {field}: {missing:?}"
+        );
     }
     assert!(hint(find(&b.json, "designs/untitled.md", "schema/missing-field")).contains("title:"));
     // The design is still counted, titled by its id.
@@ -474,7 +692,12 @@ fn out_of_range_mock_ratings_and_assessment_answers() {
             ("assessment.md", 4, 3, "schema/out-of-range"),
         ],
     );
-    assert!(find(&b.json, "assessment.md", "schema/out-of-range")["message"].as_str().unwrap().contains("design-at-scale: 7"));
+    assert!(
+        find(&b.json, "assessment.md", "schema/out-of-range")["message"]
+            .as_str()
+            .unwrap()
+            .contains("design-at-scale: 7")
+    );
     // The mock still counts; the two valid answers make a partial assessment.
     assert_eq!(week_goal(&b.json, "mocks")["done"], 1);
     assert_eq!(b.json["assessment"]["status"], "partial");
@@ -489,7 +712,10 @@ fn out_of_range_mock_ratings_and_assessment_answers() {
 #[test]
 fn a_log_whose_date_differs_from_its_file_name_is_a_warning() {
     let env = workspace();
-    env.write("logs/2026-11-23.md", "---\ndate: 2026-11-22\ncoding:\n  - problem: Two sum\n    solved: true\n---\n");
+    env.write(
+        "logs/2026-11-23.md",
+        "---\ndate: 2026-11-22\ncoding:\n  - problem: Two sum\n    solved: true\n---\n",
+    );
     let b = build(&env);
     assert_diagnostics(&b, &[("logs/2026-11-23.md", 2, 7, "log/date-mismatch")]);
     let d = find(&b.json, "logs/2026-11-23.md", "log/date-mismatch");
@@ -506,13 +732,27 @@ fn rehearsals_and_mocks_naming_a_missing_story_are_warnings() {
         "logs/2026-11-25.md",
         "---\ndate: 2026-11-25\nbehavioral:\n  minutes: 10\n  stories: [companion]\nrehearsals:\n  - story: companion\n    rating: good\n  - story: ghost\n    rating: hard\n---\n",
     );
-    env.write("mocks/2026-11-24-loop.md", "---\ndate: 2026-11-24\nkind: behavioral\nstories: [\"[[companian]]\"]\n---\n");
+    env.write(
+        "mocks/2026-11-24-loop.md",
+        "---\ndate: 2026-11-24\nkind: behavioral\nstories: [\"[[companian]]\"]\n---\n",
+    );
     let b = build(&env);
-    assert_diagnostics(&b, &[("logs/2026-11-25.md", 9, 5, "link/unknown-story"), ("mocks/2026-11-24-loop.md", 4, 12, "link/unknown-story")]);
+    assert_diagnostics(
+        &b,
+        &[
+            ("logs/2026-11-25.md", 9, 5, "link/unknown-story"),
+            ("mocks/2026-11-24-loop.md", 4, 12, "link/unknown-story"),
+        ],
+    );
     let d = find(&b.json, "logs/2026-11-25.md", "link/unknown-story");
     assert_eq!(d["severity"], "warning");
     assert!(d["message"].as_str().unwrap().contains("\"ghost\""), "{d}");
-    assert!(hint(find(&b.json, "mocks/2026-11-24-loop.md", "link/unknown-story")).contains("did you mean `companion`"));
+    assert!(hint(find(
+        &b.json,
+        "mocks/2026-11-24-loop.md",
+        "link/unknown-story"
+    ))
+    .contains("did you mean `companion`"));
     // The rehearsal of the real story still counts.
     assert_eq!(b.json["today_goals"]["log"], "logs/2026-11-25.md");
 }
@@ -524,10 +764,15 @@ fn rehearsals_and_mocks_naming_a_missing_story_are_warnings() {
 #[test]
 fn an_unknown_track_in_the_profile_is_reported_on_its_line_and_the_rest_applies() {
     let env = workspace();
-    env.write("systemcraft.yaml", "name: Sam\n# where I come from\ntrack: senior to l8\ntimeline: deep\ntarget_level: L7\n");
+    env.write(
+        "systemcraft.yaml",
+        "name: Sam\n# where I come from\ntrack: senior to l8\ntimeline: deep\ntarget_level: L7\n",
+    );
     let b = build(&env);
     assert_diagnostics(&b, &[("systemcraft.yaml", 3, 8, "schema/unknown-value")]);
-    assert!(hint(find(&b.json, "systemcraft.yaml", "schema/unknown-value")).contains("senior-to-l6"));
+    assert!(
+        hint(find(&b.json, "systemcraft.yaml", "schema/unknown-value")).contains("senior-to-l6")
+    );
     assert_eq!(b.json["profile"]["name"], "Sam");
     assert_eq!(b.json["profile"]["track"], "senior-to-l6");
     assert_eq!(b.json["profile"]["timeline"], "deep");
@@ -537,13 +782,27 @@ fn an_unknown_track_in_the_profile_is_reported_on_its_line_and_the_rest_applies(
 #[test]
 fn a_profile_with_a_yaml_error_builds_with_the_defaults() {
     let env = workspace();
-    env.write("systemcraft.yaml", "name: Sam\ntimeline: deep\ngoals:\n  weekly: [\n");
+    env.write(
+        "systemcraft.yaml",
+        "name: Sam\ntimeline: deep\ngoals:\n  weekly: [\n",
+    );
     let b = build(&env);
     let d = find(&b.json, "systemcraft.yaml", "yaml/syntax");
     assert!(hint(d).contains("defaults"), "{d}");
     let line = d["line"].as_u64().unwrap();
-    assert!((4..=5).contains(&line), "the error is at the end of the file, not line {line}");
-    assert_diagnostics(&b, &[("systemcraft.yaml", line, d["column"].as_u64().unwrap(), "yaml/syntax")]);
+    assert!(
+        (4..=5).contains(&line),
+        "the error is at the end of the file, not line {line}"
+    );
+    assert_diagnostics(
+        &b,
+        &[(
+            "systemcraft.yaml",
+            line,
+            d["column"].as_u64().unwrap(),
+            "yaml/syntax",
+        )],
+    );
     assert!(b.json["profile"]["name"].is_null());
     assert_eq!(b.json["profile"]["timeline"], "balanced");
     assert_eq!(week_goal(&b.json, "coding_problems")["target"], 10);
@@ -552,7 +811,10 @@ fn a_profile_with_a_yaml_error_builds_with_the_defaults() {
 #[test]
 fn a_tab_in_the_profile_is_reported_at_its_line() {
     let env = workspace();
-    env.write("systemcraft.yaml", "name: Sam\ngoals:\n  weekly:\n\tmocks: 2\n");
+    env.write(
+        "systemcraft.yaml",
+        "name: Sam\ngoals:\n  weekly:\n\tmocks: 2\n",
+    );
     let b = build(&env);
     assert_diagnostics(&b, &[("systemcraft.yaml", 4, 1, "yaml/syntax")]);
     assert_eq!(week_goal(&b.json, "mocks")["target"], 1);
@@ -567,7 +829,10 @@ fn a_bom_and_crlf_line_endings_parse_cleanly() {
     let env = workspace();
     let text = "\u{feff}---\r\ntitle: Windows story\r\nscenario: people-leadership\r\nprinciples: [earn-trust]\r\nstatus: refined\r\n---\r\n## Situation\r\nI hired two engineers.\r\n";
     env.write("stories/windows.md", text);
-    env.write("logs/2026-11-25.md", "\u{feff}---\r\ndate: 2026-11-25\r\ndesign:\r\n  minutes: 40\r\n---\r\n");
+    env.write(
+        "logs/2026-11-25.md",
+        "\u{feff}---\r\ndate: 2026-11-25\r\ndesign:\r\n  minutes: 40\r\n---\r\n",
+    );
     let b = build(&env);
     assert_diagnostics(&b, &[]);
     let s = story(&b.json, "windows");
@@ -582,7 +847,10 @@ fn a_bom_and_crlf_line_endings_parse_cleanly() {
 #[test]
 fn positions_stay_right_with_a_bom_and_crlf() {
     let env = workspace();
-    env.write("stories/windows.md", "\u{feff}---\r\ntitle: Windows\r\nscenario: innovation\r\nstatus: redy\r\n---\r\n");
+    env.write(
+        "stories/windows.md",
+        "\u{feff}---\r\ntitle: Windows\r\nscenario: innovation\r\nstatus: redy\r\n---\r\n",
+    );
     let b = build(&env);
     assert_diagnostics(&b, &[("stories/windows.md", 4, 9, "schema/unknown-status")]);
 }
@@ -611,7 +879,15 @@ fn principle_names_are_accepted_in_any_case_and_spacing() {
     let b = build(&env);
     assert_diagnostics(&b, &[]);
     let s = story(&b.json, "names");
-    assert_eq!(s["principles"], serde_json::json!(["dive-deep", "have-backbone", "earths-best-employer", "learn-and-be-curious"]));
+    assert_eq!(
+        s["principles"],
+        serde_json::json!([
+            "dive-deep",
+            "have-backbone",
+            "earths-best-employer",
+            "learn-and-be-curious"
+        ])
+    );
     assert_eq!(s["scenario"], "failure-and-learning");
     assert_eq!(s["status"], "ready");
 }
@@ -623,11 +899,23 @@ fn many_broken_notes_at_once_leave_the_rest_intact() {
     env.write_bytes("stories/two.md", b"\xff\xfe\x00garbage");
     env.write("designs/three.md", "no front matter\n");
     env.write("mocks/2026-11-24-four.md", "---\n- a\n---\n");
-    env.write("plans/five.md", "---\npath: six-week-intensive\nstart: soon\n---\n## Week 1\n- [x] done\n- [ ] todo\n");
+    env.write(
+        "plans/five.md",
+        "---\npath: six-week-intensive\nstart: soon\n---\n## Week 1\n- [x] done\n- [ ] todo\n",
+    );
     let b = build(&env);
     let files: Vec<String> = located(&b.json).into_iter().map(|(p, ..)| p).collect();
-    for f in ["stories/one.md", "stories/two.md", "designs/three.md", "mocks/2026-11-24-four.md", "plans/five.md"] {
-        assert!(files.iter().any(|p| p == f), "no diagnostic for {f}: {files:?}");
+    for f in [
+        "stories/one.md",
+        "stories/two.md",
+        "designs/three.md",
+        "mocks/2026-11-24-four.md",
+        "plans/five.md",
+    ] {
+        assert!(
+            files.iter().any(|p| p == f),
+            "no diagnostic for {f}: {files:?}"
+        );
     }
     assert_companions(&b.json);
     assert_eq!(b.json["plan"]["done"], 1);
