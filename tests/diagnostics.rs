@@ -383,6 +383,33 @@ fn a_file_that_is_not_utf8_is_reported_at_the_bad_line_and_still_read() {
     assert_eq!(s["scenario"], "innovation");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_read_is_reported_without_a_position() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = workspace();
+    env.write(
+        "stories/locked.md",
+        "---\ntitle: Locked\nstatus: draft\n---\n",
+    );
+    let path = env.root.join("stories/locked.md");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        // Running as root: permissions do not stop reads, nothing to test.
+        return;
+    }
+    let b = build(&env);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    // Line 0: the location is the bare path.
+    assert_diagnostics(&b, &[("stories/locked.md", 0, 0, "file/unreadable")]);
+    assert!(
+        b.stderr.contains("stories/locked.md: error: "),
+        "{}",
+        b.stderr
+    );
+    assert!(!has_story(&b.json, "locked"));
+}
+
 #[test]
 fn pathological_yaml_is_a_diagnostic_not_a_crash() {
     let env = workspace();

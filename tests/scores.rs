@@ -65,6 +65,16 @@ const COMPLETE_IDS: [&str; 20] = [
     "delivering-results",
 ];
 
+/// Asserts a text (a component's `detail`, a label) names each of `parts`: the
+/// numbers behind a value, not the exact wording.
+#[track_caller]
+fn mentions(text: &Value, parts: &[&str]) {
+    let text = text.as_str().expect("a string");
+    for part in parts {
+        assert!(text.contains(part), "{text:?} does not mention {part:?}");
+    }
+}
+
 #[track_caller]
 fn close(actual: f64, expected: f64) {
     assert!(
@@ -188,6 +198,7 @@ fn write_story(env: &Env, id: &str, front: &str, body: &str) {
 /// - 2026-11-24: easy 10 ✓, medium 40 ✓ (and a rehearsal of checkout-latency, good)
 /// - 2026-11-26 (future): three mediums 30 min solved (and a rehearsal of on-call)
 /// - 2026-11-15: a rehearsal of on-call, good
+/// - 2026-11-25 (today): 30 design minutes, nothing else
 ///
 /// Designs: rate-limiter complete 10M (11-10), url-shortener complete 1M (11-24),
 /// chat outline 100M (11-22), news-feed complete 10M (10-20, outside).
@@ -346,6 +357,11 @@ rehearsals:
 ---
 ",
     );
+    // Today: design minutes only (no bar counts them).
+    env.write(
+        "logs/2026-11-25.md",
+        "---\ndate: 2026-11-25\ndesign:\n  minutes: 30\n---\n",
+    );
     env.write(
         "logs/2026-11-26.md",
         "---
@@ -403,7 +419,7 @@ fn the_fixture_reads_cleanly() {
         json["diagnostics"]
     );
     assert_eq!(json["counts"]["stories"], 6);
-    assert_eq!(json["counts"]["logs"], 6);
+    assert_eq!(json["counts"]["logs"], 7);
     assert_eq!(json["counts"]["designs"], 4);
     assert_eq!(json["counts"]["mocks"], 2);
     assert_eq!(json["assessment"]["status"], "taken");
@@ -421,10 +437,7 @@ fn technical_components_count_only_the_window() {
         0.175,
     );
     let volume = comp_json(&json, "technical", "coding_volume");
-    assert_eq!(
-        volume["detail"],
-        "7 of 40 problems solved in the last 28 days"
-    );
+    mentions(&volume["detail"], &["7 of 40", "28 days"]);
     assert_eq!(
         sorted(strings(&volume["files"])),
         vec![
@@ -438,9 +451,9 @@ fn technical_components_count_only_the_window() {
     // = 3 (the unsolved 20-min medium and the hard do not count; neither do the
     // 50-min medium of 10-28 nor the 30-min ones of 11-26). 3 / 4 = 0.75
     close(testenv::component(&json, "technical", "coding_pace"), 0.75);
-    assert_eq!(
-        comp_json(&json, "technical", "coding_pace")["detail"],
-        "3 of 4 solved mediums within 45 min"
+    mentions(
+        &comp_json(&json, "technical", "coding_pace")["detail"],
+        &["3 of 4", "45 min"],
     );
 
     // rate-limiter (10M = the L6 scale) 1 + url-shortener (1M < 10M) 0.5; chat is an
@@ -450,9 +463,9 @@ fn technical_components_count_only_the_window() {
         0.1875,
     );
     let design = comp_json(&json, "technical", "design_practice");
-    assert_eq!(
-        design["detail"],
-        "1.5 of 8 complete designs in the last 28 days (1 below L6 scale, counted half)"
+    mentions(
+        &design["detail"],
+        &["1.5 of 8", "1 below L6 scale", "counted half"],
     );
     assert_eq!(
         sorted(strings(&design["files"])),
@@ -547,9 +560,9 @@ fn behavioral_components() {
         testenv::component(&json, "behavioral", "scenario_coverage"),
         0.7,
     );
-    assert_eq!(
-        comp_json(&json, "behavioral", "scenario_coverage")["detail"],
-        "3 of 5 scenarios with a ready story, 1 more with a refined one"
+    mentions(
+        &comp_json(&json, "behavioral", "scenario_coverage")["detail"],
+        &["3 of 5", "1 more"],
     );
 
     // Refined-or-ready stories per principle (hackathon is a draft):
@@ -559,9 +572,9 @@ fn behavioral_components() {
     // invent-and-simplify 0, think-big 0, the other 7 none.
     // (1 + 1 + 5 × 0.5) / 16 = 4.5 / 16 = 0.28125
     close(testenv::component(&json, "behavioral", "lp_depth"), 0.28125);
-    assert_eq!(
-        comp_json(&json, "behavioral", "lp_depth")["detail"],
-        "2 of 16 principles backed by 2 refined-or-ready stories"
+    mentions(
+        &comp_json(&json, "behavioral", "lp_depth")["detail"],
+        &["2 of 16"],
     );
 
     // Per story: checkout-latency 7/7, on-call 6/7, vendor-pushback 6/7,
@@ -573,9 +586,9 @@ fn behavioral_components() {
         quality,
     );
     // Checks passed: 7 + 6 + 6 + 2 + 1 + 6 = 28 of 7 × 5 + 8 = 43
-    assert_eq!(
-        comp_json(&json, "behavioral", "story_quality")["detail"],
-        "28 of 43 STAR checks passed across 6 stories"
+    mentions(
+        &comp_json(&json, "behavioral", "story_quality")["detail"],
+        &["28 of 43", "6 stories"],
     );
 
     // Ready: checkout-latency (good on 11-24 → interval 1 → due 11-25 = today, not
@@ -586,9 +599,9 @@ fn behavioral_components() {
         testenv::component(&json, "behavioral", "rehearsal"),
         1.0 / 3.0,
     );
-    assert_eq!(
-        comp_json(&json, "behavioral", "rehearsal")["detail"],
-        "1 of 3 ready stories rehearsed and not overdue"
+    mentions(
+        &comp_json(&json, "behavioral", "rehearsal")["detail"],
+        &["1 of 3"],
     );
 
     // Leadership answers 4 + 3 + 4 + 3 = 14 / 20 = 0.7
@@ -877,9 +890,9 @@ fn cultural_components() {
     // ownership, earn-trust, have-backbone, learn-and-be-curious,
     // hire-and-develop-the-best, invent-and-simplify, think-big = 9; 9 / 16 = 0.5625
     close(testenv::component(&json, "cultural", "lp_breadth"), 0.5625);
-    assert_eq!(
-        comp_json(&json, "cultural", "lp_breadth")["detail"],
-        "9 of 16 principles have at least one story"
+    mentions(
+        &comp_json(&json, "cultural", "lp_breadth")["detail"],
+        &["9 of 16"],
     );
     // Cultural answers 5 + 2 + 4 + 3 = 14 / 20 = 0.7
     close(testenv::component(&json, "cultural", "self_rating"), 0.7);
@@ -1078,9 +1091,9 @@ fn category_bands_and_self_ratings() {
     close(testenv::component(&json, "technical", "self_rating"), 0.8);
     close(testenv::component(&json, "behavioral", "self_rating"), 0.6);
     close(testenv::component(&json, "cultural", "self_rating"), 0.4);
-    assert_eq!(
-        comp_json(&json, "technical", "self_rating")["detail"],
-        "32 of 40 in the assessment (strong)"
+    mentions(
+        &comp_json(&json, "technical", "self_rating")["detail"],
+        &["32 of 40", "strong"],
     );
 
     // One point less in each: just under each band.
@@ -1450,7 +1463,7 @@ fn weekly_goals_can_be_overridden() {
         .find(|g| g["key"] == "mocks")
         .unwrap()["label"]
         .clone();
-    assert_eq!(label, "Do 2 mock interviews");
+    mentions(&label, &["2 mock"]);
 }
 
 #[test]
@@ -1500,9 +1513,9 @@ fn weights_and_targets_from_the_profile_change_the_scores() {
     // (0.5 × 0.5351 + 0.3 × 0.1875 + 0.2 × 0.725) × 0.8 = (0.26755 + 0.05625 + 0.145) × 0.8 = 0.37504
     let json = workspace("targets:\n  coding_problems: 10\n").json();
     close(testenv::component(&json, "technical", "coding_volume"), 0.7);
-    assert_eq!(
-        comp_json(&json, "technical", "coding_volume")["detail"],
-        "7 of 10 problems solved in the last 28 days"
+    mentions(
+        &comp_json(&json, "technical", "coding_volume")["detail"],
+        &["7 of 10"],
     );
     close(testenv::bar(&json, "technical"), 0.559375);
     close(
@@ -1546,9 +1559,9 @@ fn weights_and_targets_from_the_profile_change_the_scores() {
         testenv::component(&json, "technical", "coding_volume"),
         0.15,
     );
-    assert_eq!(
-        comp_json(&json, "technical", "coding_volume")["detail"],
-        "6 of 40 problems solved in the last 7 days"
+    mentions(
+        &comp_json(&json, "technical", "coding_volume")["detail"],
+        &["6 of 40", "7 days"],
     );
     close(testenv::component(&json, "technical", "coding_pace"), 0.75);
     close(
@@ -1611,28 +1624,39 @@ fn next_actions_are_ranked_by_gain() {
     // - rework hackathon (1/7): 8 × (1 − 1/7) / 6 stories = 1.14 → 1.1
     // - failure (refined only): 8 × (1 − 0.5) / 5 = 0.8
     // - a principle without a story: 8 × 1/2 / 16 = 0.25 → 0.3 (twice; the list stops at 8)
-    let expected: Vec<(&str, f64)> = vec![
-        ("Rehearse 2 ready stories due", 5.3),
-        ("Do a mock interview", 4.2),
-        ("Complete a system design at L6 scale", 3.0),
-        ("Get \"Hackathon prototype\" to ready", 1.6),
-        ("Solve 8 coding problems", 1.6),
-        ("Rework \"Hackathon prototype\"", 1.1),
-        ("Get \"The migration that failed\" to ready", 0.8),
-        ("Back Customer Obsession with a story", 0.3),
+    // (Today has a log, so no gain-less "log today's practice" reminder joins the list.)
+    // Each action is recognised by words of its title.
+    let expected: Vec<(&[&str], f64)> = vec![
+        (&["Rehearse", "2"], 5.3),
+        (&["mock"], 4.2),
+        (&["design", "L6"], 3.0),
+        (&["Hackathon prototype", "ready"], 1.6),
+        (&["Solve 8"], 1.6),
+        (&["Rework", "Hackathon prototype"], 1.1),
+        (&["The migration that failed", "ready"], 0.8),
+        (&["Customer Obsession"], 0.3),
     ];
     assert_eq!(actions.len(), expected.len(), "{actions:?}");
-    for ((title, gain), (want_title, want_gain)) in actions.iter().zip(&expected) {
-        assert_eq!(title, want_title, "{actions:?}");
+    for ((title, gain), (words, want_gain)) in actions.iter().zip(&expected) {
+        for w in *words {
+            assert!(title.contains(w), "{title:?} lacks {w:?}: {actions:?}");
+        }
         close(gain.expect("a ranked action has a gain"), *want_gain);
     }
     let gains: Vec<f64> = actions.iter().map(|a| a.1.unwrap()).collect();
     assert!(gains.windows(2).all(|w| w[0] >= w[1]), "{gains:?}");
     // The most overdue story is the one to rehearse first.
     assert_eq!(json["actions"][0]["target"], "stories/on-call.md");
-    assert_eq!(
-        json["actions"][5]["detail"],
-        "fails star/missing-section, star/no-metric, star/we-not-i, star/too-short, star/action-not-largest, star/stale"
+    mentions(
+        &json["actions"][5]["detail"],
+        &[
+            "star/missing-section",
+            "star/no-metric",
+            "star/we-not-i",
+            "star/too-short",
+            "star/action-not-largest",
+            "star/stale",
+        ],
     );
 }
 
@@ -1656,13 +1680,17 @@ fn profile_day_days_to_interview_and_warnings() {
     assert_eq!(json["assessment"]["score"], 67);
     assert_eq!(p["path"], "twelve-week-comprehensive");
     assert_eq!(p["path_weeks"], 12);
-    assert_eq!(
-        path_warnings(&json),
-        vec!["The 12-week comprehensive path takes 12 weeks but the interview is in 8.0: focus on the critical gaps and the highest-weight areas (behavioral first)."]
-    );
-    // Senior to L6 takes 8–12 months; 8 weeks are far less.
+    let warnings = path_warnings(&json);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
-        strings(&p["warnings"]).contains(&"Candidates on the Senior engineer to L6 track typically prepare for 8–12 months; 8.0 weeks are left.".to_string()),
+        warnings[0].contains("takes 12 weeks") && warnings[0].contains("in 8.0"),
+        "{warnings:?}"
+    );
+    // Senior to L6 typically takes 8–12 months; 2026-11-01 → 2027-01-20 is far less.
+    assert!(
+        strings(&p["warnings"])
+            .iter()
+            .any(|w| w.contains("typically prepare for 8–12 months")),
         "{}",
         p["warnings"]
     );
@@ -1784,9 +1812,9 @@ coding:
         testenv::component(&json, "technical", "design_practice"),
         0.3125,
     );
-    assert_eq!(
-        comp_json(&json, "technical", "design_practice")["detail"],
-        "2.5 of 8 complete designs in the last 28 days (3 below L7 scale, counted half)"
+    mentions(
+        &comp_json(&json, "technical", "design_practice")["detail"],
+        &["2.5 of 8", "3 below L7 scale"],
     );
 }
 
