@@ -12,11 +12,25 @@ use systemcraft::score;
 use systemcraft::workspace::Workspace;
 
 const PRINCIPLES: [&str; 16] = [
-    "customer-obsession", "ownership", "invent-and-simplify", "are-right-a-lot", "learn-and-be-curious",
-    "hire-and-develop-the-best", "insist-on-the-highest-standards", "think-big", "bias-for-action", "frugality",
-    "earn-trust", "dive-deep", "have-backbone", "deliver-results", "earths-best-employer", "success-and-scale",
+    "customer-obsession",
+    "ownership",
+    "invent-and-simplify",
+    "are-right-a-lot",
+    "learn-and-be-curious",
+    "hire-and-develop-the-best",
+    "insist-on-the-highest-standards",
+    "think-big",
+    "bias-for-action",
+    "frugality",
+    "earn-trust",
+    "dive-deep",
+    "have-backbone",
+    "deliver-results",
+    "earths-best-employer",
+    "success-and-scale",
 ];
-const SCENARIOS: [&str; 5] = ["technical-leadership", "people-leadership", "cross-functional-influence", "failure-and-learning", "innovation"];
+const SCENARIOS: [&str; 5] =
+    ["technical-leadership", "people-leadership", "cross-functional-influence", "failure-and-learning", "innovation"];
 
 fn write(root: &Path, rel: &str, text: &str) {
     let p = root.join(rel);
@@ -26,7 +40,11 @@ fn write(root: &Path, rel: &str, text: &str) {
 
 /// A workspace of `notes` notes: 30% stories, 50% logs, 10% designs, 10% mocks.
 fn generate(root: &Path, notes: usize) {
-    write(root, "systemcraft.yaml", "name: Bench\ntrack: senior-to-l6\ntarget_level: L6\ntimeline: balanced\nstart_date: 2020-01-01\n");
+    write(
+        root,
+        "systemcraft.yaml",
+        "name: Bench\ntrack: senior-to-l6\ntarget_level: L6\ntimeline: balanced\nstart_date: 2020-01-01\n",
+    );
     let start: jiff::civil::Date = "2000-01-01".parse().unwrap();
     let story_body = "## Situation\nOur checkout service slowed down during peak traffic and the team was paged nightly.\n\n## Task\nI owned bringing p99 latency under 300 ms before the holiday season.\n\n## Action\nI profiled the service, found a lock in the cart cache, and proposed a sharded design. I wrote the plan, got agreement from two teams, and led the rollout behind a flag.\n\n## Result\np99 fell from 900 ms to 280 ms and pages dropped by 80%.\n";
     for i in 0..notes {

@@ -130,7 +130,12 @@ fn named(pairs: &[(&str, f64)]) -> Vec<(String, f64)> {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            technical: named(&[("coding_volume", 1.0), ("coding_pace", 1.0), ("design_practice", 1.0), ("self_rating", 1.0)]),
+            technical: named(&[
+                ("coding_volume", 1.0),
+                ("coding_pace", 1.0),
+                ("design_practice", 1.0),
+                ("self_rating", 1.0),
+            ]),
             behavioral: named(&[
                 ("scenario_coverage", 1.0),
                 ("lp_depth", 1.0),
@@ -176,18 +181,8 @@ impl Config {
             today,
             profile: Profile::default(),
             window_days: 28,
-            daily: DailyGoals {
-                coding_problems: 1,
-                coding_minutes: 30,
-                design_minutes: 30,
-                behavioral_minutes: 15,
-            },
-            weekly: WeeklyGoals {
-                designs: 2,
-                coding_problems: 10,
-                stories: 3,
-                mocks: 1,
-            },
+            daily: DailyGoals { coding_problems: 1, coding_minutes: 30, design_minutes: 30, behavioral_minutes: 15 },
+            weekly: WeeklyGoals { designs: 2, coding_problems: 10, stories: 3, mocks: 1 },
             targets: Targets {
                 coding_problems: 40.0,
                 designs: 8.0,
@@ -196,12 +191,7 @@ impl Config {
                 mocks: 3.0,
             },
             weights: Weights::default(),
-            star: StarThresholds {
-                words_per_minute: 140.0,
-                min_minutes: 2.0,
-                max_minutes: 3.0,
-                recency_years: 3,
-            },
+            star: StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 },
         }
     }
 
@@ -240,7 +230,8 @@ impl Config {
         if let Some(l) = f.choice("target_level", false, "level", Level::parse, Level::suggest, &Level::slugs()) {
             p.target_level = l;
         }
-        if let Some(t) = f.choice("timeline", false, "timeline", Timeline::parse, Timeline::suggest, &Timeline::slugs()) {
+        if let Some(t) = f.choice("timeline", false, "timeline", Timeline::parse, Timeline::suggest, &Timeline::slugs())
+        {
             p.timeline = t;
         }
         p.start_date = f.date("start_date", false);
@@ -291,8 +282,12 @@ impl Config {
                         Some(slot) => slot.1 = value,
                         None => {
                             let known: Vec<&str> = target.iter().map(|(n, _)| n.as_str()).collect();
-                            let d = Diagnostic::warning(PROFILE_FILE, "config/unknown-weight", format!("`weights.{group}.{name}` is not a component"))
-                                .hint(format!("the components of {group} are: {}", known.join(", ")));
+                            let d = Diagnostic::warning(
+                                PROFILE_FILE,
+                                "config/unknown-weight",
+                                format!("`weights.{group}.{name}` is not a component"),
+                            )
+                            .hint(format!("the components of {group} are: {}", known.join(", ")));
                             g.report(group, d);
                         }
                     }
@@ -315,9 +310,7 @@ impl Config {
 
     /// First day of the practice window (inclusive).
     pub fn window_start(&self) -> Date {
-        self.today
-            .checked_sub(jiff::Span::new().days(i64::from(self.window_days - 1)))
-            .unwrap_or(self.today)
+        self.today.checked_sub(jiff::Span::new().days(i64::from(self.window_days - 1))).unwrap_or(self.today)
     }
 }
 

@@ -67,10 +67,7 @@ impl Diagnostic {
 
     /// A new warning-level diagnostic.
     pub fn warning(path: &str, code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, code, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, code, message) }
     }
 
     /// Sets the location.
@@ -103,14 +100,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {}: {} [{}]",
-            self.location(),
-            self.severity,
-            self.message,
-            self.code
-        )?;
+        write!(f, "{}: {}: {} [{}]", self.location(), self.severity, self.message, self.code)?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -126,10 +116,7 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
 
 /// A workspace-relative path with `/` separators, whatever the platform.
 pub fn rel_path(path: &std::path::Path) -> String {
-    let parts: Vec<String> = path
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let parts: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")
 }
 

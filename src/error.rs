@@ -49,27 +49,20 @@ pub enum Error {
 impl Error {
     /// Wraps an I/O error with the path it concerns.
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            action,
-            path: path.into(),
-            source,
-        }
+        Error::Io { action, path: path.into(), source }
     }
 
     /// Wraps a git error with what was being done.
     pub fn git(message: impl Into<String>, source: git2::Error) -> Self {
-        Error::Git {
-            message: message.into(),
-            source,
-        }
+        Error::Git { message: message.into(), source }
     }
 
     /// A hint printed under the error, when there is an obvious next step.
     pub fn hint(&self) -> Option<&'static str> {
         match self {
-            Error::NoWorkspace { .. } => Some(
-                "create one with `systemcraft init <DIR>`, or point at one with `-w <DIR>`",
-            ),
+            Error::NoWorkspace { .. } => {
+                Some("create one with `systemcraft init <DIR>`, or point at one with `-w <DIR>`")
+            }
             Error::Exists { .. } => Some("choose another title, or edit the existing file"),
             _ => None,
         }

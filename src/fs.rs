@@ -31,9 +31,8 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
 #[cfg(unix)]
 fn set_permissions(tmp: &std::fs::File, target: &Path) {
     use std::os::unix::fs::PermissionsExt;
-    let perms = std::fs::metadata(target)
-        .map(|m| m.permissions())
-        .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+    let perms =
+        std::fs::metadata(target).map(|m| m.permissions()).unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
     let _ = tmp.set_permissions(perms);
 }
 
@@ -48,7 +47,9 @@ pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
     }
     let mut f = match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(Error::Exists { path: path.to_path_buf() }),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::Exists { path: path.to_path_buf() })
+        }
         Err(e) => return Err(Error::io("cannot create", path, e)),
     };
     f.write_all(contents).map_err(|e| Error::io("cannot write", path, e))?;
@@ -57,8 +58,8 @@ pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
 
 /// Names Windows reserves whatever the extension.
 const RESERVED: [&str; 22] = [
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3",
-    "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2",
+    "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
 /// The longest slug, in bytes: leaves room for a date prefix and `.md` within the

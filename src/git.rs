@@ -14,11 +14,7 @@ pub const FALLBACK_EMAIL: &str = "systemcraft@localhost";
 
 /// `user.name` from the user's git configuration, if set.
 pub fn configured_name() -> Option<String> {
-    git2::Config::open_default()
-        .ok()?
-        .get_string("user.name")
-        .ok()
-        .filter(|s| !s.trim().is_empty())
+    git2::Config::open_default().ok()?.get_string("user.name").ok().filter(|s| !s.trim().is_empty())
 }
 
 /// A workspace's repository.
@@ -52,14 +48,18 @@ impl Repo {
     pub fn init(dir: &Path) -> Result<Repo> {
         let mut opts = git2::RepositoryInitOptions::new();
         opts.initial_head("main");
-        let repo = Repository::init_opts(dir, &opts).map_err(|e| Error::git(format!("cannot create a repository in {}", dir.display()), e))?;
+        let repo = Repository::init_opts(dir, &opts)
+            .map_err(|e| Error::git(format!("cannot create a repository in {}", dir.display()), e))?;
         Ok(Repo { repo })
     }
 
     fn signature(&self) -> Result<(Signature<'static>, bool)> {
         match self.repo.signature() {
             Ok(s) => Ok((s.to_owned(), false)),
-            Err(_) => Ok((Signature::now(FALLBACK_NAME, FALLBACK_EMAIL).map_err(|e| Error::git("cannot make a signature", e))?, true)),
+            Err(_) => Ok((
+                Signature::now(FALLBACK_NAME, FALLBACK_EMAIL).map_err(|e| Error::git("cannot make a signature", e))?,
+                true,
+            )),
         }
     }
 
@@ -83,9 +83,6 @@ impl Repo {
             .repo
             .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
             .map_err(|e| Error::git("cannot commit", e))?;
-        Ok(Some(Committed {
-            id: oid.to_string()[..7].to_string(),
-            fallback_author,
-        }))
+        Ok(Some(Committed { id: oid.to_string()[..7].to_string(), fallback_author }))
     }
 }

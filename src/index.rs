@@ -30,10 +30,7 @@ pub struct Index {
 /// it is reported rather than silently skipped.
 fn read(file: &NoteFile) -> Option<(Note, Stamp)> {
     let meta = std::fs::metadata(&file.abs).ok()?;
-    let stamp = Stamp {
-        len: meta.len(),
-        modified: meta.modified().ok(),
-    };
+    let stamp = Stamp { len: meta.len(), modified: meta.modified().ok() };
     match std::fs::read(&file.abs) {
         Ok(bytes) => Some((note::parse(&file.rel, file.kind, &bytes), stamp)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -69,18 +66,11 @@ impl Index {
                     }
                 }
                 Some(meta) => {
-                    let stamp = Stamp {
-                        len: meta.len(),
-                        modified: meta.modified().ok(),
-                    };
+                    let stamp = Stamp { len: meta.len(), modified: meta.modified().ok() };
                     if self.notes.get(rel).is_some_and(|(_, s)| *s == stamp) {
                         continue;
                     }
-                    let file = NoteFile {
-                        rel: rel.to_string(),
-                        abs,
-                        kind,
-                    };
+                    let file = NoteFile { rel: rel.to_string(), abs, kind };
                     if let Some(entry) = read(&file) {
                         self.notes.insert(rel.to_string(), entry);
                         changed.push(rel.to_string());

@@ -97,10 +97,7 @@ where
         Ok(t) => t.unwrap_or_else(local_today),
         Err(e) => return report(&e),
     };
-    let globals = Globals {
-        workspace: cli.workspace,
-        today,
-    };
+    let globals = Globals { workspace: cli.workspace, today };
     let result = match cli.command {
         cli::Command::Init(args) => cmd::init::run(&globals, args),
         cli::Command::Build(args) => cmd::build::run(&globals, args),
@@ -140,7 +137,14 @@ pub fn print_diagnostics(diags: &[diag::Diagnostic]) {
         let sev = Style::new().fg_color(Some(colour.into())).bold();
         let loc = Style::new().bold();
         let dim = Style::new().dimmed();
-        let _ = writeln!(err, "{loc}{}{loc:#}: {sev}{}{sev:#}: {} {dim}[{}]{dim:#}", d.location(), d.severity, d.message, d.code);
+        let _ = writeln!(
+            err,
+            "{loc}{}{loc:#}: {sev}{}{sev:#}: {} {dim}[{}]{dim:#}",
+            d.location(),
+            d.severity,
+            d.message,
+            d.code
+        );
         if let Some(h) = &d.hint {
             let _ = writeln!(err, "  {dim}hint:{dim:#} {h}");
         }

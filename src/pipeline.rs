@@ -28,12 +28,7 @@ impl Pipeline {
     pub fn load(workspace: Workspace, today: Date) -> Result<Pipeline> {
         let (config, config_diagnostics) = Config::load(&workspace.root, today)?;
         let index = Index::build(&workspace);
-        Ok(Pipeline {
-            workspace,
-            config,
-            config_diagnostics,
-            index,
-        })
+        Ok(Pipeline { workspace, config, config_diagnostics, index })
     }
 
     /// Computes the model.

@@ -73,7 +73,14 @@ mod tests {
     #[test]
     fn the_template_holds_the_workspace() {
         let f = files();
-        for expected in ["systemcraft.yaml", "assessment.md", ".gitignore", "templates/story.md", "stories/README.md", "reference/leadership-principles.md"] {
+        for expected in [
+            "systemcraft.yaml",
+            "assessment.md",
+            ".gitignore",
+            "templates/story.md",
+            "stories/README.md",
+            "reference/leadership-principles.md",
+        ] {
             assert!(f.iter().any(|p| p == expected), "missing {expected}");
         }
     }

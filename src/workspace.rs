@@ -81,11 +81,7 @@ impl Workspace {
             let Ok(rel) = entry.path().strip_prefix(&self.root) else { continue };
             let rel = crate::diag::rel_path(rel);
             if let Some(kind) = Self::kind_of(&rel) {
-                out.push(NoteFile {
-                    rel,
-                    abs: entry.path().to_path_buf(),
-                    kind,
-                });
+                out.push(NoteFile { rel, abs: entry.path().to_path_buf(), kind });
             }
         }
         out
@@ -110,7 +106,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::write(root.join(PROFILE_FILE), "name: x\n").unwrap();
-        for p in ["stories/a.md", "stories/README.md", ".obsidian/x.md", "logs/.hidden/b.md", "reference/lp.md", "DASHBOARD.md", "logs/2026-01-01.md"] {
+        for p in [
+            "stories/a.md",
+            "stories/README.md",
+            ".obsidian/x.md",
+            "logs/.hidden/b.md",
+            "reference/lp.md",
+            "DASHBOARD.md",
+            "logs/2026-01-01.md",
+        ] {
             let p = root.join(p);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, "x").unwrap();
@@ -119,6 +123,11 @@ mod tests {
         assert_eq!(ws.root, std::path::absolute(root).unwrap());
         let rels: Vec<_> = ws.scan().into_iter().map(|f| f.rel).collect();
         assert_eq!(rels, vec!["logs/2026-01-01.md", "stories/a.md"]);
-        assert!(matches!(Workspace::discover(&std::env::temp_dir().join("no-such-dir-sc")), Err(crate::Error::NoWorkspace { .. })) || std::env::temp_dir().join(PROFILE_FILE).exists());
+        assert!(
+            matches!(
+                Workspace::discover(&std::env::temp_dir().join("no-such-dir-sc")),
+                Err(crate::Error::NoWorkspace { .. })
+            ) || std::env::temp_dir().join(PROFILE_FILE).exists()
+        );
     }
 }

@@ -7,10 +7,7 @@ fn check_is_clean_after_build_and_stale_after_an_edit() {
     let env = Env::init();
     env.run_ok(&["build"]);
     assert_eq!(env.run(&["build", "--check"]).code, 0);
-    env.write(
-        "stories/new.md",
-        "---\ntitle: New\nscenario: innovation\nstatus: draft\n---\n## Situation\nx\n",
-    );
+    env.write("stories/new.md", "---\ntitle: New\nscenario: innovation\nstatus: draft\n---\n## Situation\nx\n");
     let r = env.run(&["build", "--check"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("stale"), "{}", r.stderr);

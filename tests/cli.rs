@@ -20,7 +20,11 @@ fn completions_and_man_page() {
         assert!(r.stdout.contains("systemcraft"), "{shell}");
     }
     let r = env.run_ok(&["man"]);
-    assert!(r.stdout.starts_with(".ie") || r.stdout.contains(".TH systemcraft"), "{}", &r.stdout[..200.min(r.stdout.len())]);
+    assert!(
+        r.stdout.starts_with(".ie") || r.stdout.contains(".TH systemcraft"),
+        "{}",
+        &r.stdout[..200.min(r.stdout.len())]
+    );
 }
 
 #[test]
@@ -47,11 +51,7 @@ fn workspace_flag_and_discovery_from_a_subfolder() {
     let sub = env.root.join("stories");
     let out = env.cmd().current_dir(&sub).args(["build", "--json"]).output().unwrap();
     assert!(out.status.success());
-    let out = env
-        .cmd()
-        .current_dir(env.root.parent().unwrap())
-        .args(["-w", "ws", "build", "--check"])
-        .output()
-        .unwrap();
+    let out =
+        env.cmd().current_dir(env.root.parent().unwrap()).args(["-w", "ws", "build", "--check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }

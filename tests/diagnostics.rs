@@ -52,24 +52,12 @@ struct Built {
 fn build(env: &Env) -> Built {
     let r = env.run(&["build", "--json"]);
     assert_eq!(r.code, 0, "build --json failed:\n{}", r.stderr);
-    assert!(
-        !r.stderr.contains("panicked"),
-        "build --json panicked:\n{}",
-        r.stderr
-    );
+    assert!(!r.stderr.contains("panicked"), "build --json panicked:\n{}", r.stderr);
     let json: Value = serde_json::from_str(&r.stdout).expect("valid JSON");
     let r = env.run(&["build"]);
     assert_eq!(r.code, 0, "build failed:\n{}", r.stderr);
-    assert!(
-        !r.stderr.contains("panicked"),
-        "build panicked:\n{}",
-        r.stderr
-    );
-    Built {
-        json,
-        stderr: r.stderr,
-        dashboard: env.read("DASHBOARD.md"),
-    }
+    assert!(!r.stderr.contains("panicked"), "build panicked:\n{}", r.stderr);
+    Built { json, stderr: r.stderr, dashboard: env.read("DASHBOARD.md") }
 }
 
 /// Every diagnostic as (path, line, column, code), in the model's order.
@@ -91,18 +79,9 @@ fn located(json: &Value) -> Vec<(String, u64, u64, String)> {
 
 /// The one diagnostic with this path and code.
 fn find<'a>(json: &'a Value, path: &str, code: &str) -> &'a Value {
-    let found: Vec<&Value> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["path"] == path && d["code"] == code)
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "expected one {code} on {path}: {:#}",
-        json["diagnostics"]
-    );
+    let found: Vec<&Value> =
+        json["diagnostics"].as_array().unwrap().iter().filter(|d| d["path"] == path && d["code"] == code).collect();
+    assert_eq!(found.len(), 1, "expected one {code} on {path}: {:#}", json["diagnostics"]);
     found[0]
 }
 
@@ -112,26 +91,17 @@ fn find<'a>(json: &'a Value, path: &str, code: &str) -> &'a Value {
 fn assert_diagnostics(b: &Built, expected: &[(&str, u64, u64, &str)]) {
     let mut got = located(&b.json);
     got.sort();
-    let mut want: Vec<(String, u64, u64, String)> = expected
-        .iter()
-        .map(|(p, l, c, code)| (p.to_string(), *l, *c, code.to_string()))
-        .collect();
+    let mut want: Vec<(String, u64, u64, String)> =
+        expected.iter().map(|(p, l, c, code)| (p.to_string(), *l, *c, code.to_string())).collect();
     want.sort();
     assert_eq!(got, want, "diagnostics:\n{:#}", b.json["diagnostics"]);
     // The harness's (path, line, code) view agrees.
     assert_eq!(testenv::diagnostics(&b.json).len(), expected.len());
 
-    let problems = b
-        .dashboard
-        .split("## Problems\n")
-        .nth(1)
-        .expect("a Problems section");
+    let problems = b.dashboard.split("## Problems\n").nth(1).expect("a Problems section");
     for d in b.json["diagnostics"].as_array().unwrap() {
-        let (path, line, col) = (
-            d["path"].as_str().unwrap(),
-            d["line"].as_u64().unwrap(),
-            d["column"].as_u64().unwrap(),
-        );
+        let (path, line, col) =
+            (d["path"].as_str().unwrap(), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap());
         let code = d["code"].as_str().unwrap();
         let severity = d["severity"].as_str().unwrap();
         let location = match (line, col) {
@@ -141,17 +111,13 @@ fn assert_diagnostics(b: &Built, expected: &[(&str, u64, u64, &str)]) {
         };
         let head = format!("{location}: {severity}: ");
         assert!(
-            b.stderr
-                .lines()
-                .any(|l| l.starts_with(&head) && l.ends_with(&format!("[{code}]"))),
+            b.stderr.lines().any(|l| l.starts_with(&head) && l.ends_with(&format!("[{code}]"))),
             "stderr lacks `{head}… [{code}]`:\n{}",
             b.stderr
         );
         let item = format!("- [{location}]({path}) {severity}: ");
         assert!(
-            problems
-                .lines()
-                .any(|l| l.starts_with(&item) && l.contains(&format!("`{code}`"))),
+            problems.lines().any(|l| l.starts_with(&item) && l.contains(&format!("`{code}`"))),
             "the Problems section lacks `{item}… `{code}``:\n{problems}"
         );
     }
@@ -164,50 +130,18 @@ fn assert_companions(json: &Value) {
     assert_eq!(story["title"], "Companion story");
     assert_eq!(story["scenario"], "innovation");
     assert_eq!(story["status"], "ready");
-    assert_eq!(
-        story["principles"],
-        serde_json::json!(["ownership", "dive-deep"])
-    );
-    let innovation = json["portfolio"]["scenarios"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["scenario"] == "innovation")
-        .unwrap();
-    assert!(
-        innovation["ready"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|s| s == "companion"),
-        "{innovation}"
-    );
-    let ownership = json["portfolio"]["principles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["principle"] == "ownership")
-        .unwrap();
-    assert!(
-        ownership["stories"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|s| s == "companion"),
-        "{ownership}"
-    );
+    assert_eq!(story["principles"], serde_json::json!(["ownership", "dive-deep"]));
+    let innovation =
+        json["portfolio"]["scenarios"].as_array().unwrap().iter().find(|r| r["scenario"] == "innovation").unwrap();
+    assert!(innovation["ready"].as_array().unwrap().iter().any(|s| s == "companion"), "{innovation}");
+    let ownership =
+        json["portfolio"]["principles"].as_array().unwrap().iter().find(|r| r["principle"] == "ownership").unwrap();
+    assert!(ownership["stories"].as_array().unwrap().iter().any(|s| s == "companion"), "{ownership}");
     assert!(json["counts"]["stories"].as_u64().unwrap() >= 1);
     assert!(json["counts"]["logs"].as_u64().unwrap() >= 1);
     let coding = week_goal(json, "coding_problems");
     assert!(coding["done"].as_u64().unwrap() >= 1, "{coding}");
-    assert!(
-        coding["files"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f == "logs/2026-11-24.md"),
-        "{coding}"
-    );
+    assert!(coding["files"].as_array().unwrap().iter().any(|f| f == "logs/2026-11-24.md"), "{coding}");
     assert_eq!(json["counts"]["examples"], 4);
 }
 
@@ -218,31 +152,17 @@ fn story<'a>(json: &'a Value, id: &str) -> &'a Value {
         .unwrap()
         .iter()
         .find(|s| s["id"] == id)
-        .unwrap_or_else(|| {
-            panic!(
-                "no story {id} in the portfolio: {:#}",
-                json["portfolio"]["stories"]
-            )
-        })
+        .unwrap_or_else(|| panic!("no story {id} in the portfolio: {:#}", json["portfolio"]["stories"]))
 }
 
 /// Whether the portfolio has a story with this id.
 fn has_story(json: &Value, id: &str) -> bool {
-    json["portfolio"]["stories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|s| s["id"] == id)
+    json["portfolio"]["stories"].as_array().unwrap().iter().any(|s| s["id"] == id)
 }
 
 /// One of this week's goals by key.
 fn week_goal<'a>(json: &'a Value, key: &str) -> &'a Value {
-    json["week"]["goals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["key"] == key)
-        .unwrap()
+    json["week"]["goals"].as_array().unwrap().iter().find(|g| g["key"] == key).unwrap()
 }
 
 /// The hint of a diagnostic.
@@ -267,28 +187,16 @@ fn an_unclosed_flow_list_is_a_yaml_syntax_error_where_the_parser_stops() {
     assert_diagnostics(&b, &[("stories/broken.md", 5, 7, "yaml/syntax")]);
     let d = find(&b.json, "stories/broken.md", "yaml/syntax");
     assert_eq!(d["severity"], "error");
-    assert!(
-        d["message"].as_str().unwrap().starts_with("invalid YAML: "),
-        "{d}"
-    );
-    assert!(
-        !d["message"].as_str().unwrap().contains(" at line "),
-        "the location is ours, not serde_yaml's: {d}"
-    );
-    assert!(
-        !has_story(&b.json, "broken"),
-        "an unreadable story is not scored"
-    );
+    assert!(d["message"].as_str().unwrap().starts_with("invalid YAML: "), "{d}");
+    assert!(!d["message"].as_str().unwrap().contains(" at line "), "the location is ours, not serde_yaml's: {d}");
+    assert!(!has_story(&b.json, "broken"), "an unreadable story is not scored");
 }
 
 #[test]
 fn yaml_errors_keep_file_line_numbers_after_blank_and_comment_lines() {
     let env = workspace();
     // gray_matter trims the block; the blank line 2 and comment line 3 must still count.
-    env.write(
-        "designs/spaced.md",
-        "---\n\n# a comment\ntitle: a: b\nstatus: outline\ndate: 2026-11-20\n---\n",
-    );
+    env.write("designs/spaced.md", "---\n\n# a comment\ntitle: a: b\nstatus: outline\ndate: 2026-11-20\n---\n");
     let b = build(&env);
     assert_diagnostics(&b, &[("designs/spaced.md", 4, 9, "yaml/syntax")]);
 }
@@ -296,10 +204,7 @@ fn yaml_errors_keep_file_line_numbers_after_blank_and_comment_lines() {
 #[test]
 fn a_tab_in_the_indentation_is_reported_at_the_tab() {
     let env = workspace();
-    env.write(
-        "logs/2026-11-23.md",
-        "---\ndate: 2026-11-23\ndesign:\n  \tminutes: 30\n---\n",
-    );
+    env.write("logs/2026-11-23.md", "---\ndate: 2026-11-23\ndesign:\n  \tminutes: 30\n---\n");
     let b = build(&env);
     // Two spaces, then the tab: column 3.
     assert_diagnostics(&b, &[("logs/2026-11-23.md", 4, 3, "yaml/tab")]);
@@ -309,10 +214,7 @@ fn a_tab_in_the_indentation_is_reported_at_the_tab() {
 #[test]
 fn front_matter_that_is_a_list_is_not_a_mapping() {
     let env = workspace();
-    env.write(
-        "stories/listed.md",
-        "---\n- title: A\n- status: draft\n---\n## Situation\n",
-    );
+    env.write("stories/listed.md", "---\n- title: A\n- status: draft\n---\n## Situation\n");
     let b = build(&env);
     assert_diagnostics(&b, &[("stories/listed.md", 2, 1, "yaml/not-a-mapping")]);
     assert!(!has_story(&b.json, "listed"));
@@ -321,18 +223,12 @@ fn front_matter_that_is_a_list_is_not_a_mapping() {
 #[test]
 fn a_note_without_front_matter_is_reported_on_line_one() {
     let env = workspace();
-    env.write(
-        "stories/plain.md",
-        "# Just a heading\n\nSome text, no fields.\n",
-    );
+    env.write("stories/plain.md", "# Just a heading\n\nSome text, no fields.\n");
     env.write("designs/empty.md", "");
     let b = build(&env);
     assert_diagnostics(
         &b,
-        &[
-            ("stories/plain.md", 1, 1, "front-matter/missing"),
-            ("designs/empty.md", 1, 1, "front-matter/missing"),
-        ],
+        &[("stories/plain.md", 1, 1, "front-matter/missing"), ("designs/empty.md", 1, 1, "front-matter/missing")],
     );
     assert!(hint(find(&b.json, "stories/plain.md", "front-matter/missing")).contains("---"));
     assert!(!has_story(&b.json, "plain"));
@@ -341,22 +237,14 @@ fn a_note_without_front_matter_is_reported_on_line_one() {
 #[test]
 fn front_matter_that_is_never_closed_is_unterminated() {
     let env = workspace();
-    env.write(
-        "stories/open.md",
-        "---\ntitle: Open\nscenario: innovation\nstatus: draft\n## Situation\nx\n",
-    );
+    env.write("stories/open.md", "---\ntitle: Open\nscenario: innovation\nstatus: draft\n## Situation\nx\n");
     env.write("mocks/2026-11-24-open.md", "---");
     let b = build(&env);
     assert_diagnostics(
         &b,
         &[
             ("stories/open.md", 1, 1, "front-matter/unterminated"),
-            (
-                "mocks/2026-11-24-open.md",
-                1,
-                1,
-                "front-matter/unterminated",
-            ),
+            ("mocks/2026-11-24-open.md", 1, 1, "front-matter/unterminated"),
         ],
     );
     assert!(!has_story(&b.json, "open"));
@@ -365,18 +253,16 @@ fn front_matter_that_is_never_closed_is_unterminated() {
 #[test]
 fn a_file_that_is_not_utf8_is_reported_at_the_bad_line_and_still_read() {
     let env = workspace();
-    let mut bytes = b"---\ntitle: Latin-1 story\nscenario: innovation\nstatus: draft\n---\n## Situation\nWe met at the caf".to_vec();
+    let mut bytes =
+        b"---\ntitle: Latin-1 story\nscenario: innovation\nstatus: draft\n---\n## Situation\nWe met at the caf"
+            .to_vec();
     bytes.push(0xe9); // `é` in Latin-1
     bytes.extend_from_slice(b" downstairs.\n");
     env.write_bytes("stories/latin1.md", &bytes);
     let b = build(&env);
     // No meaningful column: the location is `path:line`.
     assert_diagnostics(&b, &[("stories/latin1.md", 7, 0, "file/not-utf8")]);
-    assert!(
-        b.stderr.contains("stories/latin1.md:7: error: "),
-        "{}",
-        b.stderr
-    );
+    assert!(b.stderr.contains("stories/latin1.md:7: error: "), "{}", b.stderr);
     // The rest of the file is read lossily: the story is still scored.
     let s = story(&b.json, "latin1");
     assert_eq!(s["title"], "Latin-1 story");
@@ -388,10 +274,7 @@ fn a_file_that_is_not_utf8_is_reported_at_the_bad_line_and_still_read() {
 fn a_file_that_cannot_be_read_is_reported_without_a_position() {
     use std::os::unix::fs::PermissionsExt;
     let env = workspace();
-    env.write(
-        "stories/locked.md",
-        "---\ntitle: Locked\nstatus: draft\n---\n",
-    );
+    env.write("stories/locked.md", "---\ntitle: Locked\nstatus: draft\n---\n");
     let path = env.root.join("stories/locked.md");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::read(&path).is_ok() {
@@ -402,48 +285,24 @@ fn a_file_that_cannot_be_read_is_reported_without_a_position() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     // Line 0: the location is the bare path.
     assert_diagnostics(&b, &[("stories/locked.md", 0, 0, "file/unreadable")]);
-    assert!(
-        b.stderr.contains("stories/locked.md: error: "),
-        "{}",
-        b.stderr
-    );
+    assert!(b.stderr.contains("stories/locked.md: error: "), "{}", b.stderr);
     assert!(!has_story(&b.json, "locked"));
 }
 
 #[test]
 fn pathological_yaml_is_a_diagnostic_not_a_crash() {
     let env = workspace();
-    let deep = format!(
-        "---\ntitle: {}{}\nstatus: draft\n---\n",
-        "[".repeat(5000),
-        "]".repeat(5000)
-    );
+    let deep = format!("---\ntitle: {}{}\nstatus: draft\n---\n", "[".repeat(5000), "]".repeat(5000));
     env.write("stories/deep.md", &deep);
     let mut bomb = String::from("---\na: &a [x, x, x, x, x, x, x, x, x]\n");
-    for (name, prev) in [
-        ("b", "a"),
-        ("c", "b"),
-        ("d", "c"),
-        ("e", "d"),
-        ("f", "e"),
-        ("g", "f"),
-    ] {
-        bomb.push_str(&format!(
-            "{name}: &{name} [{}]\n",
-            vec![format!("*{prev}"); 9].join(", ")
-        ));
+    for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f")] {
+        bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 9].join(", ")));
     }
     bomb.push_str("title: Bomb\nstatus: draft\n---\n");
     env.write("stories/bomb.md", &bomb);
-    env.write(
-        "stories/twice.md",
-        "---\ntitle: A\ntitle: B\nstatus: draft\n---\n",
-    );
+    env.write("stories/twice.md", "---\ntitle: A\ntitle: B\nstatus: draft\n---\n");
     let b = build(&env);
-    let mut got: Vec<(String, String)> = located(&b.json)
-        .into_iter()
-        .map(|(p, _, _, c)| (p, c))
-        .collect();
+    let mut got: Vec<(String, String)> = located(&b.json).into_iter().map(|(p, _, _, c)| (p, c)).collect();
     got.sort();
     assert_eq!(
         got,
@@ -454,15 +313,9 @@ fn pathological_yaml_is_a_diagnostic_not_a_crash() {
         ]
     );
     for (path, line, _) in testenv::diagnostics(&b.json) {
-        assert!(
-            (2..=3).contains(&line),
-            "{path}: line {line} is not in the front matter"
-        );
+        assert!((2..=3).contains(&line), "{path}: line {line} is not in the front matter");
     }
-    assert!(find(&b.json, "stories/twice.md", "yaml/syntax")["message"]
-        .as_str()
-        .unwrap()
-        .contains("duplicate"));
+    assert!(find(&b.json, "stories/twice.md", "yaml/syntax")["message"].as_str().unwrap().contains("duplicate"));
     assert_companions(&b.json);
 }
 
@@ -494,12 +347,7 @@ fn a_bad_number_in_a_coding_item_points_at_that_items_line() {
     );
     let b = build(&env);
     assert_diagnostics(&b, &[("logs/2026-11-25.md", 9, 5, "schema/type")]);
-    assert!(
-        find(&b.json, "logs/2026-11-25.md", "schema/type")["message"]
-            .as_str()
-            .unwrap()
-            .contains("lots")
-    );
+    assert!(find(&b.json, "logs/2026-11-25.md", "schema/type")["message"].as_str().unwrap().contains("lots"));
     // Both problems still count for today.
     assert_eq!(b.json["today_goals"]["log"], "logs/2026-11-25.md");
     assert_eq!(b.json["today_goals"]["minimums"][0]["done"], 2);
@@ -513,10 +361,7 @@ fn absurdly_large_numbers_are_out_of_range_and_do_not_overflow_the_sums() {
         "logs/2026-11-25.md",
         "---\ndate: 2026-11-25\ncoding:\n  - problem: A\n    minutes: 18446744073709551615\n    solved: true\n  - problem: B\n    minutes: .inf\n    solved: true\ndesign:\n  minutes: 18446744073709551615\nbehavioral:\n  minutes: 10\n---\n",
     );
-    env.write(
-        "mocks/2026-11-24-long.md",
-        "---\ndate: 2026-11-24\nkind: coding\nminutes: 18446744073709551615\n---\n",
-    );
+    env.write("mocks/2026-11-24-long.md", "---\ndate: 2026-11-24\nkind: coding\nminutes: 18446744073709551615\n---\n");
     let b = build(&env);
     assert_diagnostics(
         &b,
@@ -537,70 +382,47 @@ fn absurdly_large_numbers_are_out_of_range_and_do_not_overflow_the_sums() {
 #[test]
 fn an_unknown_principle_suggests_the_closest_slug() {
     let env = workspace();
-    env.write("stories/lp.md", "---\ntitle: LP\nscenario: innovation\nprinciples: [Dive Deep, ownershp]\nstatus: draft\n---\n");
+    env.write(
+        "stories/lp.md",
+        "---\ntitle: LP\nscenario: innovation\nprinciples: [Dive Deep, ownershp]\nstatus: draft\n---\n",
+    );
     let b = build(&env);
     assert_diagnostics(&b, &[("stories/lp.md", 4, 25, "schema/unknown-principle")]);
     let d = find(&b.json, "stories/lp.md", "schema/unknown-principle");
     assert!(d["message"].as_str().unwrap().contains("ownershp"), "{d}");
     assert!(hint(d).contains("did you mean `ownership`"), "{d}");
-    assert_eq!(
-        story(&b.json, "lp")["principles"],
-        serde_json::json!(["dive-deep"])
-    );
+    assert_eq!(story(&b.json, "lp")["principles"], serde_json::json!(["dive-deep"]));
 }
 
 #[test]
 fn an_unknown_scenario_suggests_the_closest_one() {
     let env = workspace();
-    env.write(
-        "stories/sc.md",
-        "---\ntitle: Scenario\nscenario: innovaton\nstatus: draft\n---\n",
-    );
+    env.write("stories/sc.md", "---\ntitle: Scenario\nscenario: innovaton\nstatus: draft\n---\n");
     let b = build(&env);
     assert_diagnostics(&b, &[("stories/sc.md", 3, 11, "schema/unknown-scenario")]);
-    assert!(
-        hint(find(&b.json, "stories/sc.md", "schema/unknown-scenario"))
-            .contains("did you mean `innovation`")
-    );
+    assert!(hint(find(&b.json, "stories/sc.md", "schema/unknown-scenario")).contains("did you mean `innovation`"));
     assert!(story(&b.json, "sc")["scenario"].is_null());
 }
 
 #[test]
 fn an_unknown_status_suggests_the_closest_one_and_the_story_counts_as_a_draft() {
     let env = workspace();
-    env.write(
-        "stories/st.md",
-        "---\ntitle: Status\nscenario: innovation\nstatus: redy\n---\n",
-    );
-    env.write(
-        "designs/st.md",
-        "---\ntitle: Design\nstatus: completed-ish\ndate: 2026-11-20\n---\n",
-    );
+    env.write("stories/st.md", "---\ntitle: Status\nscenario: innovation\nstatus: redy\n---\n");
+    env.write("designs/st.md", "---\ntitle: Design\nstatus: completed-ish\ndate: 2026-11-20\n---\n");
     let b = build(&env);
     assert_diagnostics(
         &b,
-        &[
-            ("stories/st.md", 4, 9, "schema/unknown-status"),
-            ("designs/st.md", 3, 9, "schema/unknown-status"),
-        ],
+        &[("stories/st.md", 4, 9, "schema/unknown-status"), ("designs/st.md", 3, 9, "schema/unknown-status")],
     );
-    assert!(
-        hint(find(&b.json, "stories/st.md", "schema/unknown-status"))
-            .contains("did you mean `ready`")
-    );
-    assert!(
-        hint(find(&b.json, "designs/st.md", "schema/unknown-status")).contains("outline, complete")
-    );
+    assert!(hint(find(&b.json, "stories/st.md", "schema/unknown-status")).contains("did you mean `ready`"));
+    assert!(hint(find(&b.json, "designs/st.md", "schema/unknown-status")).contains("outline, complete"));
     assert_eq!(story(&b.json, "st")["status"], "draft");
 }
 
 #[test]
 fn impossible_dates_are_bad_dates_at_the_value() {
     let env = workspace();
-    env.write(
-        "designs/d.md",
-        "---\ntitle: Design\nstatus: complete\ndate: 2026-13-45\n---\n",
-    );
+    env.write("designs/d.md", "---\ntitle: Design\nstatus: complete\ndate: 2026-13-45\n---\n");
     env.write(
         "stories/created.md",
         "---\ntitle: Created\nscenario: innovation\nstatus: draft\ncreated: 2026-02-30\n---\n",
@@ -619,39 +441,18 @@ fn impossible_dates_are_bad_dates_at_the_value() {
     assert!(d["message"].as_str().unwrap().contains("2026-13-45"), "{d}");
     assert!(hint(d).contains("YYYY-MM-DD"), "{d}");
     // A complete design without a usable date is not in this window's design practice.
-    assert_eq!(
-        testenv::component(&b.json, "technical", "design_practice"),
-        0.0
-    );
+    assert_eq!(testenv::component(&b.json, "technical", "design_practice"), 0.0);
 }
 
 #[test]
 fn a_bad_happened_is_a_bad_date_and_partial_dates_are_fine() {
     let env = workspace();
-    env.write(
-        "stories/a.md",
-        "---\ntitle: A\nscenario: innovation\nstatus: draft\nhappened: last spring\n---\n",
-    );
-    env.write(
-        "stories/b.md",
-        "---\ntitle: B\nscenario: innovation\nstatus: draft\nhappened: 2025-13\n---\n",
-    );
-    env.write(
-        "stories/c.md",
-        "---\ntitle: C\nscenario: innovation\nstatus: draft\nhappened: 2024\n---\n",
-    );
-    env.write(
-        "stories/d.md",
-        "---\ntitle: D\nscenario: innovation\nstatus: draft\nhappened: 2024-02-29\n---\n",
-    );
+    env.write("stories/a.md", "---\ntitle: A\nscenario: innovation\nstatus: draft\nhappened: last spring\n---\n");
+    env.write("stories/b.md", "---\ntitle: B\nscenario: innovation\nstatus: draft\nhappened: 2025-13\n---\n");
+    env.write("stories/c.md", "---\ntitle: C\nscenario: innovation\nstatus: draft\nhappened: 2024\n---\n");
+    env.write("stories/d.md", "---\ntitle: D\nscenario: innovation\nstatus: draft\nhappened: 2024-02-29\n---\n");
     let b = build(&env);
-    assert_diagnostics(
-        &b,
-        &[
-            ("stories/a.md", 5, 11, "schema/bad-date"),
-            ("stories/b.md", 5, 11, "schema/bad-date"),
-        ],
-    );
+    assert_diagnostics(&b, &[("stories/a.md", 5, 11, "schema/bad-date"), ("stories/b.md", 5, 11, "schema/bad-date")]);
     assert!(hint(find(&b.json, "stories/a.md", "schema/bad-date")).contains("2025-03"));
     assert!(story(&b.json, "a")["happened"].is_null());
     assert_eq!(story(&b.json, "c")["happened"], "2024");
@@ -661,10 +462,7 @@ fn a_bad_happened_is_a_bad_date_and_partial_dates_are_fine() {
 #[test]
 fn missing_required_fields_are_reported_on_the_opening_line() {
     let env = workspace();
-    env.write(
-        "designs/untitled.md",
-        "---\nstatus: outline\ndate: 2026-11-20\n---\n## Requirements\n",
-    );
+    env.write("designs/untitled.md", "---\nstatus: outline\ndate: 2026-11-20\n---\n## Requirements\n");
     env.write("logs/2026-11-21.md", "---\ncoding: []\n---\n");
     // An empty block, and one that starts with a blank line: still line 1, the `---`.
     env.write("mocks/2026-11-20-empty.md", "---\n---\n");
@@ -688,10 +486,7 @@ fn missing_required_fields_are_reported_on_the_opening_line() {
         .filter(|m| m.starts_with("required field"))
         .collect();
     for field in ["`title`", "`date`", "`kind`", "`status`"] {
-        assert!(
-            missing.iter().any(|m| m.contains(field)),
-            "no missing {field}: {missing:?}"
-        );
+        assert!(missing.iter().any(|m| m.contains(field)), "no missing {field}: {missing:?}");
     }
     assert!(hint(find(&b.json, "designs/untitled.md", "schema/missing-field")).contains("title:"));
     // The design is still counted, titled by its id.
@@ -719,12 +514,10 @@ fn out_of_range_mock_ratings_and_assessment_answers() {
             ("assessment.md", 4, 3, "schema/out-of-range"),
         ],
     );
-    assert!(
-        find(&b.json, "assessment.md", "schema/out-of-range")["message"]
-            .as_str()
-            .unwrap()
-            .contains("design-at-scale: 7")
-    );
+    assert!(find(&b.json, "assessment.md", "schema/out-of-range")["message"]
+        .as_str()
+        .unwrap()
+        .contains("design-at-scale: 7"));
     // The mock still counts; the two valid answers make a partial assessment.
     assert_eq!(week_goal(&b.json, "mocks")["done"], 1);
     assert_eq!(b.json["assessment"]["status"], "partial");
@@ -739,10 +532,7 @@ fn out_of_range_mock_ratings_and_assessment_answers() {
 #[test]
 fn a_log_whose_date_differs_from_its_file_name_is_a_warning() {
     let env = workspace();
-    env.write(
-        "logs/2026-11-23.md",
-        "---\ndate: 2026-11-22\ncoding:\n  - problem: Two sum\n    solved: true\n---\n",
-    );
+    env.write("logs/2026-11-23.md", "---\ndate: 2026-11-22\ncoding:\n  - problem: Two sum\n    solved: true\n---\n");
     let b = build(&env);
     assert_diagnostics(&b, &[("logs/2026-11-23.md", 2, 7, "log/date-mismatch")]);
     let d = find(&b.json, "logs/2026-11-23.md", "log/date-mismatch");
@@ -774,12 +564,7 @@ fn rehearsals_and_mocks_naming_a_missing_story_are_warnings() {
     let d = find(&b.json, "logs/2026-11-25.md", "link/unknown-story");
     assert_eq!(d["severity"], "warning");
     assert!(d["message"].as_str().unwrap().contains("\"ghost\""), "{d}");
-    assert!(hint(find(
-        &b.json,
-        "mocks/2026-11-24-loop.md",
-        "link/unknown-story"
-    ))
-    .contains("did you mean `companion`"));
+    assert!(hint(find(&b.json, "mocks/2026-11-24-loop.md", "link/unknown-story")).contains("did you mean `companion`"));
     // The rehearsal of the real story still counts.
     assert_eq!(b.json["today_goals"]["log"], "logs/2026-11-25.md");
 }
@@ -797,9 +582,7 @@ fn an_unknown_track_in_the_profile_is_reported_on_its_line_and_the_rest_applies(
     );
     let b = build(&env);
     assert_diagnostics(&b, &[("systemcraft.yaml", 3, 8, "schema/unknown-value")]);
-    assert!(
-        hint(find(&b.json, "systemcraft.yaml", "schema/unknown-value")).contains("senior-to-l6")
-    );
+    assert!(hint(find(&b.json, "systemcraft.yaml", "schema/unknown-value")).contains("senior-to-l6"));
     assert_eq!(b.json["profile"]["name"], "Sam");
     assert_eq!(b.json["profile"]["track"], "senior-to-l6");
     assert_eq!(b.json["profile"]["timeline"], "deep");
@@ -809,10 +592,7 @@ fn an_unknown_track_in_the_profile_is_reported_on_its_line_and_the_rest_applies(
 #[test]
 fn a_profile_with_a_yaml_error_builds_with_the_defaults() {
     let env = workspace();
-    env.write(
-        "systemcraft.yaml",
-        "name: Sam\ntimeline: deep\ntrack: [l6-to-l7\ninterview_date: 2027-01-15\n",
-    );
+    env.write("systemcraft.yaml", "name: Sam\ntimeline: deep\ntrack: [l6-to-l7\ninterview_date: 2027-01-15\n");
     let b = build(&env);
     // As in a note: where libyaml stops, the `:` after `interview_date`.
     assert_diagnostics(&b, &[("systemcraft.yaml", 4, 15, "yaml/syntax")]);
@@ -828,10 +608,7 @@ fn a_profile_with_a_yaml_error_builds_with_the_defaults() {
 #[test]
 fn a_tab_in_the_profile_is_reported_at_its_line() {
     let env = workspace();
-    env.write(
-        "systemcraft.yaml",
-        "name: Sam\ngoals:\n  weekly:\n\tmocks: 2\n",
-    );
+    env.write("systemcraft.yaml", "name: Sam\ngoals:\n  weekly:\n\tmocks: 2\n");
     let b = build(&env);
     assert_diagnostics(&b, &[("systemcraft.yaml", 4, 1, "yaml/syntax")]);
     assert_eq!(week_goal(&b.json, "mocks")["target"], 1);
@@ -846,10 +623,7 @@ fn a_bom_and_crlf_line_endings_parse_cleanly() {
     let env = workspace();
     let text = "\u{feff}---\r\ntitle: Windows story\r\nscenario: people-leadership\r\nprinciples: [earn-trust]\r\nstatus: refined\r\n---\r\n## Situation\r\nI hired two engineers.\r\n";
     env.write("stories/windows.md", text);
-    env.write(
-        "logs/2026-11-25.md",
-        "\u{feff}---\r\ndate: 2026-11-25\r\ndesign:\r\n  minutes: 40\r\n---\r\n",
-    );
+    env.write("logs/2026-11-25.md", "\u{feff}---\r\ndate: 2026-11-25\r\ndesign:\r\n  minutes: 40\r\n---\r\n");
     let b = build(&env);
     assert_diagnostics(&b, &[]);
     let s = story(&b.json, "windows");
@@ -864,10 +638,7 @@ fn a_bom_and_crlf_line_endings_parse_cleanly() {
 #[test]
 fn positions_stay_right_with_a_bom_and_crlf() {
     let env = workspace();
-    env.write(
-        "stories/windows.md",
-        "\u{feff}---\r\ntitle: Windows\r\nscenario: innovation\r\nstatus: redy\r\n---\r\n",
-    );
+    env.write("stories/windows.md", "\u{feff}---\r\ntitle: Windows\r\nscenario: innovation\r\nstatus: redy\r\n---\r\n");
     let b = build(&env);
     assert_diagnostics(&b, &[("stories/windows.md", 4, 9, "schema/unknown-status")]);
 }
@@ -898,12 +669,7 @@ fn principle_names_are_accepted_in_any_case_and_spacing() {
     let s = story(&b.json, "names");
     assert_eq!(
         s["principles"],
-        serde_json::json!([
-            "dive-deep",
-            "have-backbone",
-            "earths-best-employer",
-            "learn-and-be-curious"
-        ])
+        serde_json::json!(["dive-deep", "have-backbone", "earths-best-employer", "learn-and-be-curious"])
     );
     assert_eq!(s["scenario"], "failure-and-learning");
     assert_eq!(s["status"], "ready");
@@ -916,23 +682,11 @@ fn many_broken_notes_at_once_leave_the_rest_intact() {
     env.write_bytes("stories/two.md", b"\xff\xfe\x00garbage");
     env.write("designs/three.md", "no front matter\n");
     env.write("mocks/2026-11-24-four.md", "---\n- a\n---\n");
-    env.write(
-        "plans/five.md",
-        "---\npath: six-week-intensive\nstart: soon\n---\n## Week 1\n- [x] done\n- [ ] todo\n",
-    );
+    env.write("plans/five.md", "---\npath: six-week-intensive\nstart: soon\n---\n## Week 1\n- [x] done\n- [ ] todo\n");
     let b = build(&env);
     let files: Vec<String> = located(&b.json).into_iter().map(|(p, ..)| p).collect();
-    for f in [
-        "stories/one.md",
-        "stories/two.md",
-        "designs/three.md",
-        "mocks/2026-11-24-four.md",
-        "plans/five.md",
-    ] {
-        assert!(
-            files.iter().any(|p| p == f),
-            "no diagnostic for {f}: {files:?}"
-        );
+    for f in ["stories/one.md", "stories/two.md", "designs/three.md", "mocks/2026-11-24-four.md", "plans/five.md"] {
+        assert!(files.iter().any(|p| p == f), "no diagnostic for {f}: {files:?}");
     }
     assert_companions(&b.json);
     assert_eq!(b.json["plan"]["done"], 1);

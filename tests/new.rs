@@ -28,24 +28,12 @@ fn create(env: &Env, args: &[&str]) -> String {
     let after = all_files(env);
     let added: Vec<&PathBuf> = after.difference(&before).collect();
     assert_eq!(added.len(), 1, "systemcraft {args:?} created {added:?}");
-    assert!(
-        before.is_subset(&after),
-        "systemcraft {args:?} removed a file"
-    );
-    let rel = added[0]
-        .strip_prefix("ws")
-        .unwrap_or_else(|_| panic!("{:?} is outside the workspace", added[0]));
-    let rel: String = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/");
+    assert!(before.is_subset(&after), "systemcraft {args:?} removed a file");
+    let rel = added[0].strip_prefix("ws").unwrap_or_else(|_| panic!("{:?} is outside the workspace", added[0]));
+    let rel: String =
+        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
     assert_eq!(r.stdout.trim_end(), rel, "the printed path");
-    assert!(
-        r.stdout.ends_with('\n') && r.stdout.lines().count() == 1,
-        "{:?}",
-        r.stdout
-    );
+    assert!(r.stdout.ends_with('\n') && r.stdout.lines().count() == 1, "{:?}", r.stdout);
     rel
 }
 
@@ -59,12 +47,7 @@ fn model(env: &Env) -> Value {
 
 /// Error-level diagnostics.
 fn errors(json: &Value) -> Vec<&Value> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["severity"] == "error")
-        .collect()
+    json["diagnostics"].as_array().unwrap().iter().filter(|d| d["severity"] == "error").collect()
 }
 
 /// The front matter's lines (between the two `---`).
@@ -81,11 +64,7 @@ fn field<'a>(text: &'a str, key: &str) -> &'a str {
         .find(|l| l.starts_with(&format!("{key}:")))
         .unwrap_or_else(|| panic!("no `{key}:` in\n{text}"));
     let value = &line[key.len() + 1..];
-    let value = if value.trim_start().starts_with('"') {
-        value
-    } else {
-        value.split(" #").next().unwrap()
-    };
+    let value = if value.trim_start().starts_with('"') { value } else { value.split(" #").next().unwrap() };
     value.trim()
 }
 
@@ -125,43 +104,22 @@ fn new_story_fills_title_date_scenario_and_principles() {
     let text = env.read(&rel);
     assert_eq!(field(&text, "title"), "\"Cutting checkout latency\"");
     assert_eq!(field(&text, "scenario"), "technical-leadership");
-    assert_eq!(
-        field(&text, "principles"),
-        "[dive-deep, ownership, have-backbone]"
-    );
+    assert_eq!(field(&text, "principles"), "[dive-deep, ownership, have-backbone]");
     assert_eq!(field(&text, "status"), "draft");
     assert_eq!(field(&text, "created"), TODAY);
-    assert!(
-        text.contains("## Situation") && text.contains("## Action") && text.contains("## Result"),
-        "{text}"
-    );
+    assert!(text.contains("## Situation") && text.contains("## Action") && text.contains("## Result"), "{text}");
     assert!(!text.contains("{{"), "an unfilled placeholder:\n{text}");
 
     let json = model(&env);
-    assert!(
-        testenv::diagnostics(&json).is_empty(),
-        "{:#}",
-        json["diagnostics"]
-    );
+    assert!(testenv::diagnostics(&json).is_empty(), "{:#}", json["diagnostics"]);
     let s = story(&json, "cutting-checkout-latency");
     assert_eq!(s["title"], "Cutting checkout latency");
     assert_eq!(s["scenario"], "technical-leadership");
     assert_eq!(s["status"], "draft");
-    assert_eq!(
-        s["principles"],
-        json!(["dive-deep", "ownership", "have-backbone"])
-    );
+    assert_eq!(s["principles"], json!(["dive-deep", "ownership", "have-backbone"]));
     // Created today: it counts toward this week's stories.
-    let stories = json["week"]["goals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["key"] == "stories")
-        .unwrap();
-    assert_eq!(
-        stories["files"],
-        json!(["stories/cutting-checkout-latency.md"])
-    );
+    let stories = json["week"]["goals"].as_array().unwrap().iter().find(|g| g["key"] == "stories").unwrap();
+    assert_eq!(stories["files"], json!(["stories/cutting-checkout-latency.md"]));
 }
 
 #[test]
@@ -187,11 +145,7 @@ fn new_log_is_named_by_today_and_parses() {
     let text = env.read(&rel);
     assert_eq!(field(&text, "date"), TODAY);
     let json = model(&env);
-    assert!(
-        testenv::diagnostics(&json).is_empty(),
-        "{:#}",
-        json["diagnostics"]
-    );
+    assert!(testenv::diagnostics(&json).is_empty(), "{:#}", json["diagnostics"]);
     assert_eq!(json["counts"]["logs"], 1);
     assert_eq!(json["today_goals"]["log"], rel);
     // One log a day: a second one is refused.
@@ -211,11 +165,7 @@ fn new_design_fills_title_and_date_and_parses() {
     assert_eq!(field(&text, "date"), TODAY);
     assert_eq!(field(&text, "status"), "outline");
     let json = model(&env);
-    assert!(
-        testenv::diagnostics(&json).is_empty(),
-        "{:#}",
-        json["diagnostics"]
-    );
+    assert!(testenv::diagnostics(&json).is_empty(), "{:#}", json["diagnostics"]);
     assert_eq!(json["counts"]["designs"], 1);
     assert_eq!(create(&env, &["new", "design"]), "designs/untitled.md");
     assert!(errors(&model(&env)).is_empty());
@@ -230,41 +180,24 @@ fn new_mock_is_named_by_date_and_title_and_parses() {
     assert_eq!(field(&text, "date"), TODAY);
     assert!(text.contains("# Loop with Priya"), "{text}");
     let json = model(&env);
-    assert!(
-        testenv::diagnostics(&json).is_empty(),
-        "{:#}",
-        json["diagnostics"]
-    );
+    assert!(testenv::diagnostics(&json).is_empty(), "{:#}", json["diagnostics"]);
     assert_eq!(json["counts"]["mocks"], 1);
-    let readiness = json["bars"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["key"] == "readiness")
-        .unwrap();
+    let readiness = json["bars"].as_array().unwrap().iter().find(|b| b["key"] == "readiness").unwrap();
     assert_eq!(readiness["multiplier"]["files"], json!([rel]));
     // Without a title: `<date>-mock`.
-    assert_eq!(
-        create(&env, &["new", "mock"]),
-        format!("mocks/{TODAY}-mock.md")
-    );
+    assert_eq!(create(&env, &["new", "mock"]), format!("mocks/{TODAY}-mock.md"));
     assert!(errors(&model(&env)).is_empty());
 }
 
 #[test]
 fn new_uses_the_workspace_template_and_falls_back_to_the_embedded_one() {
     let env = Env::init();
-    let mine = env
-        .read("templates/story.md")
-        .replace("status: draft", "status: draft\nsource: my-own-template");
+    let mine = env.read("templates/story.md").replace("status: draft", "status: draft\nsource: my-own-template");
     env.write("templates/story.md", &mine);
     let rel = create(&env, &["new", "story", "Mine", "--scenario", "innovation"]);
     assert_eq!(field(&env.read(&rel), "source"), "my-own-template");
     env.remove("templates/story.md");
-    let rel = create(
-        &env,
-        &["new", "story", "Embedded", "--scenario", "innovation"],
-    );
+    let rel = create(&env, &["new", "story", "Embedded", "--scenario", "innovation"]);
     let text = env.read(&rel);
     assert!(!text.contains("my-own-template"));
     assert_eq!(field(&text, "scenario"), "innovation");
@@ -275,32 +208,15 @@ fn new_uses_the_workspace_template_and_falls_back_to_the_embedded_one() {
 fn the_printed_path_is_relative_to_the_current_folder() {
     let env = Env::init();
     std::fs::create_dir_all(env.root.join("logs")).unwrap();
-    let out = env
-        .cmd()
-        .current_dir(env.root.join("logs"))
-        .args(["new", "story", "From a subfolder"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = env.cmd().current_dir(env.root.join("logs")).args(["new", "story", "From a subfolder"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(env.exists("stories/from-a-subfolder.md"));
     let printed = String::from_utf8_lossy(&out.stdout).trim_end().to_string();
     // From logs/, the new note is outside the current folder: the full path is printed.
     let full = env.root.join("stories").join("from-a-subfolder.md");
     assert!(Path::new(&printed).is_absolute(), "{printed}");
-    assert_eq!(
-        Path::new(&printed).canonicalize().unwrap(),
-        full.canonicalize().unwrap()
-    );
-    let out = env
-        .cmd()
-        .current_dir(env.root.join("stories"))
-        .args(["new", "story", "Inside"])
-        .output()
-        .unwrap();
+    assert_eq!(Path::new(&printed).canonicalize().unwrap(), full.canonicalize().unwrap());
+    let out = env.cmd().current_dir(env.root.join("stories")).args(["new", "story", "Inside"]).output().unwrap();
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), "inside.md\n");
 }
@@ -321,53 +237,31 @@ fn hostile_titles_stay_in_their_folder_with_safe_names_and_round_trip() {
         ("nul", Some("stories/nul-note.md")),
         ("🚀🔥", Some("stories/untitled.md")),
         (long.as_str(), None),
-        (
-            "He said \"ship it\": C:\\temp\\new",
-            Some("stories/he-said-ship-it-c-temp-new.md"),
-        ),
+        ("He said \"ship it\": C:\\temp\\new", Some("stories/he-said-ship-it-c-temp-new.md")),
         ("a/b\\c", Some("stories/a-b-c.md")),
-        (
-            "Notes on {{date}} and {{principles}}",
-            Some("stories/notes-on-date-and-principles.md"),
-        ),
+        ("Notes on {{date}} and {{principles}}", Some("stories/notes-on-date-and-principles.md")),
         ("---\ntitle: injected", Some("stories/title-injected.md")),
     ];
     let mut ids = Vec::new();
     for (title, expected) in &cases {
         // `--` ends the options: a title may start with `-`.
-        let rel = create(
-            &env,
-            &["new", "story", "--scenario", "innovation", "--", title],
-        );
+        let rel = create(&env, &["new", "story", "--scenario", "innovation", "--", title]);
         if let Some(expected) = expected {
             assert_eq!(&rel, expected, "title {title:?}");
         }
-        let name = rel
-            .strip_prefix("stories/")
-            .unwrap_or_else(|| panic!("{title:?} left stories/: {rel}"));
+        let name = rel.strip_prefix("stories/").unwrap_or_else(|| panic!("{title:?} left stories/: {rel}"));
         assert!(!name.contains('/') && !name.contains('\\'), "{rel}");
         assert!(name.len() <= 80 + 3, "{rel} is {} bytes", name.len());
-        assert!(
-            name.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'),
-            "{rel}"
-        );
+        assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'), "{rel}");
         assert!(!name.starts_with('-') && !name.starts_with('.'), "{rel}");
         ids.push((title.to_string(), name.trim_end_matches(".md").to_string()));
     }
     // The long title is cut to a safe length at a word boundary.
     let long_id = &ids[5].1;
-    assert!(
-        long_id.starts_with("distributed-distributed-") && !long_id.ends_with('-'),
-        "{long_id}"
-    );
+    assert!(long_id.starts_with("distributed-distributed-") && !long_id.ends_with('-'), "{long_id}");
 
     let json = model(&env);
-    assert!(
-        testenv::diagnostics(&json).is_empty(),
-        "{:#}",
-        json["diagnostics"]
-    );
+    assert!(testenv::diagnostics(&json).is_empty(), "{:#}", json["diagnostics"]);
     assert_eq!(json["counts"]["stories"], cases.len());
     for (title, id) in &ids {
         // Surrounding spaces are trimmed and a newline becomes a space; everything else
@@ -405,40 +299,16 @@ fn unknown_principles_and_scenarios_are_usage_errors_with_a_suggestion() {
     let before = all_files(&env);
     let r = env.run(&["new", "story", "X", "--lp", "ownershp"]);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr.contains("did you mean `ownership`"),
-        "{}",
-        r.stderr
-    );
-    let r = env.run(&[
-        "new",
-        "story",
-        "X",
-        "--lp",
-        "dive deep",
-        "--lp",
-        "Custmer Obsesion",
-    ]);
+    assert!(r.stderr.contains("did you mean `ownership`"), "{}", r.stderr);
+    let r = env.run(&["new", "story", "X", "--lp", "dive deep", "--lp", "Custmer Obsesion"]);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr.contains("did you mean `customer-obsession`"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("did you mean `customer-obsession`"), "{}", r.stderr);
     let r = env.run(&["new", "story", "X", "--scenario", "innovaton"]);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr.contains("did you mean `innovation`"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("did you mean `innovation`"), "{}", r.stderr);
     let r = env.run(&["new", "story", "X", "--scenario", "zzzz"]);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr.contains("technical-leadership"),
-        "the known scenarios are listed: {}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("technical-leadership"), "the known scenarios are listed: {}", r.stderr);
     // --lp and --scenario belong to stories.
     let r = env.run(&["new", "log", "--lp", "ownership"]);
     assert_eq!(r.code, 2);
@@ -454,11 +324,7 @@ fn new_outside_a_workspace_fails_and_creates_nothing() {
     for kind in ["story", "log", "design", "mock"] {
         let r = env.run(&["new", kind, "Title"]);
         assert_eq!(r.code, 1, "{kind}: {}", r.stderr);
-        assert!(
-            r.stderr.contains("not inside a systemcraft workspace"),
-            "{}",
-            r.stderr
-        );
+        assert!(r.stderr.contains("not inside a systemcraft workspace"), "{}", r.stderr);
         assert!(r.stdout.is_empty());
     }
     assert_eq!(all_files(&env), before);

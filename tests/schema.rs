@@ -34,20 +34,14 @@ fn located(json: &Value) -> Vec<(String, u64, u64, String)> {
 }
 
 fn expect(json: &Value, expected: &[(&str, u64, u64, &str)]) {
-    let mut want: Vec<(String, u64, u64, String)> = expected
-        .iter()
-        .map(|(p, l, c, code)| (p.to_string(), *l, *c, code.to_string()))
-        .collect();
+    let mut want: Vec<(String, u64, u64, String)> =
+        expected.iter().map(|(p, l, c, code)| (p.to_string(), *l, *c, code.to_string())).collect();
     want.sort();
     assert_eq!(located(json), want, "{:#}", json["diagnostics"]);
 }
 
 fn no_diagnostics(json: &Value) {
-    assert!(
-        testenv::diagnostics(json).is_empty(),
-        "{:#}",
-        json["diagnostics"]
-    );
+    assert!(testenv::diagnostics(json).is_empty(), "{:#}", json["diagnostics"]);
 }
 
 fn diagnostic<'a>(json: &'a Value, path: &str, code: &str) -> &'a Value {
@@ -69,42 +63,17 @@ fn story<'a>(json: &'a Value, id: &str) -> &'a Value {
 }
 
 fn week_goal<'a>(json: &'a Value, key: &str) -> &'a Value {
-    json["week"]["goals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["key"] == key)
-        .unwrap()
+    json["week"]["goals"].as_array().unwrap().iter().find(|g| g["key"] == key).unwrap()
 }
 
 fn files_of(json: &Value, bar: &str, key: &str) -> Vec<String> {
-    let bar = json["bars"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["key"] == bar)
-        .unwrap();
-    let c = bar["components"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["key"] == key)
-        .unwrap();
-    c["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f.as_str().unwrap().to_string())
-        .collect()
+    let bar = json["bars"].as_array().unwrap().iter().find(|b| b["key"] == bar).unwrap();
+    let c = bar["components"].as_array().unwrap().iter().find(|c| c["key"] == key).unwrap();
+    c["files"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_string()).collect()
 }
 
 fn readiness_multiplier(json: &Value) -> &Value {
-    &json["bars"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["key"] == "readiness")
-        .unwrap()["multiplier"]
+    &json["bars"].as_array().unwrap().iter().find(|b| b["key"] == "readiness").unwrap()["multiplier"]
 }
 
 const STORY: &str = "\
@@ -154,19 +123,12 @@ fn a_valid_story_reaches_the_portfolio() {
         .unwrap();
     assert_eq!(row["ready"], json!(["checkout-latency"]));
     assert_eq!(row["credit"], 1.0);
-    let dive = json["portfolio"]["principles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["principle"] == "dive-deep")
-        .unwrap();
+    let dive =
+        json["portfolio"]["principles"].as_array().unwrap().iter().find(|r| r["principle"] == "dive-deep").unwrap();
     assert_eq!(dive["stories"], json!(["checkout-latency"]));
     assert_eq!(dive["strong"], 1);
     // Written this week (created 2026-11-24), and a ready story is due for rehearsal.
-    assert_eq!(
-        week_goal(&json, "stories")["files"],
-        json!(["stories/checkout-latency.md"])
-    );
+    assert_eq!(week_goal(&json, "stories")["files"], json!(["stories/checkout-latency.md"]));
     assert_eq!(json["rehearsals"][0]["story"], "checkout-latency");
 }
 
@@ -188,17 +150,12 @@ fn an_invalid_story_is_reported_and_kept_as_a_draft() {
             ("stories/bad.md", 6, 9, "schema/type"),
         ],
     );
-    assert!(
-        diagnostic(&json, "stories/bad.md", "schema/unknown-principle")["hint"]
-            .as_str()
-            .unwrap()
-            .contains("`frugality`")
-    );
+    assert!(diagnostic(&json, "stories/bad.md", "schema/unknown-principle")["hint"]
+        .as_str()
+        .unwrap()
+        .contains("`frugality`"));
     let s = story(&json, "bad");
-    assert_eq!(
-        s["title"], "bad",
-        "a story without a title is shown by its id"
-    );
+    assert_eq!(s["title"], "bad", "a story without a title is shown by its id");
     assert_eq!(s["status"], "draft");
     assert_eq!(s["scenario"], "technical-leadership");
     assert_eq!(s["principles"], json!(["dive-deep"]));
@@ -208,23 +165,11 @@ fn an_invalid_story_is_reported_and_kept_as_a_draft() {
 #[test]
 fn a_refined_story_needs_a_scenario_but_a_draft_does_not() {
     let env = Env::init();
-    env.write(
-        "stories/draft.md",
-        "---\ntitle: Draft\nstatus: draft\n---\n",
-    );
-    env.write(
-        "stories/refined.md",
-        "---\ntitle: Refined\nscenario:\nstatus: refined\n---\n",
-    );
+    env.write("stories/draft.md", "---\ntitle: Draft\nstatus: draft\n---\n");
+    env.write("stories/refined.md", "---\ntitle: Refined\nscenario:\nstatus: refined\n---\n");
     let json = model(&env);
-    expect(
-        &json,
-        &[("stories/refined.md", 4, 1, "schema/missing-field")],
-    );
-    assert_eq!(
-        diagnostic(&json, "stories/refined.md", "schema/missing-field")["severity"],
-        "warning"
-    );
+    expect(&json, &[("stories/refined.md", 4, 1, "schema/missing-field")]);
+    assert_eq!(diagnostic(&json, "stories/refined.md", "schema/missing-field")["severity"], "warning");
     assert!(story(&json, "draft")["scenario"].is_null());
 }
 
@@ -268,36 +213,18 @@ fn a_valid_log_fills_todays_minimums_and_the_week() {
     assert_eq!(json["counts"]["logs"], 1);
     let today = &json["today_goals"];
     assert_eq!(today["log"], "logs/2026-11-25.md");
-    let done: Vec<u64> = today["minimums"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["done"].as_u64().unwrap())
-        .collect();
+    let done: Vec<u64> = today["minimums"].as_array().unwrap().iter().map(|m| m["done"].as_u64().unwrap()).collect();
     // Two problems; 30 design minutes; 15 behavioral minutes plus 150 s of rehearsal.
     assert_eq!(done, vec![2, 30, 17]);
-    assert!(
-        today["minimums"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|m| m["met"] == true),
-        "{today}"
-    );
+    assert!(today["minimums"].as_array().unwrap().iter().all(|m| m["met"] == true), "{today}");
     assert_eq!(today["streak"], 1);
     // Only the solved problem counts toward the week; every minute does.
     assert_eq!(week_goal(&json, "coding_problems")["done"], 1);
-    assert_eq!(
-        week_goal(&json, "coding_problems")["files"],
-        json!(["logs/2026-11-25.md"])
-    );
+    assert_eq!(week_goal(&json, "coding_problems")["files"], json!(["logs/2026-11-25.md"]));
     assert_eq!(json["week"]["minutes"], 35 + 45 + 30 + 17);
     // The rehearsal was read: rated good today, the ready story is no longer due.
     assert_eq!(json["rehearsals"], json!([]));
-    assert_eq!(
-        files_of(&json, "technical", "coding_pace"),
-        vec!["logs/2026-11-25.md"]
-    );
+    assert_eq!(files_of(&json, "technical", "coding_pace"), vec!["logs/2026-11-25.md"]);
 }
 
 #[test]
@@ -317,24 +244,14 @@ fn an_invalid_log_is_reported_and_its_good_parts_still_count() {
             ("logs/2026-11-25.md", 13, 5, "schema/unknown-value"),
         ],
     );
-    assert!(
-        diagnostic(&json, "logs/2026-11-25.md", "schema/type")["message"]
-            .as_str()
-            .unwrap()
-            .contains("set of fields")
-    );
-    let done: Vec<u64> = json["today_goals"]["minimums"]
-        .as_array()
+    assert!(diagnostic(&json, "logs/2026-11-25.md", "schema/type")["message"]
+        .as_str()
         .unwrap()
-        .iter()
-        .map(|m| m["done"].as_u64().unwrap())
-        .collect();
+        .contains("set of fields"));
+    let done: Vec<u64> =
+        json["today_goals"]["minimums"].as_array().unwrap().iter().map(|m| m["done"].as_u64().unwrap()).collect();
     assert_eq!(done, vec![1, 0, 20]);
-    assert_eq!(
-        week_goal(&json, "coding_problems")["done"],
-        1,
-        "`solved: yes` is true"
-    );
+    assert_eq!(week_goal(&json, "coding_problems")["done"], 1, "`solved: yes` is true");
 }
 
 // ---------------------------------------------------------------------------------
@@ -348,27 +265,15 @@ fn a_valid_design_counts_as_design_practice() {
         "designs/rate-limiter.md",
         "---\ntitle: Global rate limiter\nstatus: complete\ndate: 2026-11-24\nscale: 10M\nlevel: L6\nminutes: 60\n---\n## Requirements\nx\n",
     );
-    env.write(
-        "designs/feed.md",
-        "---\ntitle: News feed\nstatus: outline\ndate: 2026-11-24\nscale: 100,000,000\n---\n",
-    );
+    env.write("designs/feed.md", "---\ntitle: News feed\nstatus: outline\ndate: 2026-11-24\nscale: 100,000,000\n---\n");
     let json = model(&env);
     no_diagnostics(&json);
     assert_eq!(json["counts"]["designs"], 2);
     // Only the complete one counts.
-    assert_eq!(
-        files_of(&json, "technical", "design_practice"),
-        vec!["designs/rate-limiter.md"]
-    );
-    assert_eq!(
-        testenv::component(&json, "technical", "design_practice"),
-        1.0 / 8.0
-    );
+    assert_eq!(files_of(&json, "technical", "design_practice"), vec!["designs/rate-limiter.md"]);
+    assert_eq!(testenv::component(&json, "technical", "design_practice"), 1.0 / 8.0);
     assert_eq!(week_goal(&json, "designs")["done"], 1);
-    assert_eq!(
-        week_goal(&json, "designs")["files"],
-        json!(["designs/rate-limiter.md"])
-    );
+    assert_eq!(week_goal(&json, "designs")["files"], json!(["designs/rate-limiter.md"]));
 }
 
 #[test]
@@ -388,12 +293,7 @@ fn an_invalid_design_is_reported_and_not_counted_as_complete() {
             ("designs/bad.md", 7, 10, "schema/type"),
         ],
     );
-    assert!(
-        diagnostic(&json, "designs/bad.md", "schema/unknown-value")["hint"]
-            .as_str()
-            .unwrap()
-            .contains("L6")
-    );
+    assert!(diagnostic(&json, "designs/bad.md", "schema/unknown-value")["hint"].as_str().unwrap().contains("L6"));
     assert_eq!(json["counts"]["designs"], 1);
     assert!(files_of(&json, "technical", "design_practice").is_empty());
 }
@@ -428,10 +328,7 @@ fn an_invalid_mock_is_reported_and_still_counts() {
         "mocks/2026-11-24-bad.md",
         "---\ndate: 2026-11-24\nkind: panel\nminutes: -30\nratings:\n  behavioral: great\n  coding: 9\nstories: [ghost]\n---\n",
     );
-    env.write(
-        "mocks/2026-11-23-undated.md",
-        "---\nkind: coding\nratings: 4\n---\n",
-    );
+    env.write("mocks/2026-11-23-undated.md", "---\nkind: coding\nratings: 4\n---\n");
     let json = model(&env);
     expect(
         &json,
@@ -445,17 +342,12 @@ fn an_invalid_mock_is_reported_and_still_counts() {
             ("mocks/2026-11-24-bad.md", 8, 11, "link/unknown-story"),
         ],
     );
-    assert!(
-        diagnostic(&json, "mocks/2026-11-24-bad.md", "schema/unknown-value")["hint"]
-            .as_str()
-            .unwrap()
-            .contains("full-loop")
-    );
+    assert!(diagnostic(&json, "mocks/2026-11-24-bad.md", "schema/unknown-value")["hint"]
+        .as_str()
+        .unwrap()
+        .contains("full-loop"));
     // The dated one counts; the undated one cannot be placed in the window.
-    assert_eq!(
-        readiness_multiplier(&json)["files"],
-        json!(["mocks/2026-11-24-bad.md"])
-    );
+    assert_eq!(readiness_multiplier(&json)["files"], json!(["mocks/2026-11-24-bad.md"]));
     assert_eq!(json["counts"]["mocks"], 2);
 }
 
@@ -495,10 +387,7 @@ fn a_valid_plan_reports_its_progress() {
     assert_eq!(p["week"], 2);
     assert_eq!(p["done"], 3);
     assert_eq!(p["total"], 6);
-    assert_eq!(
-        p["late"],
-        json!([{"week": 1, "text": "Solve 10 mediums", "line": 9}])
-    );
+    assert_eq!(p["late"], json!([{"week": 1, "text": "Solve 10 mediums", "line": 9}]));
 }
 
 #[test]
@@ -506,18 +395,10 @@ fn an_invalid_plan_is_reported_and_its_tasks_still_count() {
     let env = Env::init();
     env.write(
         "plans/bad.md",
-        PLAN.replace("six-week-intensive", "two-week-sprint")
-            .replace("2026-11-16", "next monday")
-            .as_str(),
+        PLAN.replace("six-week-intensive", "two-week-sprint").replace("2026-11-16", "next monday").as_str(),
     );
     let json = model(&env);
-    expect(
-        &json,
-        &[
-            ("plans/bad.md", 2, 7, "schema/unknown-value"),
-            ("plans/bad.md", 3, 8, "schema/bad-date"),
-        ],
-    );
+    expect(&json, &[("plans/bad.md", 2, 7, "schema/unknown-value"), ("plans/bad.md", 3, 8, "schema/bad-date")]);
     let p = &json["plan"];
     assert_eq!(p["path"], "plans/bad.md");
     assert!(p["study_path"].is_null());
@@ -551,9 +432,7 @@ fn a_valid_assessment_is_scored() {
     let env = Env::init();
     env.write(
         "assessment.md",
-        &format!(
-            "---\nform: Quick\ntaken: 2026-11-25\nanswers:\n{ANSWERS}---\n# Self-assessment\n"
-        ),
+        &format!("---\nform: Quick\ntaken: 2026-11-25\nanswers:\n{ANSWERS}---\n# Self-assessment\n"),
     );
     let json = model(&env);
     no_diagnostics(&json);
@@ -568,21 +447,9 @@ fn a_valid_assessment_is_scored() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| {
-            (
-                c["category"].as_str().unwrap().to_string(),
-                c["sum"].as_u64().unwrap(),
-            )
-        })
+        .map(|c| (c["category"].as_str().unwrap().to_string(), c["sum"].as_u64().unwrap()))
         .collect();
-    assert_eq!(
-        sums,
-        vec![
-            ("technical".into(), 12),
-            ("leadership".into(), 15),
-            ("cultural".into(), 11)
-        ]
-    );
+    assert_eq!(sums, vec![("technical".into(), 12), ("leadership".into(), 15), ("cultural".into(), 11)]);
     assert_eq!(testenv::component(&json, "technical", "self_rating"), 0.6);
     assert_eq!(json["profile"]["path"], "twelve-week-comprehensive");
     assert_ne!(json["actions"][0]["title"], "Take the self-assessment");
@@ -595,10 +462,7 @@ fn an_invalid_assessment_is_reported_and_left_partial() {
         .replace("coding-speed: 2", "coding-speed: 9")
         .replace("team-size: 5", "team-sise: 5")
         .replace("influence: 4", "influence: a lot");
-    env.write(
-        "assessment.md",
-        &format!("---\nform: weekly\ntaken: yesterday\nanswers:\n{answers}---\n"),
-    );
+    env.write("assessment.md", &format!("---\nform: weekly\ntaken: yesterday\nanswers:\n{answers}---\n"));
     let json = model(&env);
     expect(
         &json,
@@ -612,10 +476,7 @@ fn an_invalid_assessment_is_reported_and_left_partial() {
     );
     let unknown = diagnostic(&json, "assessment.md", "assessment/unknown-item");
     assert_eq!(unknown["severity"], "warning");
-    assert!(
-        unknown["hint"].as_str().unwrap().contains("`team-size`"),
-        "{unknown}"
-    );
+    assert!(unknown["hint"].as_str().unwrap().contains("`team-size`"), "{unknown}");
     // An unknown form falls back to quick; 9 of its 12 answers are usable.
     let a = &json["assessment"];
     assert_eq!(a["status"], "partial");
@@ -669,25 +530,20 @@ fn hidden_folders_readmes_reference_and_other_files_are_not_parsed() {
     assert!(json["plan"].is_null());
     // The same holds for the dashboard.
     env.run_ok(&["build"]);
-    assert!(env
-        .read("DASHBOARD.md")
-        .contains("None: every note was read."));
+    assert!(env.read("DASHBOARD.md").contains("None: every note was read."));
 }
 
 #[test]
 fn example_notes_are_parsed_and_checked_but_not_counted() {
     let env = Env::init();
-    env.write("stories/mine.md", "---\ntitle: Mine\nscenario: innovation\nstatus: ready\nexample: true\nprincipels: [x]\n---\n");
     env.write(
-        "stories/broken-example.md",
-        "---\ntitle: Broken example\nstatus: redy\nexample: true\n---\n",
+        "stories/mine.md",
+        "---\ntitle: Mine\nscenario: innovation\nstatus: ready\nexample: true\nprincipels: [x]\n---\n",
     );
+    env.write("stories/broken-example.md", "---\ntitle: Broken example\nstatus: redy\nexample: true\n---\n");
     let json = model(&env);
     // Still checked...
-    expect(
-        &json,
-        &[("stories/broken-example.md", 3, 9, "schema/unknown-status")],
-    );
+    expect(&json, &[("stories/broken-example.md", 3, 9, "schema/unknown-status")]);
     // ...never counted.
     assert_eq!(json["counts"]["stories"], 0);
     assert_eq!(json["counts"]["examples"], 6);

@@ -77,20 +77,12 @@ fn mentions(text: &Value, parts: &[&str]) {
 
 #[track_caller]
 fn close(actual: f64, expected: f64) {
-    assert!(
-        (actual - expected).abs() < EPS,
-        "got {actual}, expected {expected}"
-    );
+    assert!((actual - expected).abs() < EPS, "got {actual}, expected {expected}");
 }
 
 /// A component's JSON object.
 fn comp_json<'a>(json: &'a Value, bar: &str, key: &str) -> &'a Value {
-    json["bars"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["key"] == bar)
-        .unwrap()["components"]
+    json["bars"].as_array().unwrap().iter().find(|b| b["key"] == bar).unwrap()["components"]
         .as_array()
         .unwrap()
         .iter()
@@ -99,12 +91,7 @@ fn comp_json<'a>(json: &'a Value, bar: &str, key: &str) -> &'a Value {
 }
 
 fn bar_json<'a>(json: &'a Value, key: &str) -> &'a Value {
-    json["bars"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|b| b["key"] == key)
-        .unwrap()
+    json["bars"].as_array().unwrap().iter().find(|b| b["key"] == key).unwrap()
 }
 
 fn percent(json: &Value, key: &str) -> u64 {
@@ -112,11 +99,7 @@ fn percent(json: &Value, key: &str) -> u64 {
 }
 
 fn strings(v: &Value) -> Vec<String> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s.as_str().unwrap().to_string())
-        .collect()
+    v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
@@ -126,12 +109,7 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 
 /// A weekly goal's (done, target).
 fn goal(json: &Value, key: &str) -> (u64, u64) {
-    let g = json["week"]["goals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["key"] == key)
-        .unwrap();
+    let g = json["week"]["goals"].as_array().unwrap().iter().find(|g| g["key"] == key).unwrap();
     (g["done"].as_u64().unwrap(), g["target"].as_u64().unwrap())
 }
 
@@ -173,9 +151,7 @@ fn filler(n: usize) -> String {
 fn para(lead: &str, words: usize) -> String {
     let have = lead.split_whitespace().count();
     assert!(have <= words);
-    format!("{lead} {}", filler(words - have))
-        .trim()
-        .to_string()
+    format!("{lead} {}", filler(words - have)).trim().to_string()
 }
 
 fn star(situation: String, task: String, action: String, result: String) -> String {
@@ -183,10 +159,7 @@ fn star(situation: String, task: String, action: String, result: String) -> Stri
 }
 
 fn write_story(env: &Env, id: &str, front: &str, body: &str) {
-    env.write(
-        &format!("stories/{id}.md"),
-        &format!("---\n{front}---\n{body}"),
-    );
+    env.write(&format!("stories/{id}.md"), &format!("---\n{front}---\n{body}"));
 }
 
 /// The main hand-made workspace; `extra` is appended to systemcraft.yaml.
@@ -217,12 +190,7 @@ fn write_story(env: &Env, id: &str, front: &str, body: &str) {
 fn workspace(extra: &str) -> Env {
     let env = Env::empty();
     env.write("systemcraft.yaml", &format!("{PROFILE}{extra}"));
-    write_assessment(
-        &env,
-        "quick",
-        &QUICK_IDS,
-        &[3, 2, 4, 3, 4, 3, 4, 3, 5, 2, 4, 3],
-    );
+    write_assessment(&env, "quick", &QUICK_IDS, &[3, 2, 4, 3, 4, 3, 4, 3, 5, 2, 4, 3]);
 
     // Passes all 7 checks: 60 + 40 + 150 + 50 = 300 words (2.1 min), Action largest,
     // "I" ×2 / "we" ×0, a number in the Result, 2025-03 is within 3 years, "service"
@@ -358,10 +326,7 @@ rehearsals:
 ",
     );
     // Today: design minutes only (no bar counts them).
-    env.write(
-        "logs/2026-11-25.md",
-        "---\ndate: 2026-11-25\ndesign:\n  minutes: 30\n---\n",
-    );
+    env.write("logs/2026-11-25.md", "---\ndate: 2026-11-25\ndesign:\n  minutes: 30\n---\n");
     env.write(
         "logs/2026-11-26.md",
         "---
@@ -387,25 +352,22 @@ rehearsals:
 ",
     );
 
-    env.write("designs/rate-limiter.md", "---\ntitle: Rate limiter\nstatus: complete\ndate: 2026-11-10\nscale: 10M\nlevel: L6\nminutes: 60\n---\n");
-    env.write("designs/url-shortener.md", "---\ntitle: URL shortener\nstatus: complete\ndate: 2026-11-24\nscale: 1M\nlevel: L6\n---\n");
     env.write(
-        "designs/chat.md",
-        "---\ntitle: Chat\nstatus: outline\ndate: 2026-11-22\nscale: 100M\n---\n",
+        "designs/rate-limiter.md",
+        "---\ntitle: Rate limiter\nstatus: complete\ndate: 2026-11-10\nscale: 10M\nlevel: L6\nminutes: 60\n---\n",
     );
     env.write(
-        "designs/news-feed.md",
-        "---\ntitle: News feed\nstatus: complete\ndate: 2026-10-20\nscale: 10M\n---\n",
+        "designs/url-shortener.md",
+        "---\ntitle: URL shortener\nstatus: complete\ndate: 2026-11-24\nscale: 1M\nlevel: L6\n---\n",
     );
+    env.write("designs/chat.md", "---\ntitle: Chat\nstatus: outline\ndate: 2026-11-22\nscale: 100M\n---\n");
+    env.write("designs/news-feed.md", "---\ntitle: News feed\nstatus: complete\ndate: 2026-10-20\nscale: 10M\n---\n");
 
     env.write(
         "mocks/2026-11-18-priya.md",
         "---\ndate: 2026-11-18\nkind: full-loop\npartner: Priya\nminutes: 60\n---\n",
     );
-    env.write(
-        "mocks/2026-10-20-sam.md",
-        "---\ndate: 2026-10-20\nkind: behavioral\npartner: Sam\nminutes: 45\n---\n",
-    );
+    env.write("mocks/2026-10-20-sam.md", "---\ndate: 2026-10-20\nkind: behavioral\npartner: Sam\nminutes: 45\n---\n");
     env
 }
 
@@ -413,11 +375,7 @@ rehearsals:
 fn the_fixture_reads_cleanly() {
     let json = workspace("").json();
     // Nothing in the fixture is broken: a problem would skew the numbers below.
-    assert!(
-        json["diagnostics"].as_array().unwrap().is_empty(),
-        "{}",
-        json["diagnostics"]
-    );
+    assert!(json["diagnostics"].as_array().unwrap().is_empty(), "{}", json["diagnostics"]);
     assert_eq!(json["counts"]["stories"], 6);
     assert_eq!(json["counts"]["logs"], 7);
     assert_eq!(json["counts"]["designs"], 4);
@@ -432,52 +390,30 @@ fn technical_components_count_only_the_window() {
     // Solved in 2026-10-29 .. 2026-11-25: 1 (10-29) + 4 (11-20: three mediums and the
     // hard; the unsolved medium not) + 2 (11-24) = 7; 10-28 and 11-26 do not count.
     // 7 / 40 = 0.175
-    close(
-        testenv::component(&json, "technical", "coding_volume"),
-        0.175,
-    );
+    close(testenv::component(&json, "technical", "coding_volume"), 0.175);
     let volume = comp_json(&json, "technical", "coding_volume");
     mentions(&volume["detail"], &["7 of 40", "28 days"]);
     assert_eq!(
         sorted(strings(&volume["files"])),
-        vec![
-            "logs/2026-10-29.md",
-            "logs/2026-11-20.md",
-            "logs/2026-11-24.md"
-        ]
+        vec!["logs/2026-10-29.md", "logs/2026-11-20.md", "logs/2026-11-24.md"]
     );
 
     // Solved mediums: 30, 45, 46 (11-20) and 40 (11-24) = 4; within 45 min: 30, 45, 40
     // = 3 (the unsolved 20-min medium and the hard do not count; neither do the
     // 50-min medium of 10-28 nor the 30-min ones of 11-26). 3 / 4 = 0.75
     close(testenv::component(&json, "technical", "coding_pace"), 0.75);
-    mentions(
-        &comp_json(&json, "technical", "coding_pace")["detail"],
-        &["3 of 4", "45 min"],
-    );
+    mentions(&comp_json(&json, "technical", "coding_pace")["detail"], &["3 of 4", "45 min"]);
 
     // rate-limiter (10M = the L6 scale) 1 + url-shortener (1M < 10M) 0.5; chat is an
     // outline, news-feed is outside the window. 1.5 / 8 = 0.1875
-    close(
-        testenv::component(&json, "technical", "design_practice"),
-        0.1875,
-    );
+    close(testenv::component(&json, "technical", "design_practice"), 0.1875);
     let design = comp_json(&json, "technical", "design_practice");
-    mentions(
-        &design["detail"],
-        &["1.5 of 8", "1 below L6 scale", "counted half"],
-    );
-    assert_eq!(
-        sorted(strings(&design["files"])),
-        vec!["designs/rate-limiter.md", "designs/url-shortener.md"]
-    );
+    mentions(&design["detail"], &["1.5 of 8", "1 below L6 scale", "counted half"]);
+    assert_eq!(sorted(strings(&design["files"])), vec!["designs/rate-limiter.md", "designs/url-shortener.md"]);
 
     // Technical answers 3 + 2 + 4 + 3 = 12 of 4 × 5 = 20 → 0.6
     close(testenv::component(&json, "technical", "self_rating"), 0.6);
-    assert_eq!(
-        comp_json(&json, "technical", "self_rating")["assessed"],
-        true
-    );
+    assert_eq!(comp_json(&json, "technical", "self_rating")["assessed"], true);
 
     // Equal weights: (0.175 + 0.75 + 0.1875 + 0.6) / 4 = 1.7125 / 4 = 0.428125
     close(testenv::bar(&json, "technical"), 0.428125);
@@ -491,22 +427,13 @@ fn window_boundaries_move_with_today() {
     // Today 2026-11-26: the window is 10-30 .. 11-26, so 10-29 drops out and 11-26
     // comes in: 4 (11-20) + 2 (11-24) + 3 (11-26) = 9; 9 / 40 = 0.225
     let json = build_on(&env, "2026-11-26");
-    close(
-        testenv::component(&json, "technical", "coding_volume"),
-        0.225,
-    );
+    close(testenv::component(&json, "technical", "coding_volume"), 0.225);
     // Mediums 30, 45, 46, 40, 30, 30, 30 = 7, within 45 min: 6; 6 / 7 = 0.857142…
-    close(
-        testenv::component(&json, "technical", "coding_pace"),
-        6.0 / 7.0,
-    );
+    close(testenv::component(&json, "technical", "coding_pace"), 6.0 / 7.0);
     // Today 2026-11-24: window 10-28 .. 11-24: 2 (10-28) + 1 (10-29) + 4 + 2 = 9
     // → 9 / 40 = 0.225; mediums 50, 30, 45, 46, 40 → within 45: 3 of 5 = 0.6
     let json = build_on(&env, "2026-11-24");
-    close(
-        testenv::component(&json, "technical", "coding_volume"),
-        0.225,
-    );
+    close(testenv::component(&json, "technical", "coding_volume"), 0.225);
     close(testenv::component(&json, "technical", "coding_pace"), 0.6);
 }
 
@@ -556,14 +483,8 @@ fn behavioral_components() {
     // technical-leadership ready 1, people-leadership ready 1 (the refined mentoring
     // adds nothing), cross-functional ready 1, failure refined 0.5, innovation draft 0.
     // 3.5 / 5 = 0.7
-    close(
-        testenv::component(&json, "behavioral", "scenario_coverage"),
-        0.7,
-    );
-    mentions(
-        &comp_json(&json, "behavioral", "scenario_coverage")["detail"],
-        &["3 of 5", "1 more"],
-    );
+    close(testenv::component(&json, "behavioral", "scenario_coverage"), 0.7);
+    mentions(&comp_json(&json, "behavioral", "scenario_coverage")["detail"], &["3 of 5", "1 more"]);
 
     // Refined-or-ready stories per principle (hackathon is a draft):
     // dive-deep 3 → 1, ownership 3 (on-call, failed-migration, mentoring) → 1,
@@ -572,46 +493,28 @@ fn behavioral_components() {
     // invent-and-simplify 0, think-big 0, the other 7 none.
     // (1 + 1 + 5 × 0.5) / 16 = 4.5 / 16 = 0.28125
     close(testenv::component(&json, "behavioral", "lp_depth"), 0.28125);
-    mentions(
-        &comp_json(&json, "behavioral", "lp_depth")["detail"],
-        &["2 of 16"],
-    );
+    mentions(&comp_json(&json, "behavioral", "lp_depth")["detail"], &["2 of 16"]);
 
     // Per story: checkout-latency 7/7, on-call 6/7, vendor-pushback 6/7,
     // failed-migration 2/8, hackathon 1/7, mentoring 6/7.
     // (1 + 6/7 + 6/7 + 0.25 + 1/7 + 6/7) / 6 = (1.25 + 19/7) / 6 = 3.9642857 / 6 = 0.6607143
     let quality = (1.0 + 6.0 / 7.0 + 6.0 / 7.0 + 0.25 + 1.0 / 7.0 + 6.0 / 7.0) / 6.0;
-    close(
-        testenv::component(&json, "behavioral", "story_quality"),
-        quality,
-    );
+    close(testenv::component(&json, "behavioral", "story_quality"), quality);
     // Checks passed: 7 + 6 + 6 + 2 + 1 + 6 = 28 of 7 × 5 + 8 = 43
-    mentions(
-        &comp_json(&json, "behavioral", "story_quality")["detail"],
-        &["28 of 43", "6 stories"],
-    );
+    mentions(&comp_json(&json, "behavioral", "story_quality")["detail"], &["28 of 43", "6 stories"]);
 
     // Ready: checkout-latency (good on 11-24 → interval 1 → due 11-25 = today, not
     // overdue), on-call (good on 11-15 → due 11-16, 9 days overdue; the 11-26
     // rehearsal is in the future and does not count), vendor-pushback (never
     // rehearsed). 1 / 3 = 0.3333
-    close(
-        testenv::component(&json, "behavioral", "rehearsal"),
-        1.0 / 3.0,
-    );
-    mentions(
-        &comp_json(&json, "behavioral", "rehearsal")["detail"],
-        &["1 of 3"],
-    );
+    close(testenv::component(&json, "behavioral", "rehearsal"), 1.0 / 3.0);
+    mentions(&comp_json(&json, "behavioral", "rehearsal")["detail"], &["1 of 3"]);
 
     // Leadership answers 4 + 3 + 4 + 3 = 14 / 20 = 0.7
     close(testenv::component(&json, "behavioral", "self_rating"), 0.7);
 
     // (0.7 + 0.2813 + 0.6607 + 0.3333 + 0.7) / 5 = 2.6753 / 5 = 0.53506
-    close(
-        testenv::bar(&json, "behavioral"),
-        (0.7 + 0.28125 + quality + 1.0 / 3.0 + 0.7) / 5.0,
-    );
+    close(testenv::bar(&json, "behavioral"), (0.7 + 0.28125 + quality + 1.0 / 3.0 + 0.7) / 5.0);
     // round(53.506) = 54
     assert_eq!(percent(&json, "behavioral"), 54);
 }
@@ -620,12 +523,7 @@ fn behavioral_components() {
 fn story_quality_names_the_failed_checks() {
     let json = workspace("").json();
     let stories = json["portfolio"]["stories"].as_array().unwrap();
-    let story = |id: &str| {
-        stories
-            .iter()
-            .find(|s| s["id"] == id)
-            .unwrap_or_else(|| panic!("no story {id}"))
-    };
+    let story = |id: &str| stories.iter().find(|s| s["id"] == id).unwrap_or_else(|| panic!("no story {id}"));
     let failed = |id: &str| -> Vec<String> {
         story(id)["findings"]
             .as_array()
@@ -639,11 +537,7 @@ fn story_quality_names_the_failed_checks() {
 
     // 60 + 40 + 150 + 50 = 300 words → 300 / 140 = 2.14 min, within 2–3.
     assert_eq!(story("checkout-latency")["words"], 300);
-    assert!(
-        failed("checkout-latency").is_empty(),
-        "{:?}",
-        failed("checkout-latency")
-    );
+    assert!(failed("checkout-latency").is_empty(), "{:?}", failed("checkout-latency"));
     assert_eq!(checks("checkout-latency"), 7);
     close(story("checkout-latency")["quality"].as_f64().unwrap(), 1.0);
 
@@ -653,28 +547,15 @@ fn story_quality_names_the_failed_checks() {
     // 160 + 30 + 100 + 40 = 330 words → 2.36 min
     assert_eq!(story("vendor-pushback")["words"], 330);
     assert_eq!(failed("vendor-pushback"), vec!["star/action-not-largest"]);
-    close(
-        story("vendor-pushback")["quality"].as_f64().unwrap(),
-        6.0 / 7.0,
-    );
+    close(story("vendor-pushback")["quality"].as_f64().unwrap(), 6.0 / 7.0);
 
     // A failure story has the learning check too: 8 checks, 2 passed.
     assert_eq!(checks("failed-migration"), 8);
     assert_eq!(
         failed("failed-migration"),
-        vec![
-            "star/no-metric",
-            "star/we-not-i",
-            "star/too-short",
-            "star/no-learning",
-            "star/stale",
-            "star/scope"
-        ]
+        vec!["star/no-metric", "star/we-not-i", "star/too-short", "star/no-learning", "star/stale", "star/scope"]
     );
-    close(
-        story("failed-migration")["quality"].as_f64().unwrap(),
-        2.0 / 8.0,
-    );
+    close(story("failed-migration")["quality"].as_f64().unwrap(), 2.0 / 8.0);
 
     assert_eq!(
         failed("hackathon"),
@@ -714,12 +595,7 @@ fn story_length_limits_are_inclusive_and_configurable() {
     write_story(&env, "w421", front, &body(421));
     let json = env.json();
     let failed = |json: &Value, id: &str| -> Vec<String> {
-        json["portfolio"]["stories"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["id"] == id)
-            .unwrap()["findings"]
+        json["portfolio"]["stories"].as_array().unwrap().iter().find(|s| s["id"] == id).unwrap()["findings"]
             .as_array()
             .unwrap()
             .iter()
@@ -732,16 +608,10 @@ fn story_length_limits_are_inclusive_and_configurable() {
     assert!(failed(&json, "w420").is_empty());
     assert_eq!(failed(&json, "w421"), vec!["star/too-long"]);
     // Quality: (6/7 + 1 + 1 + 6/7) / 4 = 0.928571
-    close(
-        testenv::component(&json, "behavioral", "story_quality"),
-        (6.0 / 7.0 + 2.0 + 6.0 / 7.0) / 4.0,
-    );
+    close(testenv::component(&json, "behavioral", "story_quality"), (6.0 / 7.0 + 2.0 + 6.0 / 7.0) / 4.0);
 
     // At 150 words a minute the window is 300–450 words: 279, 280 are short, 420, 421 fine.
-    env.write(
-        "systemcraft.yaml",
-        &format!("{PROFILE}star:\n  words_per_minute: 150\n"),
-    );
+    env.write("systemcraft.yaml", &format!("{PROFILE}star:\n  words_per_minute: 150\n"));
     let json = env.json();
     assert_eq!(failed(&json, "w280"), vec!["star/too-short"]);
     assert!(failed(&json, "w421").is_empty());
@@ -752,32 +622,14 @@ fn story_length_limits_are_inclusive_and_configurable() {
 fn rehearsal_workspace() -> Env {
     let env = Env::empty();
     env.write("systemcraft.yaml", PROFILE);
-    for id in [
-        "a-yesterday",
-        "b-ten-days",
-        "c-three-goods",
-        "d-again",
-        "e-never",
-    ] {
-        write_story(
-            &env,
-            id,
-            &format!("title: {id}\nscenario: innovation\nstatus: ready\n"),
-            "## Situation\nx\n",
-        );
+    for id in ["a-yesterday", "b-ten-days", "c-three-goods", "d-again", "e-never"] {
+        write_story(&env, id, &format!("title: {id}\nscenario: innovation\nstatus: ready\n"), "## Situation\nx\n");
     }
-    write_story(
-        &env,
-        "f-refined",
-        "title: f-refined\nscenario: innovation\nstatus: refined\n",
-        "## Situation\nx\n",
-    );
+    write_story(&env, "f-refined", "title: f-refined\nscenario: innovation\nstatus: refined\n", "## Situation\nx\n");
     let log = |date: &str, items: &[(&str, &str)]| {
         let mut text = format!("---\ndate: {date}\nrehearsals:\n");
         for (story, rating) in items {
-            text.push_str(&format!(
-                "  - story: {story}\n    rating: {rating}\n    seconds: 120\n"
-            ));
+            text.push_str(&format!("  - story: {story}\n    rating: {rating}\n    seconds: 120\n"));
         }
         text.push_str("---\n");
         env.write(&format!("logs/{date}.md"), &text);
@@ -786,10 +638,7 @@ fn rehearsal_workspace() -> Env {
     log("2026-11-13", &[("c-three-goods", "good")]);
     log("2026-11-14", &[("c-three-goods", "good")]);
     log("2026-11-15", &[("b-ten-days", "good")]);
-    log(
-        "2026-11-20",
-        &[("c-three-goods", "good"), ("d-again", "good")],
-    );
+    log("2026-11-20", &[("c-three-goods", "good"), ("d-again", "good")]);
     log("2026-11-23", &[("d-again", "again")]);
     log("2026-11-24", &[("a-yesterday", "good")]);
     // In the future: ignored.
@@ -819,31 +668,13 @@ fn rehearsal_follows_the_sm2_schedule() {
         due,
         vec![
             // refined, good on 11-10 → due 11-11, 14 days overdue (listed, not scored)
-            (
-                s("f-refined"),
-                s("2026-11-11"),
-                14,
-                Some(s("2026-11-10")),
-                1
-            ),
+            (s("f-refined"), s("2026-11-11"), 14, Some(s("2026-11-10")), 1),
             // good on 11-15 → due 11-16, 9 days overdue (the 11-27 rehearsal is future)
-            (
-                s("b-ten-days"),
-                s("2026-11-16"),
-                9,
-                Some(s("2026-11-15")),
-                1
-            ),
+            (s("b-ten-days"), s("2026-11-16"), 9, Some(s("2026-11-15")), 1),
             // good 11-20 (1 day), again 11-23 → reset to 1 day → due 11-24, 1 overdue
             (s("d-again"), s("2026-11-24"), 1, Some(s("2026-11-23")), 2),
             // good yesterday → interval 1 → due today, 0 days overdue
-            (
-                s("a-yesterday"),
-                s("2026-11-25"),
-                0,
-                Some(s("2026-11-24")),
-                1
-            ),
+            (s("a-yesterday"), s("2026-11-25"), 0, Some(s("2026-11-24")), 1),
             // ready and never rehearsed: due today
             (s("e-never"), s("2026-11-25"), 0, None, 0),
         ]
@@ -859,10 +690,7 @@ fn rehearsal_follows_the_sm2_schedule() {
     // instead of 12-05; b-ten-days (good 11-15, easy 11-27: second success → 6 days
     // → 12-03) too.
     let env = rehearsal_workspace();
-    env.write(
-        "systemcraft.yaml",
-        &PROFILE.replace("2027-01-20", "2026-12-01"),
-    );
+    env.write("systemcraft.yaml", &PROFILE.replace("2027-01-20", "2026-12-01"));
     let json = build_on(&env, "2026-11-30");
     let due_of = |json: &Value, id: &str| -> Option<(String, i64)> {
         json["rehearsals"]
@@ -870,12 +698,7 @@ fn rehearsal_follows_the_sm2_schedule() {
             .unwrap()
             .iter()
             .find(|d| d["story"] == id)
-            .map(|d| {
-                (
-                    d["due"].as_str().unwrap().to_string(),
-                    d["overdue_days"].as_i64().unwrap(),
-                )
-            })
+            .map(|d| (d["due"].as_str().unwrap().to_string(), d["overdue_days"].as_i64().unwrap()))
     };
     assert_eq!(due_of(&json, "c-three-goods"), Some((s("2026-11-30"), 0)));
     assert_eq!(due_of(&json, "b-ten-days"), Some((s("2026-11-30"), 0)));
@@ -890,10 +713,7 @@ fn cultural_components() {
     // ownership, earn-trust, have-backbone, learn-and-be-curious,
     // hire-and-develop-the-best, invent-and-simplify, think-big = 9; 9 / 16 = 0.5625
     close(testenv::component(&json, "cultural", "lp_breadth"), 0.5625);
-    mentions(
-        &comp_json(&json, "cultural", "lp_breadth")["detail"],
-        &["9 of 16"],
-    );
+    mentions(&comp_json(&json, "cultural", "lp_breadth")["detail"], &["9 of 16"]);
     // Cultural answers 5 + 2 + 4 + 3 = 14 / 20 = 0.7
     close(testenv::component(&json, "cultural", "self_rating"), 0.7);
     // (0.5625 + 0.7) / 2 = 0.63125
@@ -912,19 +732,12 @@ fn readiness_blends_behavioral_design_and_coding_scaled_by_mocks() {
             .unwrap()
             .iter()
             .map(|c| {
-                (
-                    c["key"].as_str().unwrap().to_string(),
-                    c["value"].as_f64().unwrap(),
-                    c["weight"].as_f64().unwrap(),
-                )
+                (c["key"].as_str().unwrap().to_string(), c["value"].as_f64().unwrap(), c["weight"].as_f64().unwrap())
             })
             .collect()
     };
     let parts = components(&json);
-    assert_eq!(
-        parts.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(),
-        vec!["behavioral", "design", "coding"]
-    );
+    assert_eq!(parts.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["behavioral", "design", "coding"]);
     // behavioral = the Behavioral Stories bar, 0.5351, weight 0.5
     close(parts[0].1, 0.5351);
     close(parts[0].2, 0.5);
@@ -950,45 +763,24 @@ fn readiness_blends_behavioral_design_and_coding_scaled_by_mocks() {
     // No mock in the window: 0.4163 × 0.7 = 0.29141 → 29%
     env.remove("mocks/2026-11-18-priya.md");
     let json = env.json();
-    close(
-        bar_json(&json, "readiness")["multiplier"]["factor"]
-            .as_f64()
-            .unwrap(),
-        0.7,
-    );
+    close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 0.7);
     close(testenv::bar(&json, "readiness"), base * 0.7);
     assert_eq!(percent(&json, "readiness"), 29);
 
     // Three mocks: 0.7 + 3 × 0.1 = 1.0 → 0.4163 → 42%
     for d in ["2026-11-01", "2026-11-12", "2026-11-25"] {
-        env.write(
-            &format!("mocks/{d}-x.md"),
-            &format!("---\ndate: {d}\nkind: coding\n---\n"),
-        );
+        env.write(&format!("mocks/{d}-x.md"), &format!("---\ndate: {d}\nkind: coding\n---\n"));
     }
     let json = env.json();
-    close(
-        bar_json(&json, "readiness")["multiplier"]["factor"]
-            .as_f64()
-            .unwrap(),
-        1.0,
-    );
+    close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 1.0);
     assert_eq!(bar_json(&json, "readiness")["multiplier"]["mocks"], 3);
     close(testenv::bar(&json, "readiness"), base);
     assert_eq!(percent(&json, "readiness"), 42);
 
     // A fourth adds nothing: the factor stays 1.0.
-    env.write(
-        "mocks/2026-11-20-y.md",
-        "---\ndate: 2026-11-20\nkind: coding\n---\n",
-    );
+    env.write("mocks/2026-11-20-y.md", "---\ndate: 2026-11-20\nkind: coding\n---\n");
     let json = env.json();
-    close(
-        bar_json(&json, "readiness")["multiplier"]["factor"]
-            .as_f64()
-            .unwrap(),
-        1.0,
-    );
+    close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 1.0);
     assert_eq!(bar_json(&json, "readiness")["multiplier"]["mocks"], 4);
     close(testenv::bar(&json, "readiness"), base);
 }
@@ -1036,12 +828,7 @@ fn complete_assessment_score_is_the_sum() {
         (85, "quick-reference"),
     ];
     for (sum, path) in cases {
-        write_assessment(
-            &env,
-            "complete",
-            &COMPLETE_IDS,
-            &answers_summing_to(sum, 20),
-        );
+        write_assessment(&env, "complete", &COMPLETE_IDS, &answers_summing_to(sum, 20));
         let json = env.json();
         assert_eq!(json["assessment"]["form"], "complete");
         // 20 items of at most 5: the sum is the score out of 100.
@@ -1091,10 +878,7 @@ fn category_bands_and_self_ratings() {
     close(testenv::component(&json, "technical", "self_rating"), 0.8);
     close(testenv::component(&json, "behavioral", "self_rating"), 0.6);
     close(testenv::component(&json, "cultural", "self_rating"), 0.4);
-    mentions(
-        &comp_json(&json, "technical", "self_rating")["detail"],
-        &["32 of 40", "strong"],
-    );
+    mentions(&comp_json(&json, "technical", "self_rating")["detail"], &["32 of 40", "strong"]);
 
     // One point less in each: just under each band.
     let mut answers = vec![4, 4, 4, 4, 4, 4, 4, 3];
@@ -1111,49 +895,26 @@ fn category_bands_and_self_ratings() {
             (s("cultural"), 11, 30, 37, s("major-gap")),    // 36.67 → 37
         ]
     );
-    close(
-        testenv::component(&json, "technical", "self_rating"),
-        31.0 / 40.0,
-    );
-    close(
-        testenv::component(&json, "behavioral", "self_rating"),
-        17.0 / 30.0,
-    );
-    close(
-        testenv::component(&json, "cultural", "self_rating"),
-        11.0 / 30.0,
-    );
+    close(testenv::component(&json, "technical", "self_rating"), 31.0 / 40.0);
+    close(testenv::component(&json, "behavioral", "self_rating"), 17.0 / 30.0);
+    close(testenv::component(&json, "cultural", "self_rating"), 11.0 / 30.0);
 }
 
 /// A log with `problems` coding problems (unsolved: the minimum counts problems worked
 /// on), design minutes, behavioral minutes and rehearsals of the given seconds.
-fn practice_log(
-    env: &Env,
-    file: &str,
-    date: &str,
-    problems: usize,
-    design: u32,
-    behavioral: u32,
-    rehearsals: &[u32],
-) {
+fn practice_log(env: &Env, file: &str, date: &str, problems: usize, design: u32, behavioral: u32, rehearsals: &[u32]) {
     let mut text = format!("---\ndate: {date}\n");
     if problems > 0 {
         text.push_str("coding:\n");
         for i in 0..problems {
-            text.push_str(&format!(
-                "  - problem: P{i}\n    difficulty: easy\n    minutes: 20\n    solved: false\n"
-            ));
+            text.push_str(&format!("  - problem: P{i}\n    difficulty: easy\n    minutes: 20\n    solved: false\n"));
         }
     }
-    text.push_str(&format!(
-        "design:\n  minutes: {design}\nbehavioral:\n  minutes: {behavioral}\n"
-    ));
+    text.push_str(&format!("design:\n  minutes: {design}\nbehavioral:\n  minutes: {behavioral}\n"));
     if !rehearsals.is_empty() {
         text.push_str("rehearsals:\n");
         for s in rehearsals {
-            text.push_str(&format!(
-                "  - story: s\n    rating: good\n    seconds: {s}\n"
-            ));
+            text.push_str(&format!("  - story: s\n    rating: good\n    seconds: {s}\n"));
         }
     }
     text.push_str("---\n");
@@ -1163,12 +924,7 @@ fn practice_log(
 fn streak_workspace() -> Env {
     let env = Env::empty();
     env.write("systemcraft.yaml", PROFILE);
-    write_story(
-        &env,
-        "s",
-        "title: S\nscenario: innovation\nstatus: draft\n",
-        "## Situation\nx\n",
-    );
+    write_story(&env, "s", "title: S\nscenario: innovation\nstatus: draft\n", "## Situation\nx\n");
     // 11-10 .. 11-15: six days with every minimum met.
     for day in 10..=15 {
         let date = format!("2026-11-{day}");
@@ -1228,12 +984,8 @@ fn streak_counts_days_with_every_minimum_met() {
     let json = env.json();
     assert_eq!(json["today_goals"]["streak"], 5);
     assert_eq!(json["today_goals"]["log"], "logs/2026-11-25.md");
-    let met: Vec<bool> = json["today_goals"]["minimums"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["met"].as_bool().unwrap())
-        .collect();
+    let met: Vec<bool> =
+        json["today_goals"]["minimums"].as_array().unwrap().iter().map(|m| m["met"].as_bool().unwrap()).collect();
     assert_eq!(met, vec![true, false, false]);
 
     // Today done: behavioral 14 + 60 s / 60 = 15. 11-20 .. 11-25 = 6; best 6.
@@ -1278,10 +1030,7 @@ fn week_workspace(extra: &str) -> Env {
     // Sunday of last week: 2 solved; 2×15 + 30 + 15 = 75 minutes.
     env.write(
         "logs/2026-11-22.md",
-        &format!(
-            "---\ndate: 2026-11-22\n{}design:\n  minutes: 30\nbehavioral:\n  minutes: 15\n---\n",
-            solved(2, 15)
-        ),
+        &format!("---\ndate: 2026-11-22\n{}design:\n  minutes: 30\nbehavioral:\n  minutes: 15\n---\n", solved(2, 15)),
     );
     // Monday: 2 solved + 1 unsolved (30 + 40 + 50 = 120 min), design 45, behavioral
     // 10 + 120 s / 60 = 12: 177 minutes.
@@ -1316,21 +1065,12 @@ rehearsals:
     // Wednesday (today): 1 solved (20 min), behavioral 20: 40 minutes.
     env.write(
         "logs/2026-11-25.md",
-        &format!(
-            "---\ndate: 2026-11-25\n{}behavioral:\n  minutes: 20\n---\n",
-            solved(1, 20)
-        ),
+        &format!("---\ndate: 2026-11-25\n{}behavioral:\n  minutes: 20\n---\n", solved(1, 20)),
     );
     // Friday: 3 solved × 10 min = 30 minutes.
-    env.write(
-        "logs/2026-11-27.md",
-        &format!("---\ndate: 2026-11-27\n{}---\n", solved(3, 10)),
-    );
+    env.write("logs/2026-11-27.md", &format!("---\ndate: 2026-11-27\n{}---\n", solved(3, 10)));
     // Monday of next week: 5 solved × 10 = 50 minutes.
-    env.write(
-        "logs/2026-11-30.md",
-        &format!("---\ndate: 2026-11-30\n{}---\n", solved(5, 10)),
-    );
+    env.write("logs/2026-11-30.md", &format!("---\ndate: 2026-11-30\n{}---\n", solved(5, 10)));
 
     let design = |slug: &str, status: &str, date: &str| {
         env.write(
@@ -1343,11 +1083,7 @@ rehearsals:
     design("c", "outline", "2026-11-24");
     design("d", "complete", "2026-11-28");
 
-    for (id, created) in [
-        ("s1", "2026-11-22"),
-        ("s2", "2026-11-23"),
-        ("s3", "2026-11-29"),
-    ] {
+    for (id, created) in [("s1", "2026-11-22"), ("s2", "2026-11-23"), ("s3", "2026-11-29")] {
         write_story(
             &env,
             id,
@@ -1388,19 +1124,9 @@ fn week_goals_count_monday_to_today() {
     // 15 h × 3 days / 7 = 6.43 → 6.4
     close(w["expected_hours_so_far"].as_f64().unwrap(), 6.4);
     let files = |key: &str| {
-        strings(
-            &json["week"]["goals"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|g| g["key"] == key)
-                .unwrap()["files"],
-        )
+        strings(&json["week"]["goals"].as_array().unwrap().iter().find(|g| g["key"] == key).unwrap()["files"])
     };
-    assert_eq!(
-        sorted(files("coding_problems")),
-        vec!["logs/2026-11-23.md", "logs/2026-11-25.md"]
-    );
+    assert_eq!(sorted(files("coding_problems")), vec!["logs/2026-11-23.md", "logs/2026-11-25.md"]);
     assert_eq!(files("designs"), vec!["designs/a.md"]);
 
     // Monday 11-23: only Monday counts.
@@ -1430,10 +1156,7 @@ fn week_goals_count_monday_to_today() {
     // 177 + 40 + 30 + mocks 45 + 60 = 352
     assert_eq!(json["week"]["minutes"], 352);
     // 15 × 7 / 7 = 15
-    close(
-        json["week"]["expected_hours_so_far"].as_f64().unwrap(),
-        15.0,
-    );
+    close(json["week"]["expected_hours_so_far"].as_f64().unwrap(), 15.0);
 
     // Sunday 11-22 belongs to the week before: Monday 11-16 .. Sunday 11-22.
     let json = build_on(&env, "2026-11-22");
@@ -1456,13 +1179,8 @@ fn weekly_goals_can_be_overridden() {
     // Untouched goals keep their defaults.
     assert_eq!(goal(&json, "designs"), (1, 2));
     assert_eq!(goal(&json, "stories"), (1, 3));
-    let label = json["week"]["goals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["key"] == "mocks")
-        .unwrap()["label"]
-        .clone();
+    let label =
+        json["week"]["goals"].as_array().unwrap().iter().find(|g| g["key"] == "mocks").unwrap()["label"].clone();
     mentions(&label, &["2 mock"]);
 }
 
@@ -1471,20 +1189,14 @@ fn daily_minimums_can_be_overridden() {
     let env = streak_workspace();
     // With 29 design minutes enough, 11-17 is met, so are 11-18; 11-16 and 11-19 have
     // no log. Yesterday's run is still 11-20 .. 11-24 = 5; the best is 6.
-    env.write(
-        "systemcraft.yaml",
-        &format!("{PROFILE}goals:\n  daily:\n    design_minutes: 29\n"),
-    );
+    env.write("systemcraft.yaml", &format!("{PROFILE}goals:\n  daily:\n    design_minutes: 29\n"));
     let json = env.json();
     assert_eq!(json["today_goals"]["streak"], 5);
     assert_eq!(json["today_goals"]["best_streak"], 6);
     assert_eq!(json["today_goals"]["minimums"][1]["target"], 29);
     // With 2 problems a day, only 11-20 qualifies (11-17 has two problems but 29
     // design minutes): no streak up to yesterday (11-24 has one problem), best 1.
-    env.write(
-        "systemcraft.yaml",
-        &format!("{PROFILE}goals:\n  daily:\n    coding_problems: 2\n"),
-    );
+    env.write("systemcraft.yaml", &format!("{PROFILE}goals:\n  daily:\n    coding_problems: 2\n"));
     let json = env.json();
     assert_eq!(json["today_goals"]["streak"], 0);
     assert_eq!(json["today_goals"]["best_streak"], 1);
@@ -1493,9 +1205,7 @@ fn daily_minimums_can_be_overridden() {
 #[test]
 fn weights_and_targets_from_the_profile_change_the_scores() {
     // Readiness on behavioral alone: 0.5351 × 1 / 1, × 0.8 = 0.42808
-    let json =
-        workspace("weights:\n  readiness:\n    behavioral: 1\n    design: 0\n    coding: 0\n")
-            .json();
+    let json = workspace("weights:\n  readiness:\n    behavioral: 1\n    design: 0\n    coding: 0\n").json();
     close(testenv::bar(&json, "readiness"), 0.5351 * 0.8);
     let weights: Vec<f64> = bar_json(&json, "readiness")["components"]
         .as_array()
@@ -1513,67 +1223,35 @@ fn weights_and_targets_from_the_profile_change_the_scores() {
     // (0.5 × 0.5351 + 0.3 × 0.1875 + 0.2 × 0.725) × 0.8 = (0.26755 + 0.05625 + 0.145) × 0.8 = 0.37504
     let json = workspace("targets:\n  coding_problems: 10\n").json();
     close(testenv::component(&json, "technical", "coding_volume"), 0.7);
-    mentions(
-        &comp_json(&json, "technical", "coding_volume")["detail"],
-        &["7 of 10"],
-    );
+    mentions(&comp_json(&json, "technical", "coding_volume")["detail"], &["7 of 10"]);
     close(testenv::bar(&json, "technical"), 0.559375);
-    close(
-        testenv::bar(&json, "readiness"),
-        (0.5 * 0.5351 + 0.3 * 0.1875 + 0.2 * 0.725) * 0.8,
-    );
+    close(testenv::bar(&json, "readiness"), (0.5 * 0.5351 + 0.3 * 0.1875 + 0.2 * 0.725) * 0.8);
 
     // Technical weights: (3 × 0.175 + 0.75 + 0.1875 + 0 × 0.6) / (3 + 1 + 1 + 0)
     // = 1.4625 / 5 = 0.2925
-    let json =
-        workspace("weights:\n  technical:\n    coding_volume: 3\n    self_rating: 0\n").json();
+    let json = workspace("weights:\n  technical:\n    coding_volume: 3\n    self_rating: 0\n").json();
     close(testenv::bar(&json, "technical"), 0.2925);
 
     // One mock is the target: 0.7 + 0.3 × 1/1 = 1.0 → readiness = base 0.4163
     let json = workspace("targets:\n  mocks: 1\n").json();
-    close(
-        bar_json(&json, "readiness")["multiplier"]["factor"]
-            .as_f64()
-            .unwrap(),
-        1.0,
-    );
-    close(
-        testenv::bar(&json, "readiness"),
-        0.5 * 0.5351 + 0.3 * 0.1875 + 0.2 * 0.4625,
-    );
+    close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 1.0);
+    close(testenv::bar(&json, "readiness"), 0.5 * 0.5351 + 0.3 * 0.1875 + 0.2 * 0.4625);
 
     // Four designs are the target: 1.5 / 4 = 0.375; mediums within 40 min: 30, 40 of
     // 30, 45, 46, 40 → 2 / 4 = 0.5.
     let json = workspace("targets:\n  designs: 4\n  pace_minutes: 40\n").json();
-    close(
-        testenv::component(&json, "technical", "design_practice"),
-        0.375,
-    );
+    close(testenv::component(&json, "technical", "design_practice"), 0.375);
     close(testenv::component(&json, "technical", "coding_pace"), 0.5);
 
     // A 7-day window (11-19 .. 11-25): solved 4 (11-20) + 2 (11-24) = 6 → 6 / 40 = 0.15;
     // pace 3 / 4 = 0.75 as before; designs url-shortener only: 0.5 / 8 = 0.0625;
     // no mock (11-18 is out): factor 0.7.
     let json = workspace("window_days: 7\n").json();
-    close(
-        testenv::component(&json, "technical", "coding_volume"),
-        0.15,
-    );
-    mentions(
-        &comp_json(&json, "technical", "coding_volume")["detail"],
-        &["6 of 40", "7 days"],
-    );
+    close(testenv::component(&json, "technical", "coding_volume"), 0.15);
+    mentions(&comp_json(&json, "technical", "coding_volume")["detail"], &["6 of 40", "7 days"]);
     close(testenv::component(&json, "technical", "coding_pace"), 0.75);
-    close(
-        testenv::component(&json, "technical", "design_practice"),
-        0.0625,
-    );
-    close(
-        bar_json(&json, "readiness")["multiplier"]["factor"]
-            .as_f64()
-            .unwrap(),
-        0.7,
-    );
+    close(testenv::component(&json, "technical", "design_practice"), 0.0625);
+    close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 0.7);
 
     // Two refined-or-ready stories per principle are the default; with 1, every
     // principle with one counts fully: dive-deep, deliver-results, ownership,
@@ -1584,10 +1262,7 @@ fn weights_and_targets_from_the_profile_change_the_scores() {
 
     // An unknown component is reported, and the known ones still apply.
     let json = workspace("weights:\n  cultural:\n    lp_breadth: 3\n    lp_width: 1\n").json();
-    let codes: Vec<String> = testenv::diagnostics(&json)
-        .into_iter()
-        .map(|d| d.2)
-        .collect();
+    let codes: Vec<String> = testenv::diagnostics(&json).into_iter().map(|d| d.2).collect();
     assert_eq!(codes, vec!["config/unknown-weight"]);
     // (3 × 0.5625 + 0.7) / 4 = 2.3875 / 4 = 0.596875
     close(testenv::bar(&json, "cultural"), 0.596875);
@@ -1664,10 +1339,7 @@ fn next_actions_are_ranked_by_gain() {
 fn profile_day_days_to_interview_and_warnings() {
     let env = workspace("");
     let path_warnings = |json: &Value| -> Vec<String> {
-        strings(&json["profile"]["warnings"])
-            .into_iter()
-            .filter(|w| w.contains("path takes"))
-            .collect()
+        strings(&json["profile"]["warnings"]).into_iter().filter(|w| w.contains("path takes")).collect()
     };
 
     let json = env.json();
@@ -1682,15 +1354,10 @@ fn profile_day_days_to_interview_and_warnings() {
     assert_eq!(p["path_weeks"], 12);
     let warnings = path_warnings(&json);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(
-        warnings[0].contains("takes 12 weeks") && warnings[0].contains("in 8.0"),
-        "{warnings:?}"
-    );
+    assert!(warnings[0].contains("takes 12 weeks") && warnings[0].contains("in 8.0"), "{warnings:?}");
     // Senior to L6 typically takes 8–12 months; 2026-11-01 → 2027-01-20 is far less.
     assert!(
-        strings(&p["warnings"])
-            .iter()
-            .any(|w| w.contains("typically prepare for 8–12 months")),
+        strings(&p["warnings"]).iter().any(|w| w.contains("typically prepare for 8–12 months")),
         "{}",
         p["warnings"]
     );
@@ -1706,15 +1373,9 @@ fn profile_day_days_to_interview_and_warnings() {
     // the start: no day, and a warning.
     let json = build_on(&env, "2026-10-28");
     assert_eq!(json["profile"]["days_to_interview"], 84);
-    assert!(
-        path_warnings(&json).is_empty(),
-        "{}",
-        json["profile"]["warnings"]
-    );
+    assert!(path_warnings(&json).is_empty(), "{}", json["profile"]["warnings"]);
     assert!(json["profile"]["day"].is_null());
-    assert!(strings(&json["profile"]["warnings"])
-        .iter()
-        .any(|w| w.contains("`start_date` is in the future")));
+    assert!(strings(&json["profile"]["warnings"]).iter().any(|w| w.contains("`start_date` is in the future")));
     // 83 days = 11.9 weeks: too short.
     let json = build_on(&env, "2026-10-29");
     assert_eq!(json["profile"]["days_to_interview"], 83);
@@ -1725,18 +1386,12 @@ fn profile_day_days_to_interview_and_warnings() {
     write_assessment(&env, "quick", &QUICK_IDS, &answers_summing_to(45, 12));
     let json = env.json();
     assert_eq!(json["profile"]["path"], "six-week-intensive");
-    assert!(
-        path_warnings(&json).is_empty(),
-        "{}",
-        json["profile"]["warnings"]
-    );
+    assert!(path_warnings(&json).is_empty(), "{}", json["profile"]["warnings"]);
 
     // After the interview: negative days and a warning.
     let json = build_on(&env, "2027-01-21");
     assert_eq!(json["profile"]["days_to_interview"], -1);
-    assert!(strings(&json["profile"]["warnings"])
-        .iter()
-        .any(|w| w.contains("has passed")));
+    assert!(strings(&json["profile"]["warnings"]).iter().any(|w| w.contains("has passed")));
 }
 
 #[test]
@@ -1782,40 +1437,19 @@ coding:
 
     let json = env.json();
     // 3 solved / 40 = 0.075
-    close(
-        testenv::component(&json, "technical", "coding_volume"),
-        0.075,
-    );
+    close(testenv::component(&json, "technical", "coding_volume"), 0.075);
     // 2 of 3 solved mediums within 45 min = 0.6667
-    close(
-        testenv::component(&json, "technical", "coding_pace"),
-        2.0 / 3.0,
-    );
+    close(testenv::component(&json, "technical", "coding_pace"), 2.0 / 3.0);
     // L6: 1 + 1 + 0.5 + 0.5 = 3 / 8 = 0.375
-    close(
-        testenv::component(&json, "technical", "design_practice"),
-        0.375,
-    );
+    close(testenv::component(&json, "technical", "design_practice"), 0.375);
     // No assessment: (0.075 + 0.6667 + 0.375 + 0) / 4 = 0.279167
-    close(
-        testenv::bar(&json, "technical"),
-        (0.075 + 2.0 / 3.0 + 0.375) / 4.0,
-    );
+    close(testenv::bar(&json, "technical"), (0.075 + 2.0 / 3.0 + 0.375) / 4.0);
 
     // For L7 the scale is 100M: 1 + 0.5 + 0.5 + 0.5 = 2.5 / 8 = 0.3125
-    env.write(
-        "systemcraft.yaml",
-        &PROFILE.replace("target_level: L6", "target_level: L7"),
-    );
+    env.write("systemcraft.yaml", &PROFILE.replace("target_level: L6", "target_level: L7"));
     let json = env.json();
-    close(
-        testenv::component(&json, "technical", "design_practice"),
-        0.3125,
-    );
-    mentions(
-        &comp_json(&json, "technical", "design_practice")["detail"],
-        &["2.5 of 8", "3 below L7 scale"],
-    );
+    close(testenv::component(&json, "technical", "design_practice"), 0.3125);
+    mentions(&comp_json(&json, "technical", "design_practice")["detail"], &["2.5 of 8", "3 below L7 scale"]);
 }
 
 #[test]
@@ -1843,12 +1477,7 @@ fn an_empty_workspace_scores_zero() {
         assert_eq!(percent(&json, bar), 0, "{bar}");
     }
     // No mock: the factor is 0.7 even with nothing to scale.
-    close(
-        bar_json(&json, "readiness")["multiplier"]["factor"]
-            .as_f64()
-            .unwrap(),
-        0.7,
-    );
+    close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 0.7);
     assert_eq!(json["today_goals"]["streak"], 0);
     assert_eq!(json["today_goals"]["best_streak"], 0);
     assert_eq!(json["week"]["minutes"], 0);

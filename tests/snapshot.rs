@@ -8,30 +8,17 @@ use crate::testenv::{self, Env};
 
 /// The text of a `## Heading` section, up to the next `## ` heading or the footer.
 fn section<'a>(md: &'a str, heading: &str) -> &'a str {
-    let start = md
-        .find(&format!("\n{heading}\n"))
-        .unwrap_or_else(|| panic!("no section {heading:?} in:\n{md}"))
-        + 1;
+    let start = md.find(&format!("\n{heading}\n")).unwrap_or_else(|| panic!("no section {heading:?} in:\n{md}")) + 1;
     let rest = &md[start + heading.len()..];
-    let end = [rest.find("\n## "), rest.find("\n---\n")]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(rest.len());
+    let end = [rest.find("\n## "), rest.find("\n---\n")].into_iter().flatten().min().unwrap_or(rest.len());
     &md[start..start + heading.len() + end]
 }
 
 /// The rich fixture, built.
 fn rich() -> (Env, String) {
     let env = Env::fixture("rich");
-    assert!(
-        !env.exists("DASHBOARD.md"),
-        "the fixture must not ship a dashboard"
-    );
-    assert!(
-        !env.exists(".git"),
-        "the fixture must not ship a git repository"
-    );
+    assert!(!env.exists("DASHBOARD.md"), "the fixture must not ship a dashboard");
+    assert!(!env.exists(".git"), "the fixture must not ship a git repository");
     env.run_ok(&["build"]);
     let md = env.read("DASHBOARD.md");
     (env, md)
@@ -64,39 +51,26 @@ fn snapshot_rich_dashboard_structure() {
 
     // All four bars, in order.
     let progress = section(&md, "## Progress");
-    let bars = [
-        "Technical Skills",
-        "Behavioral Stories",
-        "Cultural Alignment",
-        "Interview Readiness",
-    ];
+    let bars = ["Technical Skills", "Behavioral Stories", "Cultural Alignment", "Interview Readiness"];
     let mut at = 0;
     for bar in bars {
         let row = format!("| {bar} | `");
-        let pos = progress[at..]
-            .find(&row)
-            .unwrap_or_else(|| panic!("bar {bar} missing or out of order:\n{progress}"));
+        let pos = progress[at..].find(&row).unwrap_or_else(|| panic!("bar {bar} missing or out of order:\n{progress}"));
         at += pos + row.len();
     }
 
     // The Stories table lists every story, at least ten.
     let stories = section(&md, "## Story portfolio");
     let table = &stories[stories.find("### Stories").expect("Stories table")..];
-    let rows = table
-        .lines()
-        .skip_while(|l| !l.starts_with("| ---"))
-        .skip(1)
-        .take_while(|l| l.starts_with("| ["))
-        .count();
+    let rows =
+        table.lines().skip_while(|l| !l.starts_with("| ---")).skip(1).take_while(|l| l.starts_with("| [")).count();
     assert!(rows >= 10, "only {rows} stories in the table:\n{table}");
     assert_eq!(rows, 15, "{table}");
 
     // The broken note is listed under Problems with its path and line.
     let problems = section(&md, "## Problems");
     assert!(
-        problems.contains(
-            "[stories/latency-budget-dispute.md:4:14](stories/latency-budget-dispute.md)"
-        ),
+        problems.contains("[stories/latency-budget-dispute.md:4:14](stories/latency-budget-dispute.md)"),
         "{problems}"
     );
     assert!(problems.contains("\"dive dep\""), "{problems}");
@@ -111,10 +85,7 @@ fn snapshot_rich_dashboard_structure() {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no streak in:\n{today}"));
     assert!(streak > 0, "{today}");
-    assert!(
-        today.contains("Streak: **3 days** with every minimum met (best 5)"),
-        "{today}"
-    );
+    assert!(today.contains("Streak: **3 days** with every minimum met (best 5)"), "{today}");
 
     // The plan's progress line.
     let plan = section(&md, "## Study plan");
@@ -140,11 +111,7 @@ fn snapshot_rich_json_facts() {
     assert_eq!(json["counts"]["examples"], 0);
     assert_eq!(
         testenv::diagnostics(&json),
-        vec![(
-            "stories/latency-budget-dispute.md".to_string(),
-            4,
-            "schema/unknown-principle".to_string()
-        )]
+        vec![("stories/latency-budget-dispute.md".to_string(), 4, "schema/unknown-principle".to_string())]
     );
     for key in ["technical", "behavioral", "cultural", "readiness"] {
         let v = testenv::bar(&json, key);

@@ -55,7 +55,8 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     let _ = writeln!(out, "Workspace ready in {}", dir.display());
     let _ = writeln!(out, "  created {} file{}", created.len(), if created.len() == 1 { "" } else { "s" });
     if !kept.is_empty() {
-        let _ = writeln!(out, "  kept {} existing file{} untouched:", kept.len(), if kept.len() == 1 { "" } else { "s" });
+        let _ =
+            writeln!(out, "  kept {} existing file{} untouched:", kept.len(), if kept.len() == 1 { "" } else { "s" });
         for k in &kept {
             let _ = writeln!(out, "    {k}");
         }
@@ -64,7 +65,11 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     if !args.no_git {
         git_step(&dir, &created, &mut out)?;
     }
-    let _ = writeln!(out, "\nNext: answer the questions in assessment.md, then run `systemcraft build` in {}", dir.display());
+    let _ = writeln!(
+        out,
+        "\nNext: answer the questions in assessment.md, then run `systemcraft build` in {}",
+        dir.display()
+    );
     Ok(EXIT_OK)
 }
 
@@ -84,10 +89,15 @@ fn git_step(dir: &Path, created: &[String], out: &mut impl Write) -> Result<()> 
             (Repo::init(dir)?, true)
         }
     };
-    let message = if fresh { "Start interview preparation with systemcraft" } else { "Add the systemcraft workspace files" };
+    let message =
+        if fresh { "Start interview preparation with systemcraft" } else { "Add the systemcraft workspace files" };
     match repo.commit_paths(created, message)? {
         Some(c) => {
-            let what = if fresh { "created a git repository with a first commit" } else { "committed the new files to the existing repository" };
+            let what = if fresh {
+                "created a git repository with a first commit"
+            } else {
+                "committed the new files to the existing repository"
+            };
             let _ = writeln!(out, "  git: {what} ({})", c.id);
             if c.fallback_author {
                 let _ = writeln!(

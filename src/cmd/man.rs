@@ -8,7 +8,6 @@ use crate::{Error, Result, EXIT_OK};
 /// Runs the command.
 pub fn run() -> Result<i32> {
     let man = clap_mangen::Man::new(Cli::command());
-    man.render(&mut std::io::stdout())
-        .map_err(|e| Error::io("cannot write", "standard output", e))?;
+    man.render(&mut std::io::stdout()).map_err(|e| Error::io("cannot write", "standard output", e))?;
     Ok(EXIT_OK)
 }

@@ -25,6 +25,9 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
         .iter()
         .map(|p| lookup(p, "Leadership Principle", Principle::parse, Principle::suggest, &Principle::slugs()))
         .collect::<Result<Vec<_>>>()?;
+    // Keep the order given, without repeats.
+    let principles: Vec<Principle> =
+        principles.iter().enumerate().filter(|(i, p)| !principles[..*i].contains(p)).map(|(_, p)| *p).collect();
     let scenario = args
         .scenario
         .as_deref()
@@ -113,7 +116,10 @@ fn open_editor(path: &std::path::Path) -> Result<()> {
         .status()
         .map_err(|e| Error::io("cannot start the editor for", path, e))?;
     if !status.success() {
-        return Err(Error::Editor(format!("the editor `{editor}` exited with {status}; the note was created at {}", path.display())));
+        return Err(Error::Editor(format!(
+            "the editor `{editor}` exited with {status}; the note was created at {}",
+            path.display()
+        )));
     }
     Ok(())
 }

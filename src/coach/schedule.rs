@@ -73,13 +73,7 @@ pub fn replay(reviews: &[Review], interview: Option<Date>) -> Option<Schedule> {
             due = eve;
         }
     }
-    Some(Schedule {
-        last,
-        interval,
-        easiness,
-        streak,
-        due,
-    })
+    Some(Schedule { last, interval, easiness, streak, due })
 }
 
 #[cfg(test)]
@@ -97,7 +91,11 @@ mod tests {
         assert_eq!((s.interval, s.due), (1, d("2026-11-02")));
         let s = replay(&[r("2026-11-01", Rating::Good), r("2026-11-02", Rating::Good)], None).unwrap();
         assert_eq!((s.interval, s.due), (6, d("2026-11-08")));
-        let s = replay(&[r("2026-11-01", Rating::Good), r("2026-11-02", Rating::Good), r("2026-11-08", Rating::Good)], None).unwrap();
+        let s = replay(
+            &[r("2026-11-01", Rating::Good), r("2026-11-02", Rating::Good), r("2026-11-08", Rating::Good)],
+            None,
+        )
+        .unwrap();
         assert_eq!(s.interval, 15); // 6 × 2.5
         let s = replay(&[r("2026-11-01", Rating::Good), r("2026-11-02", Rating::Again)], None).unwrap();
         assert_eq!((s.interval, s.streak), (1, 0));

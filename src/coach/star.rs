@@ -35,9 +35,8 @@ impl Part {
             "t" | "task" | "the-task" | "goal" | "challenge" | "problem" => Some(Part::Task),
             "a" | "action" | "actions" | "the-action" | "what-i-did" => Some(Part::Action),
             "r" | "result" | "results" | "the-result" | "outcome" | "outcomes" | "impact" => Some(Part::Result),
-            "l" | "learning" | "learnings" | "lessons" | "lessons-learned" | "lesson" | "reflection" | "what-i-learned" => {
-                Some(Part::Learnings)
-            }
+            "l" | "learning" | "learnings" | "lessons" | "lessons-learned" | "lesson" | "reflection"
+            | "what-i-learned" => Some(Part::Learnings),
             _ => None,
         }
     }
@@ -125,38 +124,58 @@ pub fn has_metric(text: &str) -> bool {
 }
 
 const L7_SCOPE: [&str; 14] = [
-    "organization", "organisation", "org", "orgs", "company", "company-wide", "platform", "teams", "cross-team", "directors",
-    "vp", "division", "ecosystem", "multi-year",
+    "organization",
+    "organisation",
+    "org",
+    "orgs",
+    "company",
+    "company-wide",
+    "platform",
+    "teams",
+    "cross-team",
+    "directors",
+    "vp",
+    "division",
+    "ecosystem",
+    "multi-year",
 ];
 const L6_SCOPE: [&str; 11] = [
-    "team", "teams", "engineers", "service", "services", "customers", "org", "organization", "organisation", "product", "system",
+    "team",
+    "teams",
+    "engineers",
+    "service",
+    "services",
+    "customers",
+    "org",
+    "organization",
+    "organisation",
+    "product",
+    "system",
 ];
 
 fn mentions_any(text: &str, words: &[&str]) -> bool {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| words.contains(&w.to_lowercase().as_str()))
+    text.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| words.contains(&w.to_lowercase().as_str()))
 }
 
 /// Runs every STAR check on a story. `body_line` is where the body starts (findings
 /// about the whole story point there).
-pub fn check(story: &Story, body: &Body, body_line: usize, level: Level, today: Date, t: &StarThresholds) -> Vec<Finding> {
+pub fn check(
+    story: &Story,
+    body: &Body,
+    body_line: usize,
+    level: Level,
+    today: Date,
+    t: &StarThresholds,
+) -> Vec<Finding> {
     let star = Star::of(body);
     let mut out = Vec::new();
     let line_of = |p: Part| star.get(p).map_or(body_line, |s| s.line);
     let mut push = |code, passed, message: String, hint: Option<String>, line| {
-        out.push(Finding {
-            code,
-            passed,
-            message,
-            hint: if passed { None } else { hint },
-            line,
-        });
+        out.push(Finding { code, passed, message, hint: if passed { None } else { hint }, line });
     };
 
-    let missing: Vec<Part> = [Part::Situation, Part::Task, Part::Action, Part::Result]
-        .into_iter()
-        .filter(|p| star.words(*p) == 0)
-        .collect();
+    let missing: Vec<Part> =
+        [Part::Situation, Part::Task, Part::Action, Part::Result].into_iter().filter(|p| star.words(*p) == 0).collect();
     push(
         "star/missing-section",
         missing.is_empty(),
@@ -168,7 +187,10 @@ pub fn check(story: &Story, body: &Body, body_line: usize, level: Level, today: 
                 missing.iter().map(|p| p.heading().trim_start_matches("## ")).collect::<Vec<_>>().join(", ")
             )
         },
-        Some(format!("add {} with a few sentences each", missing.iter().map(|p| p.heading()).collect::<Vec<_>>().join(", "))),
+        Some(format!(
+            "add {} with a few sentences each",
+            missing.iter().map(|p| p.heading()).collect::<Vec<_>>().join(", ")
+        )),
         missing.first().map_or(body_line, |p| line_of(*p)),
     );
 
@@ -210,10 +232,9 @@ pub fn check(story: &Story, body: &Body, body_line: usize, level: Level, today: 
     );
 
     let action_words = star.words(Part::Action);
-    let largest = [Part::Situation, Part::Task, Part::Result, Part::Learnings]
-        .iter()
-        .all(|p| star.words(*p) <= action_words)
-        && action_words > 0;
+    let largest =
+        [Part::Situation, Part::Task, Part::Result, Part::Learnings].iter().all(|p| star.words(*p) <= action_words)
+            && action_words > 0;
     push(
         "star/action-not-largest",
         largest,
@@ -227,7 +248,11 @@ pub fn check(story: &Story, body: &Body, body_line: usize, level: Level, today: 
         push(
             "star/no-learning",
             learned,
-            if learned { "the failure story says what you learned".into() } else { "a failure story without a learning".into() },
+            if learned {
+                "the failure story says what you learned".into()
+            } else {
+                "a failure story without a learning".into()
+            },
             Some("add ## Learnings: what you do differently since, with an example".into()),
             line_of(Part::Learnings),
         );
@@ -241,7 +266,10 @@ pub fn check(story: &Story, body: &Body, body_line: usize, level: Level, today: 
                 "star/stale",
                 recent,
                 format!("happened {h}"),
-                Some(format!("interviewers prefer stories from the last {} years; find a more recent one if you can", t.recency_years)),
+                Some(format!(
+                    "interviewers prefer stories from the last {} years; find a more recent one if you can",
+                    t.recency_years
+                )),
                 body_line,
             );
         }
@@ -278,12 +306,7 @@ mod tests {
     use crate::note::markdown;
 
     fn thresholds() -> StarThresholds {
-        StarThresholds {
-            words_per_minute: 140.0,
-            min_minutes: 2.0,
-            max_minutes: 3.0,
-            recency_years: 3,
-        }
+        StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 }
     }
 
     #[test]
@@ -302,11 +325,11 @@ mod tests {
 
     #[test]
     fn a_thin_we_story_fails_the_right_checks() {
-        let body = markdown::parse("## Situation\nThings were slow.\n## Task\nFix it.\n## Action\nWe fixed it.\n## Result\nIt was faster.\n", 6);
-        let story = Story {
-            happened: crate::note::kinds::PartialDate::parse("2019"),
-            ..Story::default()
-        };
+        let body = markdown::parse(
+            "## Situation\nThings were slow.\n## Task\nFix it.\n## Action\nWe fixed it.\n## Result\nIt was faster.\n",
+            6,
+        );
+        let story = Story { happened: crate::note::kinds::PartialDate::parse("2019"), ..Story::default() };
         let f = check(&story, &body, 6, Level::L6, "2026-11-25".parse().unwrap(), &thresholds());
         let failed: Vec<_> = f.iter().filter(|f| !f.passed).map(|f| f.code).collect();
         assert_eq!(failed, vec!["star/no-metric", "star/we-not-i", "star/too-short", "star/stale", "star/scope"]);

@@ -186,10 +186,7 @@ pub struct AssessmentResult {
 impl AssessmentResult {
     /// The result of one category.
     pub fn category(&self, category: Category) -> &CategoryScore {
-        self.categories
-            .iter()
-            .find(|c| c.category == category)
-            .expect("every category is scored")
+        self.categories.iter().find(|c| c.category == category).expect("every category is scored")
     }
 }
 
@@ -224,22 +221,10 @@ pub fn score(form: Form, answers: &BTreeMap<String, u8>) -> Option<AssessmentRes
         .enumerate()
         .map(|(i, c)| {
             let percent = (f64::from(sums[i]) * 100.0 / f64::from(maxes[i].max(1))).round() as u32;
-            CategoryScore {
-                category: *c,
-                sum: sums[i],
-                max: maxes[i],
-                percent,
-                band: Band::of(percent),
-            }
+            CategoryScore { category: *c, sum: sums[i], max: maxes[i], percent, band: Band::of(percent) }
         })
         .collect();
-    Some(AssessmentResult {
-        form,
-        score,
-        categories,
-        path: StudyPath::for_score(score),
-        learning_path: learning,
-    })
+    Some(AssessmentResult { form, score, categories, path: StudyPath::for_score(score), learning_path: learning })
 }
 
 #[cfg(test)]
@@ -247,11 +232,7 @@ mod tests {
     use super::*;
 
     fn answers(form: Form, f: impl Fn(usize) -> u8) -> BTreeMap<String, u8> {
-        form.items()
-            .iter()
-            .enumerate()
-            .map(|(i, it)| (it.id.to_string(), f(i)))
-            .collect()
+        form.items().iter().enumerate().map(|(i, it)| (it.id.to_string(), f(i))).collect()
     }
 
     #[test]

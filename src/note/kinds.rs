@@ -260,12 +260,18 @@ fn principle_list(f: &mut Fields<'_>, key: &str) -> Vec<Principle> {
             Some(_) => {}
             None => {
                 let hint = match Principle::suggest(&name) {
-                    Some(s) => format!("did you mean `{s}`? The 16 principles are listed in reference/leadership-principles.md"),
+                    Some(s) => format!(
+                        "did you mean `{s}`? The 16 principles are listed in reference/leadership-principles.md"
+                    ),
                     None => format!("use one of: {}", Principle::slugs()),
                 };
-                let d = Diagnostic::error(f.path(), "schema/unknown-principle", format!("unknown Leadership Principle \"{name}\""))
-                    .at(l, c)
-                    .hint(hint);
+                let d = Diagnostic::error(
+                    f.path(),
+                    "schema/unknown-principle",
+                    format!("unknown Leadership Principle \"{name}\""),
+                )
+                .at(l, c)
+                .hint(hint);
                 f.push(d);
             }
         }
@@ -317,15 +323,7 @@ pub fn parse_story(f: &mut Fields<'_>) -> Story {
     });
     let created = f.date("created", false);
     let impact = f.text("impact", false, "p99 down 40%");
-    Story {
-        title,
-        scenario,
-        principles,
-        status,
-        happened,
-        created,
-        impact,
-    }
+    Story { title, scenario, principles, status, happened, created, impact }
 }
 
 /// Reads a log's front matter.
@@ -333,18 +331,16 @@ pub fn parse_log(f: &mut Fields<'_>) -> Log {
     let date = f.date("date", true);
     let coding = f.items("coding", |p| {
         let name = p.text("problem", false, "LRU cache").or_else(|| p.text("name", false, "LRU cache"))?;
-        let difficulty = p.choice("difficulty", false, "difficulty", Difficulty::parse, Difficulty::suggest, &Difficulty::slugs());
+        let difficulty =
+            p.choice("difficulty", false, "difficulty", Difficulty::parse, Difficulty::suggest, &Difficulty::slugs());
         let minutes = p.number("minutes", false, "35");
         let solved = p.boolean("solved", "true").unwrap_or(false);
-        Some(Problem {
-            name,
-            difficulty,
-            minutes,
-            solved,
-        })
+        Some(Problem { name, difficulty, minutes, solved })
     });
     let (design_minutes, design_topic) = f
-        .nested("design", |d| (d.number("minutes", false, "30").unwrap_or(0), d.text("topic", false, "consistent hashing")))
+        .nested("design", |d| {
+            (d.number("minutes", false, "30").unwrap_or(0), d.text("topic", false, "consistent hashing"))
+        })
         .unwrap_or((0, None));
     let (behavioral_minutes, stories) = f
         .nested("behavioral", |b| (b.number("minutes", false, "15").unwrap_or(0), story_ids(b.list("stories"))))
@@ -355,22 +351,9 @@ pub fn parse_log(f: &mut Fields<'_>) -> Log {
         let rating = r.choice("rating", true, "rating", Rating::parse, Rating::suggest, &Rating::slugs())?;
         let seconds = r.number("seconds", false, "150");
         let story = story_ids(vec![(story, pos)]).pop().map(|s| s.0).unwrap_or_default();
-        Some(Rehearsal {
-            story,
-            pos,
-            rating,
-            seconds,
-        })
+        Some(Rehearsal { story, pos, rating, seconds })
     });
-    Log {
-        date,
-        coding,
-        design_minutes,
-        design_topic,
-        behavioral_minutes,
-        stories,
-        rehearsals,
-    }
+    Log { date, coding, design_minutes, design_topic, behavioral_minutes, stories, rehearsals }
 }
 
 /// Parses a user count: `10000000`, `10M`, `1.5B`, `500k`, `10,000,000`.
@@ -397,23 +380,20 @@ pub fn parse_design(f: &mut Fields<'_>) -> Design {
         if s.is_none() {
             let (l, c) = f.value_pos("scale", None);
             f.push(
-                Diagnostic::error(f.path(), "schema/type", format!("`scale` should be a number of users, found \"{t}\""))
-                    .at(l, c)
-                    .hint("write `scale: 10M` (10 million users), `scale: 100M` or a plain number"),
+                Diagnostic::error(
+                    f.path(),
+                    "schema/type",
+                    format!("`scale` should be a number of users, found \"{t}\""),
+                )
+                .at(l, c)
+                .hint("write `scale: 10M` (10 million users), `scale: 100M` or a plain number"),
             );
         }
         s
     });
     let level = f.choice("level", false, "level", Level::parse, Level::suggest, &Level::slugs());
     let minutes = f.number("minutes", false, "60");
-    Design {
-        title,
-        status,
-        date,
-        scale,
-        level,
-        minutes,
-    }
+    Design { title, status, date, scale, level, minutes }
 }
 
 /// Reads a mock interview's front matter; `links` are the body's `[[links]]`.
@@ -443,14 +423,7 @@ pub fn parse_mock(f: &mut Fields<'_>, links: &[String]) -> Mock {
             stories.push(link);
         }
     }
-    Mock {
-        date,
-        kind,
-        partner,
-        minutes,
-        ratings,
-        stories,
-    }
+    Mock { date, kind, partner, minutes, ratings, stories }
 }
 
 /// Reads a plan's front matter.
@@ -462,9 +435,7 @@ pub fn parse_plan(f: &mut Fields<'_>) -> Plan {
 
 /// Reads the assessment's front matter.
 pub fn parse_assessment(f: &mut Fields<'_>) -> Assessment {
-    let form = f
-        .choice("form", false, "form", Form::parse, Form::suggest, &Form::slugs())
-        .or(Some(Form::Quick));
+    let form = f.choice("form", false, "form", Form::parse, Form::suggest, &Form::slugs()).or(Some(Form::Quick));
     let taken = f.date("taken", false);
     let mut answers = BTreeMap::new();
     let items = form.map(|fm| fm.items()).unwrap_or(&[]);
@@ -475,9 +446,13 @@ pub fn parse_assessment(f: &mut Fields<'_>) -> Assessment {
                 None => "the question ids are listed in the body of assessment.md".into(),
             };
             f.push(
-                Diagnostic::warning(f.path(), "assessment/unknown-item", format!("`{id}` is not a question of this form"))
-                    .at(l, c)
-                    .hint(hint),
+                Diagnostic::warning(
+                    f.path(),
+                    "assessment/unknown-item",
+                    format!("`{id}` is not a question of this form"),
+                )
+                .at(l, c)
+                .hint(hint),
             );
             continue;
         };

@@ -48,9 +48,7 @@ pub struct Body {
 
 /// Counts words: runs of characters that contain a letter or a digit.
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// Finds `[[target]]`, `[[target|alias]]` and `[[target#heading]]` links.
@@ -91,16 +89,10 @@ fn heading_depth(level: HeadingLevel) -> u8 {
 
 /// Parses a body that starts on file line `first_line`.
 pub fn parse(body: &str, first_line: usize) -> Body {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_of = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
 
-    let mut out = Body {
-        words: count_words(body),
-        links: wiki_links(body),
-        ..Body::default()
-    };
+    let mut out = Body { words: count_words(body), links: wiki_links(body), ..Body::default() };
     // Open sections collect text until closed; a heading closes the open ones of the
     // same or deeper level.
     let mut open: Vec<usize> = Vec::new();
@@ -111,7 +103,8 @@ pub fn parse(body: &str, first_line: usize) -> Body {
     let mut in_strong_at_para_start = false;
     let mut label: Option<String> = None;
 
-    let parser = Parser::new_ext(body, Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    let parser =
+        Parser::new_ext(body, Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -124,13 +117,7 @@ pub fn parse(body: &str, first_line: usize) -> Body {
                     if let Some(w) = week_of(&title) {
                         week = Some(w);
                     }
-                    out.sections.push(Section {
-                        title,
-                        level,
-                        line,
-                        text: String::new(),
-                        words: 0,
-                    });
+                    out.sections.push(Section { title, level, line, text: String::new(), words: 0 });
                     open.push(out.sections.len() - 1);
                 }
             }
@@ -202,12 +189,7 @@ pub fn parse(body: &str, first_line: usize) -> Body {
                 }
                 paragraph_start = None;
                 if let (Event::End(TagEnd::Item), Some((done, line, text))) = (&event, task.take()) {
-                    out.tasks.push(Task {
-                        done,
-                        text: text.trim().to_string(),
-                        line,
-                        week,
-                    });
+                    out.tasks.push(Task { done, text: text.trim().to_string(), line, week });
                 }
             }
             Event::TaskListMarker(done) => {

@@ -119,12 +119,7 @@ impl Note {
 /// Parses a note's bytes. Never fails: problems become diagnostics on the note.
 pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     let mut diags = Vec::new();
-    let id = rel
-        .rsplit('/')
-        .next()
-        .unwrap_or(rel)
-        .trim_end_matches(".md")
-        .to_string();
+    let id = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string();
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t.to_string(),
         Err(e) => {
@@ -205,9 +200,13 @@ fn check_file_name(rel: &str, kind: Kind, data: &Data, front: &FrontMatter, diag
             if named != date && stem.len() == 10 {
                 let (l, c) = front.locator.value("date", None);
                 diags.push(
-                    Diagnostic::warning(rel, "log/date-mismatch", format!("the file is named {stem} but its `date` is {date}"))
-                        .at(l, c)
-                        .hint(format!("set `date: {stem}` or rename the file to logs/{date}.md")),
+                    Diagnostic::warning(
+                        rel,
+                        "log/date-mismatch",
+                        format!("the file is named {stem} but its `date` is {date}"),
+                    )
+                    .at(l, c)
+                    .hint(format!("set `date: {stem}` or rename the file to logs/{date}.md")),
                 );
             }
         }

@@ -88,19 +88,16 @@ fn header(o: &mut String, m: &Model) {
         facts.push(format!("day {day} of preparation"));
     }
     match (&p.interview_date, p.days_to_interview) {
-        (Some(date), Some(days)) if days >= 0 => facts.push(format!("interview {date} ({:.1} weeks left)", days as f64 / 7.0)),
+        (Some(date), Some(days)) if days >= 0 => {
+            facts.push(format!("interview {date} ({:.1} weeks left)", days as f64 / 7.0))
+        }
         (Some(date), _) => facts.push(format!("interview {date} (passed)")),
         _ => facts.push("no interview date set".into()),
     }
     let _ = writeln!(o, "{}\n", facts.join(" · "));
     if let (Some(path), Some(r)) = (p.path, m.assessment.result()) {
-        let _ = writeln!(
-            o,
-            "**Study path: {}** — {} (assessment score {}/100).\n",
-            path.label(),
-            path.focus(),
-            r.score
-        );
+        let _ =
+            writeln!(o, "**Study path: {}** — {} (assessment score {}/100).\n", path.label(), path.focus(), r.score);
     }
     for w in &p.warnings {
         let _ = writeln!(o, "> **Warning:** {w}\n");
@@ -120,7 +117,8 @@ fn progress(o: &mut String, m: &Model) {
         let _ = writeln!(o, "| Component | Value | Weight | How | Notes |\n| --- | ---: | ---: | --- | --- |");
         for c in &b.components {
             let value = if c.assessed { pct(c.value) } else { "—".into() };
-            let _ = writeln!(o, "| {} | {} | {} | {} | {} |", c.name, value, c.weight, cell(&c.detail), files(&c.files, 3));
+            let _ =
+                writeln!(o, "| {} | {} | {} | {} | {} |", c.name, value, c.weight, cell(&c.detail), files(&c.files, 3));
         }
         if let Some(mul) = &b.multiplier {
             let _ = writeln!(
@@ -134,7 +132,8 @@ fn progress(o: &mut String, m: &Model) {
         }
         let _ = writeln!(o);
     }
-    let _ = writeln!(o, "How each figure is computed: `docs/scoring.md` in the systemcraft repository.\n\n</details>\n");
+    let _ =
+        writeln!(o, "How each figure is computed: `docs/scoring.md` in the systemcraft repository.\n\n</details>\n");
 }
 
 fn today(o: &mut String, m: &Model) {
@@ -199,7 +198,11 @@ fn assessment(o: &mut String, m: &Model) {
     let _ = writeln!(o, "## Self-assessment\n");
     match &m.assessment {
         AssessmentState::NotTaken => {
-            let _ = writeln!(o, "Not taken yet: answer the questions in {} (1–5 each).\n", link("assessment.md", "assessment.md"));
+            let _ = writeln!(
+                o,
+                "Not taken yet: answer the questions in {} (1–5 each).\n",
+                link("assessment.md", "assessment.md")
+            );
         }
         AssessmentState::Partial { answered, total, .. } => {
             let _ = writeln!(o, "{answered} of {total} answered in {}.\n", link("assessment.md", "assessment.md"));
@@ -215,7 +218,15 @@ fn assessment(o: &mut String, m: &Model) {
             );
             let _ = writeln!(o, "| Category | Score | | Band |\n| --- | ---: | --- | --- |");
             for c in &result.categories {
-                let _ = writeln!(o, "| {} | {}/{} | `{}` | {} |", c.category.label(), c.sum, c.max, bar(c.fraction(), 10), c.band.label());
+                let _ = writeln!(
+                    o,
+                    "| {} | {}/{} | `{}` | {} |",
+                    c.category.label(),
+                    c.sum,
+                    c.max,
+                    bar(c.fraction(), 10),
+                    c.band.label()
+                );
             }
             let lp = &result.learning_path;
             let _ = writeln!(o, "\n**Learning path**\n");
@@ -262,7 +273,10 @@ fn portfolio(o: &mut String, m: &Model) {
     let p = &m.portfolio;
     let _ = writeln!(o, "## Story portfolio\n");
     if p.stories.is_empty() {
-        let _ = writeln!(o, "No stories yet. Start with `systemcraft new story \"Title\" --scenario technical-leadership`.\n");
+        let _ = writeln!(
+            o,
+            "No stories yet. Start with `systemcraft new story \"Title\" --scenario technical-leadership`.\n"
+        );
     }
     let _ = writeln!(o, "| Scenario | Draft | Refined | Ready |\n| --- | --- | --- | --- |");
     let story_links = |ids: &[String]| -> String {
@@ -324,7 +338,8 @@ fn portfolio(o: &mut String, m: &Model) {
         let mut stories: Vec<_> = p.stories.iter().collect();
         stories.sort_by_key(|s| (std::cmp::Reverse(s.status), s.id.clone()));
         for s in stories {
-            let failed: Vec<&str> = s.findings.iter().filter(|f| !f.passed).map(|f| f.code.trim_start_matches("star/")).collect();
+            let failed: Vec<&str> =
+                s.findings.iter().filter(|f| !f.passed).map(|f| f.code.trim_start_matches("star/")).collect();
             let passed = s.findings.len() - failed.len();
             let checks = if failed.is_empty() {
                 format!("{passed}/{} ✓", s.findings.len())

@@ -40,7 +40,13 @@ pub fn summary(model: &Model, dashboard: &str) -> String {
         if model.today_goals.streak == 1 { "" } else { "s" }
     );
     if let Some(a) = model.actions.first() {
-        let _ = writeln!(out, "  {} {} {}", paint(bold, &format!("{:<20}", "Next")), a.title, paint(dim, &format!("({})", a.target)));
+        let _ = writeln!(
+            out,
+            "  {} {} {}",
+            paint(bold, &format!("{:<20}", "Next")),
+            a.title,
+            paint(dim, &format!("({})", a.target))
+        );
     }
     let errors = model.errors();
     let warnings = model.diagnostics.len() - errors;
@@ -51,7 +57,11 @@ pub fn summary(model: &Model, dashboard: &str) -> String {
             "Problems",
             paint(
                 Style::new().fg_color(Some(if errors > 0 { AnsiColor::Red } else { AnsiColor::Yellow }.into())),
-                &format!("{errors} error{}, {warnings} warning{}", if errors == 1 { "" } else { "s" }, if warnings == 1 { "" } else { "s" })
+                &format!(
+                    "{errors} error{}, {warnings} warning{}",
+                    if errors == 1 { "" } else { "s" },
+                    if warnings == 1 { "" } else { "s" }
+                )
             )
         );
     }

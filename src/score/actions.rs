@@ -26,10 +26,7 @@ pub struct Action {
 pub const MAX_ACTIONS: usize = 8;
 
 fn comp(model: &Model, bar: &str, key: &str) -> f64 {
-    model
-        .bar(bar)
-        .and_then(|b| b.components.iter().find(|c| c.key == key))
-        .map_or(0.0, |c| c.value)
+    model.bar(bar).and_then(|b| b.components.iter().find(|c| c.key == key)).map_or(0.0, |c| c.value)
 }
 
 fn weight_share(group: &[(String, f64)], key: &str) -> f64 {
@@ -48,10 +45,7 @@ fn command_title(text: &str) -> String {
 /// Ranks the candidate actions for a model.
 pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     let w = &config.weights;
-    let factor = model
-        .bar("readiness")
-        .and_then(|b| b.multiplier.as_ref())
-        .map_or(0.7, |m| m.factor);
+    let factor = model.bar("readiness").and_then(|b| b.multiplier.as_ref()).map_or(0.7, |m| m.factor);
     // Readiness points from a change of the behavioral bar, design practice or coding.
     let via_b = |delta_b: f64| 100.0 * factor * weight_share(&w.readiness, "behavioral") * delta_b;
     let via_component = |key: &str, delta: f64| via_b(weight_share(&w.behavioral, key) * delta);
@@ -63,7 +57,8 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     match &model.assessment {
         AssessmentState::NotTaken => first.push(Action {
             title: "Take the self-assessment".into(),
-            detail: "12 questions rated 1–5; the score picks your study path and turns on the self-rating components".into(),
+            detail: "12 questions rated 1–5; the score picks your study path and turns on the self-rating components"
+                .into(),
             target: "assessment.md".into(),
             gain: None,
         }),
@@ -113,9 +108,16 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
                 continue;
             }
             Action {
-                title: format!("Write {} {label} story", if label.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }),
+                title: format!(
+                    "Write {} {label} story",
+                    if label.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
+                ),
                 detail: format!("no story covers {label} yet: one of the five scenarios every loop probes"),
-                target: format!("systemcraft new story \"{}\" --scenario {}", command_title(scenario_prompt(row.scenario)), row.scenario.slug()),
+                target: format!(
+                    "systemcraft new story \"{}\" --scenario {}",
+                    command_title(scenario_prompt(row.scenario)),
+                    row.scenario.slug()
+                ),
                 gain: Some(round(gain)),
             }
         };
@@ -126,7 +128,10 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     let overdue: Vec<_> = model
         .rehearsals
         .iter()
-        .filter(|d| p.story(&d.story).is_some_and(|s| s.status == StoryStatus::Ready) && (d.overdue_days > 0 || d.last.is_none()))
+        .filter(|d| {
+            p.story(&d.story).is_some_and(|s| s.status == StoryStatus::Ready)
+                && (d.overdue_days > 0 || d.last.is_none())
+        })
         .collect();
     if let (Some(top), true) = (overdue.first(), ready > 0) {
         ranked.push(Action {
@@ -144,7 +149,11 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     for row in thin.iter().take(2) {
         let gain = via_component("lp_depth", 1.0 / per_lp / 16.0);
         ranked.push(Action {
-            title: format!("Back {} with {} story", row.principle.label(), if row.stories.is_empty() { "a" } else { "another" }),
+            title: format!(
+                "Back {} with {} story",
+                row.principle.label(),
+                if row.stories.is_empty() { "a" } else { "another" }
+            ),
             detail: format!(
                 "{} stor{} name{} it, {} refined or ready; {per_lp} are the target",
                 row.stories.len(),
@@ -152,7 +161,11 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
                 if row.stories.len() == 1 { "s" } else { "" },
                 row.strong
             ),
-            target: format!("systemcraft new story \"{}\" --lp {}", command_title(row.principle.label()), row.principle.slug()),
+            target: format!(
+                "systemcraft new story \"{}\" --lp {}",
+                command_title(row.principle.label()),
+                row.principle.slug()
+            ),
             gain: Some(round(gain)),
         });
     }
@@ -177,7 +190,10 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
         if (m.mocks as f64) < config.targets.mocks {
             ranked.push(Action {
                 title: "Do a mock interview".into(),
-                detail: format!("{} in the last {} days; each of the first {} lifts readiness by a tenth", m.mocks, config.window_days, config.targets.mocks),
+                detail: format!(
+                    "{} in the last {} days; each of the first {} lifts readiness by a tenth",
+                    m.mocks, config.window_days, config.targets.mocks
+                ),
                 target: "systemcraft new mock \"Mock with …\"".into(),
                 gain: Some(round(100.0 * base * 0.3 / config.targets.mocks)),
             });
@@ -190,7 +206,14 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
         let delta = (1.0 / config.targets.designs).min(1.0 - design);
         ranked.push(Action {
             title: format!("Complete a system design at {level} scale"),
-            detail: format!("{} users or more counts in full; {}", if level == crate::domain::tracks::Level::L6 { "10M" } else { "100M" }, model.bar("technical").and_then(|b| b.components.iter().find(|c| c.key == "design_practice")).map_or(String::new(), |c| c.detail.clone())),
+            detail: format!(
+                "{} users or more counts in full; {}",
+                if level == crate::domain::tracks::Level::L6 { "10M" } else { "100M" },
+                model
+                    .bar("technical")
+                    .and_then(|b| b.components.iter().find(|c| c.key == "design_practice"))
+                    .map_or(String::new(), |c| c.detail.clone())
+            ),
             target: "systemcraft new design \"…\"".into(),
             gain: Some(round(100.0 * factor * weight_share(&w.readiness, "design") * delta)),
         });

@@ -95,7 +95,8 @@ fn logs_by_day(index: &Index) -> BTreeMap<Date, (Vec<String>, Log)> {
 
 fn minimums(config: &Config, log: Option<&Log>) -> Vec<Minimum> {
     let d = &config.daily;
-    let (problems, design, behavioral) = log.map_or((0, 0, 0), |l| (l.coding.len() as u64, l.design_minutes, l.behavioral_total_minutes()));
+    let (problems, design, behavioral) =
+        log.map_or((0, 0, 0), |l| (l.coding.len() as u64, l.design_minutes, l.behavioral_total_minutes()));
     let minimum = |key, label: String, done: u64, target: u32| Minimum {
         key,
         label,
@@ -106,7 +107,12 @@ fn minimums(config: &Config, log: Option<&Log>) -> Vec<Minimum> {
     vec![
         minimum(
             "coding",
-            format!("{} coding problem{} ({} min)", d.coding_problems, if d.coding_problems == 1 { "" } else { "s" }, d.coding_minutes),
+            format!(
+                "{} coding problem{} ({} min)",
+                d.coding_problems,
+                if d.coding_problems == 1 { "" } else { "s" },
+                d.coding_minutes
+            ),
             problems,
             d.coding_problems,
         ),
@@ -125,11 +131,8 @@ pub fn today(config: &Config, index: &Index) -> Today {
     let days = logs_by_day(index);
     let today = config.today;
     let todays = days.get(&today);
-    let met: Vec<Date> = days
-        .iter()
-        .filter(|(d, (_, l))| **d <= today && day_met(config, l))
-        .map(|(d, _)| *d)
-        .collect();
+    let met: Vec<Date> =
+        days.iter().filter(|(d, (_, l))| **d <= today && day_met(config, l)).map(|(d, _)| *d).collect();
     let is_met = |d: Date| met.binary_search(&d).is_ok();
     // Today still open: a streak that reached yesterday is not broken yet.
     let mut day = if is_met(today) { Some(today) } else { today.yesterday().ok() };
@@ -175,7 +178,9 @@ pub fn week(config: &Config, index: &Index) -> Week {
     let mut minutes = 0u64;
     for n in counted(index) {
         match &n.data {
-            Data::Design(d) if in_week(d.date) && d.status == Some(DesignStatus::Complete) => designs.push(n.path.clone()),
+            Data::Design(d) if in_week(d.date) && d.status == Some(DesignStatus::Complete) => {
+                designs.push(n.path.clone())
+            }
             Data::Log(l) if in_week(l.date) => {
                 let s = l.coding.iter().filter(|c| c.solved).count() as u64;
                 if s > 0 {
@@ -205,10 +210,34 @@ pub fn week(config: &Config, index: &Index) -> Week {
         start: start.to_string(),
         end: end.to_string(),
         goals: vec![
-            goal("designs", format!("Complete {} full system designs", w.designs), designs.clone(), designs.len() as u64, w.designs),
-            goal("coding_problems", format!("Solve {} coding problems", w.coding_problems), coding_files, solved, w.coding_problems),
-            goal("stories", format!("Write {} STAR stories", w.stories), stories.clone(), stories.len() as u64, w.stories),
-            goal("mocks", format!("Do {} mock interview{}", w.mocks, if w.mocks == 1 { "" } else { "s" }), mocks.clone(), mocks.len() as u64, w.mocks),
+            goal(
+                "designs",
+                format!("Complete {} full system designs", w.designs),
+                designs.clone(),
+                designs.len() as u64,
+                w.designs,
+            ),
+            goal(
+                "coding_problems",
+                format!("Solve {} coding problems", w.coding_problems),
+                coding_files,
+                solved,
+                w.coding_problems,
+            ),
+            goal(
+                "stories",
+                format!("Write {} STAR stories", w.stories),
+                stories.clone(),
+                stories.len() as u64,
+                w.stories,
+            ),
+            goal(
+                "mocks",
+                format!("Do {} mock interview{}", w.mocks, if w.mocks == 1 { "" } else { "s" }),
+                mocks.clone(),
+                mocks.len() as u64,
+                w.mocks,
+            ),
         ],
         minutes,
         commitment: config.profile.timeline.hours_label(),

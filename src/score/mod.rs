@@ -179,14 +179,7 @@ fn assessment_state(index: &Index) -> AssessmentState {
         return AssessmentState::NotTaken;
     }
     match assessment::score(form, &a.answers) {
-        Some(result) => AssessmentState::Taken {
-            taken: a.taken.map(|d| d.to_string()),
-            result,
-        },
-        None => AssessmentState::Partial {
-            form,
-            answered: a.answers.len(),
-            total: form.items().len(),
-        },
+        Some(result) => AssessmentState::Taken { taken: a.taken.map(|d| d.to_string()), result },
+        None => AssessmentState::Partial { form, answered: a.answers.len(), total: form.items().len() },
     }
 }

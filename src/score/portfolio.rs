@@ -127,11 +127,8 @@ pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> P
             findings,
         });
     }
-    let known: BTreeSet<&str> = index
-        .notes()
-        .filter(|n| n.kind == crate::note::Kind::Story)
-        .map(|n| n.id.as_str())
-        .collect();
+    let known: BTreeSet<&str> =
+        index.notes().filter(|n| n.kind == crate::note::Kind::Story).map(|n| n.id.as_str()).collect();
     for n in index.notes() {
         let refs: Vec<&(String, (usize, usize))> = match &n.data {
             Data::Log(l) => l.stories.iter().collect(),
@@ -160,13 +157,8 @@ pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> P
     let scenarios = Scenario::ALL
         .iter()
         .map(|sc| {
-            let mut row = ScenarioRow {
-                scenario: *sc,
-                draft: Vec::new(),
-                refined: Vec::new(),
-                ready: Vec::new(),
-                credit: 0.0,
-            };
+            let mut row =
+                ScenarioRow { scenario: *sc, draft: Vec::new(), refined: Vec::new(), ready: Vec::new(), credit: 0.0 };
             for s in stories.iter().filter(|s| s.scenario == Some(*sc)) {
                 match s.status {
                     StoryStatus::Draft => row.draft.push(s.id.clone()),
@@ -195,11 +187,8 @@ pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> P
             }
         })
         .collect();
-    let overloaded = stories
-        .iter()
-        .filter(|s| s.principles.len() > MAX_PRINCIPLES_PER_STORY)
-        .map(|s| s.id.clone())
-        .collect();
+    let overloaded =
+        stories.iter().filter(|s| s.principles.len() > MAX_PRINCIPLES_PER_STORY).map(|s| s.id.clone()).collect();
     Portfolio {
         stories,
         scenarios,
@@ -263,7 +252,9 @@ pub fn due(config: &Config, index: &Index, portfolio: &Portfolio) -> Vec<Due> {
     let mut out: Vec<Due> = portfolio
         .stories
         .iter()
-        .filter(|s| s.status == StoryStatus::Ready || (s.status == StoryStatus::Refined && schedules.contains_key(&s.id)))
+        .filter(|s| {
+            s.status == StoryStatus::Ready || (s.status == StoryStatus::Refined && schedules.contains_key(&s.id))
+        })
         .filter_map(|s| {
             let sched = schedules.get(&s.id);
             let due = sched.map_or(config.today, |x| x.due);

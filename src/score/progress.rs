@@ -57,7 +57,10 @@ pub fn profile(config: &Config, state: &AssessmentState) -> ProfileView {
     if let Some(days) = days_to_interview {
         let weeks = days as f64 / 7.0;
         if days < 0 {
-            warnings.push(format!("The interview date ({}) has passed: update `interview_date` in systemcraft.yaml.", p.interview_date.map(|d| d.to_string()).unwrap_or_default()));
+            warnings.push(format!(
+                "The interview date ({}) has passed: update `interview_date` in systemcraft.yaml.",
+                p.interview_date.map(|d| d.to_string()).unwrap_or_default()
+            ));
         } else {
             if let Some(path) = path {
                 if f64::from(path.weeks()) > weeks {
@@ -141,12 +144,10 @@ pub fn plan(config: &Config, index: &Index) -> Option<PlanProgress> {
         .and_then(|p| index.get(p.trim_start_matches("./")))
         .filter(|n| n.kind == Kind::Plan);
     let note = chosen.or_else(|| {
-        counted(index)
-            .filter(|n| n.kind == Kind::Plan)
-            .max_by_key(|n| match &n.data {
-                Data::Plan(p) => (p.start, std::cmp::Reverse(n.path.clone())),
-                _ => (None, std::cmp::Reverse(n.path.clone())),
-            })
+        counted(index).filter(|n| n.kind == Kind::Plan).max_by_key(|n| match &n.data {
+            Data::Plan(p) => (p.start, std::cmp::Reverse(n.path.clone())),
+            _ => (None, std::cmp::Reverse(n.path.clone())),
+        })
     })?;
     let Data::Plan(p) = &note.data else { return None };
     let week = p.start.map(|s| days_between(s, config.today).div_euclid(7) + 1);
@@ -155,11 +156,7 @@ pub fn plan(config: &Config, index: &Index) -> Option<PlanProgress> {
         .tasks
         .iter()
         .filter(|t| !t.done && week.is_some_and(|w| t.week.is_some_and(|tw| i64::from(tw) < w)))
-        .map(|t| LateTask {
-            week: t.week.unwrap_or(0),
-            text: t.text.clone(),
-            line: t.line,
-        })
+        .map(|t| LateTask { week: t.week.unwrap_or(0), text: t.text.clone(), line: t.line })
         .collect();
     Some(PlanProgress {
         path: note.path.clone(),

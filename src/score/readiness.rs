@@ -66,7 +66,14 @@ fn r4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-fn component(key: &'static str, name: &'static str, value: f64, weights: &[(String, f64)], detail: String, files: Vec<String>) -> Component {
+fn component(
+    key: &'static str,
+    name: &'static str,
+    value: f64,
+    weights: &[(String, f64)],
+    detail: String,
+    files: Vec<String>,
+) -> Component {
     Component {
         key,
         name,
@@ -80,19 +87,8 @@ fn component(key: &'static str, name: &'static str, value: f64, weights: &[(Stri
 
 fn bar(key: &'static str, name: &'static str, components: Vec<Component>) -> Bar {
     let total: f64 = components.iter().map(|c| c.weight).sum();
-    let value = if total > 0.0 {
-        components.iter().map(|c| c.value * c.weight).sum::<f64>() / total
-    } else {
-        0.0
-    };
-    Bar {
-        key,
-        name,
-        value: r4(value),
-        percent: (value * 100.0).round() as u32,
-        components,
-        multiplier: None,
-    }
+    let value = if total > 0.0 { components.iter().map(|c| c.value * c.weight).sum::<f64>() / total } else { 0.0 };
+    Bar { key, name, value: r4(value), percent: (value * 100.0).round() as u32, components, multiplier: None }
 }
 
 fn self_rating(state: &AssessmentState, category: Category, weights: &[(String, f64)]) -> Component {
@@ -110,7 +106,14 @@ fn self_rating(state: &AssessmentState, category: Category, weights: &[(String, 
         }
         None => Component {
             assessed: false,
-            ..component("self_rating", "Self-rating", 0.0, weights, "not assessed yet".into(), vec!["assessment.md".into()])
+            ..component(
+                "self_rating",
+                "Self-rating",
+                0.0,
+                weights,
+                "not assessed yet".into(),
+                vec!["assessment.md".into()],
+            )
         },
     }
 }
@@ -177,7 +180,13 @@ pub fn mock_factor(mocks: usize, target: f64) -> f64 {
 }
 
 /// Computes the four bars.
-pub fn compute(config: &Config, index: &Index, state: &AssessmentState, portfolio: &Portfolio, due: &[Due]) -> Vec<Bar> {
+pub fn compute(
+    config: &Config,
+    index: &Index,
+    state: &AssessmentState,
+    portfolio: &Portfolio,
+    due: &[Due],
+) -> Vec<Bar> {
     let w = &config.weights;
     let t = &config.targets;
     let p = practice(config, index);
@@ -244,11 +253,7 @@ pub fn compute(config: &Config, index: &Index, state: &AssessmentState, portfoli
         ),
         story_files(&|s| s.is_strong()),
     );
-    let depth_sum: f64 = portfolio
-        .principles
-        .iter()
-        .map(|r| (r.strong as f64 / t.stories_per_lp).min(1.0))
-        .sum();
+    let depth_sum: f64 = portfolio.principles.iter().map(|r| (r.strong as f64 / t.stories_per_lp).min(1.0)).sum();
     let depth = component(
         "lp_depth",
         "Principle depth",
@@ -262,11 +267,7 @@ pub fn compute(config: &Config, index: &Index, state: &AssessmentState, portfoli
         story_files(&|s| s.is_strong() && !s.principles.is_empty()),
     );
     let n = portfolio.stories.len();
-    let quality_value = if n == 0 {
-        0.0
-    } else {
-        portfolio.stories.iter().map(|s| s.quality).sum::<f64>() / n as f64
-    };
+    let quality_value = if n == 0 { 0.0 } else { portfolio.stories.iter().map(|s| s.quality).sum::<f64>() / n as f64 };
     let checks: usize = portfolio.stories.iter().map(|s| s.findings.len()).sum();
     let passed: usize = portfolio.stories.iter().map(|s| s.findings.iter().filter(|f| f.passed).count()).sum();
     let quality = component(
@@ -281,7 +282,8 @@ pub fn compute(config: &Config, index: &Index, state: &AssessmentState, portfoli
         },
         story_files(&|_| true),
     );
-    let ready: Vec<&super::portfolio::StoryView> = portfolio.stories.iter().filter(|s| s.status == StoryStatus::Ready).collect();
+    let ready: Vec<&super::portfolio::StoryView> =
+        portfolio.stories.iter().filter(|s| s.status == StoryStatus::Ready).collect();
     let overdue: Vec<&Due> = due
         .iter()
         .filter(|d| ready.iter().any(|s| s.id == d.story) && (d.overdue_days > 0 || d.last.is_none()))
@@ -314,7 +316,8 @@ pub fn compute(config: &Config, index: &Index, state: &AssessmentState, portfoli
         format!("{breadth_count} of 16 principles have at least one story"),
         story_files(&|s| !s.principles.is_empty()),
     );
-    let cultural = bar("cultural", "Cultural Alignment", vec![breadth, self_rating(state, Category::Cultural, &w.cultural)]);
+    let cultural =
+        bar("cultural", "Cultural Alignment", vec![breadth, self_rating(state, Category::Cultural, &w.cultural)]);
 
     let coding_value = (volume.value + pace.value) / 2.0;
     let mut coding_files = p.coding_files.clone();
@@ -342,12 +345,8 @@ pub fn compute(config: &Config, index: &Index, state: &AssessmentState, portfoli
     let factor = mock_factor(p.mocks.len(), t.mocks);
     readiness.value = r4(readiness.value * factor);
     readiness.percent = (readiness.value * 100.0).round() as u32;
-    readiness.multiplier = Some(Multiplier {
-        factor: r4(factor),
-        mocks: p.mocks.len(),
-        target: t.mocks,
-        files: p.mocks,
-    });
+    readiness.multiplier =
+        Some(Multiplier { factor: r4(factor), mocks: p.mocks.len(), target: t.mocks, files: p.mocks });
     vec![technical, behavioral, cultural, readiness]
 }
 

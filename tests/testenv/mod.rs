@@ -36,11 +36,7 @@ impl Env {
         let dir = tempfile::tempdir().expect("temp dir");
         let home = dir.path().join("home");
         std::fs::create_dir_all(&home).unwrap();
-        Env {
-            root: dir.path().join("ws"),
-            home,
-            _dir: dir,
-        }
+        Env { root: dir.path().join("ws"), home, _dir: dir }
     }
 
     /// A fresh workspace made by `systemcraft init --no-git` on [`TODAY`].
@@ -60,7 +56,8 @@ impl Env {
 
     /// Gives the private home a git identity.
     pub fn with_git_identity(self) -> Env {
-        std::fs::write(self.home.join(".gitconfig"), "[user]\n\tname = Test User\n\temail = test@example.com\n").unwrap();
+        std::fs::write(self.home.join(".gitconfig"), "[user]\n\tname = Test User\n\temail = test@example.com\n")
+            .unwrap();
         self
     }
 
@@ -146,7 +143,8 @@ pub fn copy_dir(src: &Path, dst: &Path) {
 
 /// Finds a bar's component value in `build --json` output.
 pub fn component(json: &serde_json::Value, bar: &str, key: &str) -> f64 {
-    let bar = json["bars"].as_array().unwrap().iter().find(|b| b["key"] == bar).unwrap_or_else(|| panic!("no bar {bar}"));
+    let bar =
+        json["bars"].as_array().unwrap().iter().find(|b| b["key"] == bar).unwrap_or_else(|| panic!("no bar {bar}"));
     bar["components"]
         .as_array()
         .unwrap()
@@ -168,6 +166,12 @@ pub fn diagnostics(json: &serde_json::Value) -> Vec<(String, u64, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["path"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["code"].as_str().unwrap().to_string()))
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }

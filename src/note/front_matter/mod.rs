@@ -1,0 +1,242 @@
+//! Front matter: finding the YAML block at the top of a note (gray_matter), parsing it
+//! (serde_yaml) and reading typed fields out of it with file-relative locations.
+//!
+//! This is the only module that knows about YAML: serde_yaml is archived upstream, so
+//! everything that touches it stays behind [`FrontMatter`] and [`Fields`].
+
+use gray_matter::engine::Engine;
+use gray_matter::{Matter, Pod};
+use serde_yaml::{Mapping, Value};
+
+use crate::diag::Diagnostic;
+
+mod fields;
+mod locator;
+
+pub use fields::Fields;
+pub use locator::Locator;
+
+/// The YAML mapping at the top of a note, with what is needed to point into the file.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    /// The parsed mapping (empty when the block was empty or unusable).
+    pub map: Mapping,
+    /// Where each key sits in the file.
+    pub locator: Locator,
+}
+
+/// A note's source split into front matter and body.
+#[derive(Debug, Clone)]
+pub struct Split {
+    /// The front matter, when the note has a usable one.
+    pub front: Option<FrontMatter>,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// The 1-based file line on which `body` starts.
+    pub body_line: usize,
+}
+
+/// gray_matter engine that only delimits: the YAML itself is parsed by serde_yaml,
+/// whose errors carry the locations diagnostics need.
+struct Delimit;
+
+impl Engine for Delimit {
+    fn parse(_content: &str) -> gray_matter::Result<Pod> {
+        Ok(Pod::Null)
+    }
+}
+
+/// Normalises a note's text: drops a UTF-8 byte-order mark and turns CRLF into LF
+/// (line numbers stay the same).
+pub fn normalise_source(source: &str) -> String {
+    let s = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if s.contains('\r') {
+        s.replace("\r\n", "\n")
+    } else {
+        s.to_string()
+    }
+}
+
+fn is_delimiter(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// Splits a (normalised) note into front matter and body, reporting a missing,
+/// unterminated or invalid block. `require` says whether this kind of note must have one.
+pub fn split(path: &str, source: &str, require: bool, diags: &mut Vec<Diagnostic>) -> Split {
+    let mut lines = source.split('\n');
+    let starts_with_block = lines.next().is_some_and(is_delimiter);
+    if !starts_with_block {
+        if require {
+            diags.push(
+                Diagnostic::error(path, "front-matter/missing", "the note has no front matter")
+                    .at(1, 1)
+                    .hint("start the file with a line `---`, the note's fields, and another `---` (see templates/)"),
+            );
+        }
+        return Split { front: None, body: source.to_string(), body_line: 1 };
+    }
+    // Find the closing line ourselves: gray_matter would silently treat a block that is
+    // never closed as an empty note, and it trims away the blank lines that line numbers
+    // depend on.
+    let Some(close_idx) = source.split('\n').skip(1).position(|l| is_delimiter(l) || l.trim_end() == "...") else {
+        diags.push(
+            Diagnostic::error(path, "front-matter/unterminated", "the front matter is never closed")
+                .at(1, 1)
+                .hint("add a line `---` after the last field"),
+        );
+        return Split { front: None, body: String::new(), body_line: 1 };
+    };
+    let close_line = close_idx + 2; // 1-based line of the closing delimiter
+    let all: Vec<&str> = source.split('\n').collect();
+    let yaml_text = all[1..close_line - 1].join("\n");
+    let body_text = all[close_line..].join("\n");
+
+    // gray_matter delimits the well-formed block; a `...` closer is YAML's own
+    // end-of-document marker, which gray_matter does not know, so that case is
+    // rewritten to `---` before it looks.
+    let delimited = if all[close_line - 1].trim_end() == "..." {
+        format!("---\n{yaml_text}\n---\n{body_text}")
+    } else {
+        source.to_string()
+    };
+    let matter = Matter::<Delimit>::new()
+        .parse::<Option<()>>(&delimited)
+        .map(|e| e.matter)
+        .unwrap_or_else(|_| yaml_text.trim().to_string());
+    // gray_matter trims the block; count the blank lines it removed to keep positions.
+    let leading_blank = yaml_text.split('\n').take_while(|l| l.trim().is_empty()).count();
+    let yaml_first_line = 2 + leading_blank;
+
+    let front = parse_yaml(path, &matter, yaml_first_line, diags);
+    Split { front, body: body_text, body_line: close_line + 1 }
+}
+
+fn parse_yaml(path: &str, yaml: &str, first_line: usize, diags: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
+    let locator = Locator::new(yaml, first_line);
+    for (i, line) in yaml.split('\n').enumerate() {
+        let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+        if let Some(col) = indent.find('\t') {
+            diags.push(
+                Diagnostic::error(path, "yaml/tab", "a tab character indents this line; YAML only allows spaces")
+                    .at(first_line + i, col + 1)
+                    .hint("replace the tab with spaces (two per level is the convention)"),
+            );
+            return None;
+        }
+    }
+    if yaml.trim().is_empty() {
+        return Some(FrontMatter { map: Mapping::new(), locator });
+    }
+    match serde_yaml::from_str::<Value>(yaml) {
+        Ok(Value::Mapping(map)) => Some(FrontMatter { map, locator }),
+        Ok(Value::Null) => Some(FrontMatter { map: Mapping::new(), locator }),
+        Ok(_) => {
+            diags.push(
+                Diagnostic::error(path, "yaml/not-a-mapping", "the front matter is not a list of `key: value` fields")
+                    .at(first_line, 1)
+                    .hint("write one `key: value` per line, e.g. `title: My story`"),
+            );
+            None
+        }
+        Err(e) => {
+            let (line, col) = e.location().map(|l| (first_line + l.line() - 1, l.column())).unwrap_or((first_line, 1));
+            let msg = e.to_string();
+            // serde_yaml appends " at line L column C"; we report our own file position.
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            diags.push(
+                Diagnostic::error(path, "yaml/syntax", format!("invalid YAML: {msg}"))
+                    .at(line, col)
+                    .hint("check the indentation and quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%` or `@`"),
+            );
+            None
+        }
+    }
+}
+
+/// Parses a standalone YAML document (systemcraft.yaml) into a mapping, with the
+/// error's line and column on failure.
+pub fn parse_document(text: &str) -> Result<FrontMatter, (String, usize, usize)> {
+    let text = normalise_source(text);
+    if let Some((i, line)) =
+        text.split('\n').enumerate().find(|(_, l)| l.chars().take_while(|c| c.is_whitespace()).any(|c| c == '\t'))
+    {
+        let col = line.find('\t').unwrap_or(0) + 1;
+        return Err(("a tab indents this line; YAML only allows spaces".into(), i + 1, col));
+    }
+    match serde_yaml::from_str::<Value>(&text) {
+        Ok(Value::Mapping(map)) => Ok(FrontMatter { map, locator: Locator::new(&text, 1) }),
+        Ok(Value::Null) => Ok(FrontMatter { map: Mapping::new(), locator: Locator::new(&text, 1) }),
+        Ok(_) => Err(("expected `key: value` fields".into(), 1, 1)),
+        Err(e) => {
+            let (l, c) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+            let msg = e.to_string();
+            Err((msg.split(" at line ").next().unwrap_or(&msg).to_string(), l, c))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split_ok(src: &str) -> (Split, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        let s = split("n.md", &normalise_source(src), true, &mut d);
+        (s, d)
+    }
+
+    #[test]
+    fn splits_front_matter_and_body_with_positions() {
+        let (s, d) = split_ok("---\ntitle: A\n---\n# Body\n");
+        assert!(d.is_empty());
+        let f = s.front.unwrap();
+        assert_eq!(f.map.get("title").unwrap().as_str(), Some("A"));
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(s.body_line, 4);
+        assert_eq!(f.locator.key("title"), (2, 1));
+    }
+
+    #[test]
+    fn blank_lines_before_fields_keep_line_numbers() {
+        let (s, _) = split_ok("---\n\n\nstatus: x\n---\n");
+        assert_eq!(s.front.unwrap().locator.key("status"), (4, 1));
+    }
+
+    #[test]
+    fn crlf_and_bom_are_accepted() {
+        let (s, d) = split_ok("\u{feff}---\r\ntitle: A\r\n---\r\nbody\r\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(s.front.unwrap().map.len(), 1);
+        assert_eq!(s.body, "body\n");
+    }
+
+    #[test]
+    fn dots_close_the_block() {
+        let (s, d) = split_ok("---\ntitle: A\n...\nbody");
+        assert!(d.is_empty());
+        assert!(s.front.is_some());
+        assert_eq!(s.body, "body");
+    }
+
+    #[test]
+    fn reports_unterminated_missing_tab_and_syntax() {
+        let (_, d) = split_ok("---\ntitle: A\n");
+        assert_eq!(d[0].code, "front-matter/unterminated");
+        let (_, d) = split_ok("# no front matter\n");
+        assert_eq!(d[0].code, "front-matter/missing");
+        let (_, d) = split_ok("---\nlog:\n\tminutes: 3\n---\n");
+        assert_eq!((d[0].code, d[0].line, d[0].column), ("yaml/tab", 3, 1));
+        let (_, d) = split_ok("---\ntitle: A\nstatus: [draft\n---\n");
+        assert_eq!(d[0].code, "yaml/syntax");
+        assert!(d[0].line >= 3, "{:?}", d[0]);
+    }
+
+    #[test]
+    fn locator_finds_items_and_values() {
+        let (s, _) = split_ok("---\ncoding:\n  - problem: A\n    minutes: 3\n  - problem: B\n    minutes: x\nprinciples: [ownership, dive dep]\n---\n");
+        let f = s.front.unwrap();
+        assert_eq!(f.locator.item_key("coding", 1, Some("minutes")), (6, 5));
+        assert_eq!(f.locator.value("principles", Some("dive dep")), (7, 25));
+    }
+}
