@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::testenv::{self, Env};
+use crate::testenv::{self, located, story, Env};
 
 /// A valid story written beside every broken note: it must still be computed.
 const COMPANION_STORY: &str = "\
@@ -58,23 +58,6 @@ fn build(env: &Env) -> Built {
     assert_eq!(r.code, 0, "build failed:\n{}", r.stderr);
     assert!(!r.stderr.contains("panicked"), "build panicked:\n{}", r.stderr);
     Built { json, stderr: r.stderr, dashboard: env.read("DASHBOARD.md") }
-}
-
-/// Every diagnostic as (path, line, column, code), in the model's order.
-fn located(json: &Value) -> Vec<(String, u64, u64, String)> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["path"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap(),
-                d["column"].as_u64().unwrap(),
-                d["code"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
 }
 
 /// The one diagnostic with this path and code.
@@ -143,16 +126,6 @@ fn assert_companions(json: &Value) {
     assert!(coding["done"].as_u64().unwrap() >= 1, "{coding}");
     assert!(coding["files"].as_array().unwrap().iter().any(|f| f == "logs/2026-11-24.md"), "{coding}");
     assert_eq!(json["counts"]["examples"], 4);
-}
-
-/// A story of the portfolio by id.
-fn story<'a>(json: &'a Value, id: &str) -> &'a Value {
-    json["portfolio"]["stories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["id"] == id)
-        .unwrap_or_else(|| panic!("no story {id} in the portfolio: {:#}", json["portfolio"]["stories"]))
 }
 
 /// Whether the portfolio has a story with this id.

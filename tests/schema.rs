@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::testenv::{self, Env};
+use crate::testenv::{self, located, story, Env};
 
 /// `build --json` must succeed and not panic.
 fn model(env: &Env) -> Value {
@@ -12,25 +12,6 @@ fn model(env: &Env) -> Value {
     assert_eq!(r.code, 0, "build --json failed:\n{}", r.stderr);
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     serde_json::from_str(&r.stdout).expect("valid JSON")
-}
-
-/// Diagnostics as (path, line, column, code), sorted.
-fn located(json: &Value) -> Vec<(String, u64, u64, String)> {
-    let mut v: Vec<_> = json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["path"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap(),
-                d["column"].as_u64().unwrap(),
-                d["code"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
 }
 
 fn expect(json: &Value, expected: &[(&str, u64, u64, &str)]) {
@@ -51,15 +32,6 @@ fn diagnostic<'a>(json: &'a Value, path: &str, code: &str) -> &'a Value {
         .iter()
         .find(|d| d["path"] == path && d["code"] == code)
         .unwrap_or_else(|| panic!("no {code} on {path}: {:#}", json["diagnostics"]))
-}
-
-fn story<'a>(json: &'a Value, id: &str) -> &'a Value {
-    json["portfolio"]["stories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["id"] == id)
-        .unwrap_or_else(|| panic!("no story {id}"))
 }
 
 fn week_goal<'a>(json: &'a Value, key: &str) -> &'a Value {

@@ -175,3 +175,31 @@ pub fn diagnostics(json: &serde_json::Value) -> Vec<(String, u64, String)> {
         })
         .collect()
 }
+
+/// The diagnostics of `build --json` as (path, line, column, code), in the model's
+/// (sorted) order.
+pub fn located(json: &serde_json::Value) -> Vec<(String, u64, u64, String)> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A story of `build --json`'s portfolio by id.
+pub fn story<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    json["portfolio"]["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap_or_else(|| panic!("no story {id}"))
+}
