@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use crate::testenv::{self, Env, TODAY};
+use crate::testenv::{self, story, Env, TODAY};
 
 /// Every file under the test's temporary folder (workspace and home), relative to it.
 fn all_files(env: &Env) -> BTreeSet<PathBuf> {
@@ -66,15 +66,6 @@ fn field<'a>(text: &'a str, key: &str) -> &'a str {
     let value = &line[key.len() + 1..];
     let value = if value.trim_start().starts_with('"') { value } else { value.split(" #").next().unwrap() };
     value.trim()
-}
-
-fn story<'a>(json: &'a Value, id: &str) -> &'a Value {
-    json["portfolio"]["stories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["id"] == id)
-        .unwrap_or_else(|| panic!("no story {id}"))
 }
 
 // ---------------------------------------------------------------------------------

@@ -204,6 +204,8 @@ pub fn week(config: &Config, index: &Index) -> Week {
         target: u64::from(target),
         files,
     };
+    let (designs_count, stories_count, mocks_count) = (designs.len() as u64, stories.len() as u64, mocks.len() as u64);
+    let (designs_done, stories_done, mocks_done) = (designs, stories, mocks);
     let (lo, _) = config.profile.timeline.weekly_hours();
     let elapsed = (config.today - start).get_days() + 1;
     Week {
@@ -213,8 +215,8 @@ pub fn week(config: &Config, index: &Index) -> Week {
             goal(
                 "designs",
                 format!("Complete {} full system designs", w.designs),
-                designs.clone(),
-                designs.len() as u64,
+                designs_done,
+                designs_count,
                 w.designs,
             ),
             goal(
@@ -224,18 +226,12 @@ pub fn week(config: &Config, index: &Index) -> Week {
                 solved,
                 w.coding_problems,
             ),
-            goal(
-                "stories",
-                format!("Write {} STAR stories", w.stories),
-                stories.clone(),
-                stories.len() as u64,
-                w.stories,
-            ),
+            goal("stories", format!("Write {} STAR stories", w.stories), stories_done, stories_count, w.stories),
             goal(
                 "mocks",
                 format!("Do {} mock interview{}", w.mocks, if w.mocks == 1 { "" } else { "s" }),
-                mocks.clone(),
-                mocks.len() as u64,
+                mocks_done,
+                mocks_count,
                 w.mocks,
             ),
         ],

@@ -162,18 +162,7 @@ pub fn bar(json: &serde_json::Value, key: &str) -> f64 {
 
 /// The diagnostics of `build --json` as (path, line, code).
 pub fn diagnostics(json: &serde_json::Value) -> Vec<(String, u64, String)> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["path"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap(),
-                d["code"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
+    located(json).into_iter().map(|(path, line, _, code)| (path, line, code)).collect()
 }
 
 /// The diagnostics of `build --json` as (path, line, column, code), in the model's
