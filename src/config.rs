@@ -16,6 +16,10 @@ use crate::note::front_matter::{parse_document, Fields};
 /// The profile's file name; it also marks the workspace root.
 pub const PROFILE_FILE: &str = "systemcraft.yaml";
 
+/// Where the last profile that parsed is kept (workspace-relative; the folder is
+/// git-ignored local state).
+pub const LAST_GOOD_PROFILE: &str = ".systemcraft/profile.last-good.yaml";
+
 /// Who is preparing, for what, and how fast.
 #[derive(Debug, Clone, Serialize)]
 pub struct Profile {
@@ -197,19 +201,34 @@ impl Config {
 
     /// Reads the profile at `root/systemcraft.yaml` over the defaults. Problems in it are
     /// diagnostics (the defaults stay in force for what cannot be read), so a typo in
-    /// the profile never hides the dashboard.
+    /// the profile never hides the dashboard. When the file is not valid YAML at all,
+    /// the last profile that was (kept in [`LAST_GOOD_PROFILE`]) stays in force, so a
+    /// half-typed edit does not reset every goal to its default.
     pub fn load(root: &Path, today: Date) -> crate::Result<(Config, Vec<Diagnostic>)> {
         let path = root.join(PROFILE_FILE);
         let text = std::fs::read(&path).map_err(|e| crate::Error::io("cannot read", &path, e))?;
         let text = String::from_utf8_lossy(&text);
         let mut diags = Vec::new();
         let mut config = Config::defaults(root.to_path_buf(), today);
-        config.apply(&text, &mut diags);
+                if config.apply(&text, &mut diags) {
+            // Best effort: a read-only workspace still builds.
+            let _ = crate::fs::write_state(root, LAST_GOOD_PROFILE, text.as_bytes());
+        } else if let Ok(good) = std::fs::read(root.join(LAST_GOOD_PROFILE)) {
+            let mut ignored = Vec::new();
+            let mut fallback = Config::defaults(root.to_path_buf(), today);
+            if fallback.apply(&String::from_utf8_lossy(&good), &mut ignored) {
+                config = fallback;
+                if let Some(d) = diags.iter_mut().find(|d| d.code == "yaml/syntax") {
+                    d.hint = Some("fix the profile; until then the last valid version of it stays in force".into());
+                }
+            }
+        }
         Ok((config, diags))
     }
 
-    /// Applies a profile's text over this config.
-    pub fn apply(&mut self, text: &str, diags: &mut Vec<Diagnostic>) {
+    /// Applies a profile's text over this config. Returns `false` when the text is not
+    /// a YAML document at all (nothing was applied).
+    pub fn apply(&mut self, text: &str, diags: &mut Vec<Diagnostic>) -> bool {
         let front = match parse_document(text) {
             Ok(f) => f,
             Err((msg, line, col)) => {
@@ -218,7 +237,7 @@ impl Config {
                         .at(line, col)
                         .hint("fix the profile; until then the defaults are used"),
                 );
-                return;
+                return false;
             }
         };
         let mut f = Fields::new(&front, PROFILE_FILE, diags);
@@ -306,6 +325,7 @@ impl Config {
                 }
             }
         });
+        true
     }
 
     /// First day of the practice window (inclusive).

@@ -26,6 +26,24 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
     Ok(true)
 }
 
+/// Writes local state (under `.systemcraft/`) atomically. Refuses to follow a
+/// symlinked state folder, so local state never lands outside the workspace.
+pub fn write_state(root: &Path, rel: &str, contents: &[u8]) -> Result<bool> {
+    let path = root.join(crate::diag::to_path(rel));
+    let dir = path.parent().unwrap_or(root);
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
+    let real_dir = std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
+    let real_file = std::fs::symlink_metadata(&path).map_or(true, |m| m.is_file());
+    if !real_dir || !real_file {
+        return Err(Error::io(
+            "refusing to write through a symlink at",
+            &path,
+            std::io::Error::from(std::io::ErrorKind::InvalidInput),
+        ));
+    }
+    write_atomic(&path, contents)
+}
+
 /// tempfile creates files readable by the owner only; a dashboard is an ordinary
 /// file: keep the old file's mode, or use the usual 0644.
 #[cfg(unix)]

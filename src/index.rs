@@ -2,79 +2,163 @@
 //! parallel (rayon) by a full scan, and updated path by path when files change, so
 //! the work of an edit grows with the edit, not with the workspace.
 
-use std::collections::BTreeMap;
-use std::time::SystemTime;
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{DefaultHasher, Hasher};
 
 use rayon::prelude::*;
 
 use crate::note::{self, Note};
 use crate::workspace::{NoteFile, Workspace};
 
-/// What identifies one version of a file on disk, to skip re-reading unchanged files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    /// Size in bytes.
-    pub len: u64,
-    /// Last modification.
-    pub modified: Option<SystemTime>,
+/// One indexed file: its parsed note and a hash of the bytes it was parsed from.
+#[derive(Debug, Clone)]
+struct Entry {
+    note: Note,
+    // A content hash rather than (size, mtime): file-system timestamps are coarse
+    // (a few ms), so two same-length saves in quick succession can share a stamp, and
+    // watch mode must not miss an edit.
+    hash: u64,
 }
 
 /// Parsed notes by workspace-relative path.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    notes: BTreeMap<String, (Note, Stamp)>,
+    notes: BTreeMap<String, Entry>,
 }
 
-/// Reads and parses one file. A file that vanished in the meantime gives `None`; one
-/// that cannot be read (permissions, I/O) becomes a note carrying that diagnostic, so
-/// it is reported rather than silently skipped.
-fn read(file: &NoteFile) -> Option<(Note, Stamp)> {
-    let meta = std::fs::metadata(&file.abs).ok()?;
-    let stamp = Stamp { len: meta.len(), modified: meta.modified().ok() };
+/// What reading one file gave.
+enum Read {
+    /// The file is gone (deleted between the listing and the read).
+    Gone,
+    /// The bytes are the ones already indexed (not parsed again).
+    Same,
+    /// A new or changed note.
+    Note(Entry),
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+/// Reads one file and parses it unless its bytes hash to `known`. A file that cannot
+/// be read (permissions, I/O) becomes a note carrying that diagnostic, so it is
+/// reported rather than silently skipped.
+fn read(file: &NoteFile, known: Option<u64>) -> Read {
     match std::fs::read(&file.abs) {
-        Ok(bytes) => Some((note::parse(&file.rel, file.kind, &bytes), stamp)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => Some((note::unreadable(&file.rel, file.kind, &e), stamp)),
+        Ok(bytes) => {
+            let h = hash(&bytes);
+            if known == Some(h) {
+                return Read::Same;
+            }
+            Read::Note(Entry { note: note::parse(&file.rel, file.kind, &bytes), hash: h })
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Read::Gone,
+        // Hash of nothing: a later successful read always counts as a change.
+        Err(e) => Read::Note(Entry { note: note::unreadable(&file.rel, file.kind, &e), hash: 0 }),
     }
 }
 
 impl Index {
     /// Scans and parses the whole workspace.
     pub fn build(ws: &Workspace) -> Index {
-        let files = ws.scan();
-        let notes = files
-            .par_iter()
-            .filter_map(|f| read(f).map(|n| (f.rel.clone(), n)))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect();
-        Index { notes }
+        let mut index = Index::default();
+        index.rescan(ws);
+        index
     }
 
-    /// Re-checks the given workspace-relative paths on disk: re-reads the ones that
-    /// changed, adds new ones, drops deleted ones. Returns the paths whose note changed.
+    /// Re-reads every note of the workspace: parses new and changed files, drops the
+    /// ones that are gone. Returns the paths whose note changed, sorted.
+    pub fn rescan(&mut self, ws: &Workspace) -> Vec<String> {
+        let files = ws.scan();
+        let on_disk: BTreeSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+        let mut changed: Vec<String> =
+            self.notes.keys().filter(|k| !on_disk.contains(k.as_str())).cloned().collect();
+        for rel in &changed {
+            self.notes.remove(rel);
+        }
+        changed.extend(self.refresh(files));
+        changed.sort();
+        changed
+    }
+
+    /// Re-checks the given workspace-relative paths on disk — files or folders, that
+    /// exist or not — and brings the index in line: re-reads files (parsing only those
+    /// whose bytes changed), walks folders that appeared or moved in, and drops notes
+    /// that are gone, including every note under a folder that is gone. Returns the
+    /// paths whose note changed, sorted.
     pub fn update<'a>(&mut self, ws: &Workspace, paths: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let mut files: BTreeMap<String, NoteFile> = BTreeMap::new();
         let mut changed = Vec::new();
         for rel in paths {
-            let Some(kind) = Workspace::kind_of(rel) else { continue };
+            let rel = rel.trim_matches('/');
+            if rel.is_empty() {
+                return self.rescan(ws);
+            }
+            if crate::workspace::is_ignored(rel) {
+                continue;
+            }
             let abs = ws.root.join(crate::diag::to_path(rel));
-            let meta = std::fs::symlink_metadata(&abs).ok().filter(|m| m.is_file());
-            match meta {
-                None => {
-                    if self.notes.remove(rel).is_some() {
-                        changed.push(rel.to_string());
+            let meta = std::fs::symlink_metadata(&abs).ok();
+            let is_dir = meta.as_ref().is_some_and(|m| m.is_dir());
+            if is_dir {
+                // A folder created, moved in or renamed: its files may never have
+                // had events of their own.
+                let found = ws.scan_under(rel);
+                let present: BTreeSet<&str> = found.iter().map(|f| f.rel.as_str()).collect();
+                let prefix = format!("{rel}/");
+                let gone: Vec<String> = self
+                    .notes
+                    .range(prefix.clone()..)
+                    .take_while(|(k, _)| k.starts_with(&prefix))
+                    .filter(|(k, _)| !present.contains(k.as_str()))
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for k in gone {
+                    self.notes.remove(&k);
+                    changed.push(k);
+                }
+                files.extend(found.into_iter().map(|f| (f.rel.clone(), f)));
+            } else if let (Some(kind), true) = (Workspace::kind_of(rel), meta.as_ref().is_some_and(|m| m.is_file())) {
+                files.insert(rel.to_string(), NoteFile { rel: rel.to_string(), abs, kind });
+            } else {
+                // Gone, a symlink, or not a note: drop it and anything indexed below it.
+                if self.notes.remove(rel).is_some() {
+                    changed.push(rel.to_string());
+                }
+                let prefix = format!("{rel}/");
+                let below: Vec<String> =
+                    self.notes.range(prefix.clone()..).take_while(|(k, _)| k.starts_with(&prefix)).map(|(k, _)| k.clone()).collect();
+                for k in below {
+                    self.notes.remove(&k);
+                    changed.push(k);
+                }
+            }
+        }
+        changed.extend(self.refresh(files.into_values().collect()));
+        changed.sort();
+        changed.dedup();
+        changed
+    }
+
+    /// Reads `files` (in parallel when there are many) and stores what changed.
+    fn refresh(&mut self, files: Vec<NoteFile>) -> Vec<String> {
+        let read_one = |f: &NoteFile| (f.rel.clone(), read(f, self.notes.get(&f.rel).map(|e| e.hash)));
+        let results: Vec<(String, Read)> =
+            if files.len() > 16 { files.par_iter().map(read_one).collect() } else { files.iter().map(read_one).collect() };
+        let mut changed = Vec::new();
+        for (rel, result) in results {
+            match result {
+                Read::Same => {}
+                Read::Gone => {
+                    if self.notes.remove(&rel).is_some() {
+                        changed.push(rel);
                     }
                 }
-                Some(meta) => {
-                    let stamp = Stamp { len: meta.len(), modified: meta.modified().ok() };
-                    if self.notes.get(rel).is_some_and(|(_, s)| *s == stamp) {
-                        continue;
-                    }
-                    let file = NoteFile { rel: rel.to_string(), abs, kind };
-                    if let Some(entry) = read(&file) {
-                        self.notes.insert(rel.to_string(), entry);
-                        changed.push(rel.to_string());
-                    }
+                Read::Note(entry) => {
+                    self.notes.insert(rel.clone(), entry);
+                    changed.push(rel);
                 }
             }
         }
@@ -83,12 +167,12 @@ impl Index {
 
     /// Notes in path order.
     pub fn notes(&self) -> impl Iterator<Item = &Note> {
-        self.notes.values().map(|(n, _)| n)
+        self.notes.values().map(|e| &e.note)
     }
 
     /// One note by path.
     pub fn get(&self, rel: &str) -> Option<&Note> {
-        self.notes.get(rel).map(|(n, _)| n)
+        self.notes.get(rel).map(|e| &e.note)
     }
 
     /// How many notes.
@@ -99,5 +183,76 @@ impl Index {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.notes.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("systemcraft.yaml"), "name: x\n").unwrap();
+        let ws = Workspace::open(dir.path()).unwrap();
+        (dir, ws)
+    }
+
+    fn put(ws: &Workspace, rel: &str, text: &str) {
+        let p = ws.root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    fn paths(index: &Index) -> Vec<String> {
+        index.notes().map(|n| n.path.clone()).collect()
+    }
+
+    #[test]
+    fn update_sees_same_length_rewrites_and_skips_identical_bytes() {
+        let (_d, ws) = ws();
+        put(&ws, "logs/2026-11-25.md", "---\ndate: 2026-11-25\n---\naaa\n");
+        let mut index = Index::build(&ws);
+        // Same length, same second: a (size, mtime) stamp could not tell them apart.
+        put(&ws, "logs/2026-11-25.md", "---\ndate: 2026-11-25\n---\nbbb\n");
+        assert_eq!(index.update(&ws, ["logs/2026-11-25.md"]), vec!["logs/2026-11-25.md"]);
+        assert_eq!(index.update(&ws, ["logs/2026-11-25.md"]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn update_follows_folders_created_moved_and_removed() {
+        let (_d, ws) = ws();
+        put(&ws, "stories/a.md", "x");
+        put(&ws, "stories/b.md", "x");
+        let mut index = Index::build(&ws);
+        assert_eq!(paths(&index), ["stories/a.md", "stories/b.md"]);
+
+        // A folder of notes moved in from outside the workspace: one event, for the folder.
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(outside.path().join("designs")).unwrap();
+        std::fs::write(outside.path().join("designs/cache.md"), "x").unwrap();
+        std::fs::rename(outside.path().join("designs"), ws.root.join("designs")).unwrap();
+        assert_eq!(index.update(&ws, ["designs"]), vec!["designs/cache.md"]);
+
+        // A folder removed: one event, for the folder.
+        std::fs::remove_dir_all(ws.root.join("stories")).unwrap();
+        assert_eq!(index.update(&ws, ["stories"]), vec!["stories/a.md", "stories/b.md"]);
+        assert_eq!(paths(&index), ["designs/cache.md"]);
+
+        // Ignored paths are never read.
+        put(&ws, "designs/.cache.md.swp", "x");
+        assert!(index.update(&ws, ["designs/.cache.md.swp", ".git/index"]).is_empty());
+    }
+
+    #[test]
+    fn rescan_matches_a_fresh_build() {
+        let (_d, ws) = ws();
+        put(&ws, "stories/a.md", "x");
+        put(&ws, "logs/2026-11-01.md", "x");
+        let mut index = Index::build(&ws);
+        std::fs::remove_file(ws.root.join("stories/a.md")).unwrap();
+        put(&ws, "mocks/m.md", "x");
+        put(&ws, "logs/2026-11-01.md", "y");
+        assert_eq!(index.rescan(&ws), ["logs/2026-11-01.md", "mocks/m.md", "stories/a.md"]);
+        assert_eq!(paths(&index), paths(&Index::build(&ws)));
     }
 }

@@ -68,8 +68,15 @@ impl Workspace {
     /// Every note file, sorted by path. Hidden folders (`.git`, `.obsidian`,
     /// `.systemcraft`, …), symlinks and the dashboard are skipped.
     pub fn scan(&self) -> Vec<NoteFile> {
+        self.scan_under("")
+    }
+
+    /// The note files under the workspace-relative folder `rel` (`""` for the whole
+    /// workspace), with the same rules as [`Workspace::scan`].
+    pub fn scan_under(&self, rel: &str) -> Vec<NoteFile> {
         let mut out = Vec::new();
-        let walker = WalkDir::new(&self.root)
+        let start = if rel.is_empty() { self.root.clone() } else { self.root.join(crate::diag::to_path(rel)) };
+        let walker = WalkDir::new(&start)
             .follow_links(false)
             .sort_by_file_name()
             .into_iter()

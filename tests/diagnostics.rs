@@ -563,8 +563,10 @@ fn an_unknown_track_in_the_profile_is_reported_on_its_line_and_the_rest_applies(
 }
 
 #[test]
-fn a_profile_with_a_yaml_error_builds_with_the_defaults() {
+fn a_profile_with_a_yaml_error_and_no_valid_version_builds_with_the_defaults() {
     let env = workspace();
+    // `init` built once and kept that profile as the last valid one: forget it.
+    std::fs::remove_dir_all(env.root.join(".systemcraft")).unwrap();
     env.write("systemcraft.yaml", "name: Sam\ntimeline: deep\ntrack: [l6-to-l7\ninterview_date: 2027-01-15\n");
     let b = build(&env);
     // As in a note: where libyaml stops, the `:` after `interview_date`.
@@ -576,6 +578,27 @@ fn a_profile_with_a_yaml_error_builds_with_the_defaults() {
     assert_eq!(b.json["profile"]["timeline"], "balanced");
     assert!(b.json["profile"]["interview_date"].is_null());
     assert_eq!(week_goal(&b.json, "coding_problems")["target"], 10);
+}
+
+#[test]
+fn a_profile_with_a_yaml_error_keeps_the_last_valid_profile_in_force() {
+    let env = workspace();
+    env.write("systemcraft.yaml", "name: Sam\ntimeline: deep\ngoals:\n  weekly:\n    mocks: 2\n");
+    build(&env);
+    // A half-typed edit: the list is never closed.
+    env.write("systemcraft.yaml", "name: Sam\ntimeline: [deep\ngoals:\n  weekly:\n    mocks: 3\n");
+    let b = build(&env);
+    assert_eq!(b.json["diagnostics"].as_array().unwrap().len(), 1, "{}", b.json["diagnostics"]);
+    assert!(hint(find(&b.json, "systemcraft.yaml", "yaml/syntax")).contains("last valid"));
+    assert_eq!(b.json["profile"]["name"], "Sam");
+    assert_eq!(b.json["profile"]["timeline"], "deep");
+    assert_eq!(week_goal(&b.json, "mocks")["target"], 2);
+    // Fixed: the new profile applies and becomes the last valid one.
+    env.write("systemcraft.yaml", "name: Sam\ntimeline: intensive\n");
+    let b = build(&env);
+    assert!(b.json["diagnostics"].as_array().unwrap().is_empty());
+    assert_eq!(b.json["profile"]["timeline"], "intensive");
+    assert_eq!(env.read(".systemcraft/profile.last-good.yaml"), "name: Sam\ntimeline: intensive\n");
 }
 
 #[test]

@@ -40,7 +40,9 @@ fn fresh_init_scaffolds_commits_and_writes_the_dashboard() {
     assert_eq!(head.author().name().ok(), Some("Test User"));
     assert!(head.tree().unwrap().get_name("DASHBOARD.md").is_some());
     // The working tree is clean after init: everything was committed.
-    let statuses = repo.statuses(None).unwrap();
+    let mut opts = git2::StatusOptions::new();
+    opts.include_untracked(true).include_ignored(false);
+    let statuses = repo.statuses(Some(&mut opts)).unwrap();
     assert_eq!(statuses.len(), 0, "untracked or changed files after init");
 
     let json = env.json();
