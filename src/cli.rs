@@ -49,6 +49,8 @@ pub enum Command {
     Init(InitArgs),
     /// Compute the scores and write DASHBOARD.md.
     Build(BuildArgs),
+    /// Keep DASHBOARD.md current while you edit: rebuild on every change, until Ctrl-C.
+    Watch(WatchArgs),
     /// Create a note from its template and print its path.
     New(NewArgs),
     /// Print a shell completion script.
@@ -128,4 +130,37 @@ pub struct NewArgs {
     /// Open the new note in $VISUAL or $EDITOR.
     #[arg(long)]
     pub edit: bool,
+}
+
+/// `systemcraft watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Quiet time after the last change before rebuilding, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 100, value_parser = clap::value_parser!(u64).range(10..=60_000))]
+    pub debounce: u64,
+    /// Look for changes every MS milliseconds instead of using file events (network
+    /// mounts, WSL drives, file systems without events).
+    #[arg(long, value_name = "MS", num_args = 0..=1, default_missing_value = "1000",
+          value_parser = clap::value_parser!(u64).range(50..=3_600_000))]
+    pub poll: Option<u64>,
+    /// Commit the workspace with git after a quiet period (see --commit-after).
+    #[arg(long)]
+    pub commit: bool,
+    /// How long the notes must stay unchanged before --commit commits: seconds, or
+    /// a duration such as 90s, 5m, 1h.
+    #[arg(long, value_name = "DURATION", default_value = "5m", value_parser = parse_duration, requires = "commit")]
+    pub commit_after: std::time::Duration,
+    /// Also print how long each rebuild took.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// Parses `300`, `90s`, `5m`, `1h30m` (and ISO 8601 `PT5M`).
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let parsed = match text.parse::<u64>() {
+        Ok(secs) => Some(std::time::Duration::from_secs(secs)),
+        Err(_) => text.parse::<jiff::SignedDuration>().ok().and_then(|d| std::time::Duration::try_from(d).ok()),
+    };
+    parsed.filter(|d| !d.is_zero()).ok_or_else(|| format!("\"{text}\" is not a duration: use e.g. 300, 90s, 5m or 1h"))
 }

@@ -41,6 +41,9 @@ pub enum Error {
     /// The editor could not be run or failed.
     #[error("{0}")]
     Editor(String),
+    /// The file watcher could not be started or kept running.
+    #[error("{0}")]
+    Watch(String),
     /// A value given on the command line is not usable.
     #[error("{0}")]
     Usage(String),
@@ -64,6 +67,7 @@ impl Error {
                 Some("create one with `systemcraft init <DIR>`, or point at one with `-w <DIR>`")
             }
             Error::Exists { .. } => Some("choose another title, or edit the existing file"),
+            Error::Watch(_) => Some("on network mounts or WSL drives, try `systemcraft watch --poll`"),
             _ => None,
         }
     }

@@ -33,7 +33,7 @@ enum Read {
     /// The bytes are the ones already indexed (not parsed again).
     Same,
     /// A new or changed note.
-    Note(Entry),
+    Note(Box<Entry>),
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -52,11 +52,11 @@ fn read(file: &NoteFile, known: Option<u64>) -> Read {
             if known == Some(h) {
                 return Read::Same;
             }
-            Read::Note(Entry { note: note::parse(&file.rel, file.kind, &bytes), hash: h })
+            Read::Note(Box::new(Entry { note: note::parse(&file.rel, file.kind, &bytes), hash: h }))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Read::Gone,
         // Hash of nothing: a later successful read always counts as a change.
-        Err(e) => Read::Note(Entry { note: note::unreadable(&file.rel, file.kind, &e), hash: 0 }),
+        Err(e) => Read::Note(Box::new(Entry { note: note::unreadable(&file.rel, file.kind, &e), hash: 0 })),
     }
 }
 
@@ -157,7 +157,7 @@ impl Index {
                     }
                 }
                 Read::Note(entry) => {
-                    self.notes.insert(rel.clone(), entry);
+                    self.notes.insert(rel.clone(), *entry);
                     changed.push(rel);
                 }
             }

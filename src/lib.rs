@@ -7,6 +7,7 @@
 //! failure, 2 usage).
 
 pub mod cli;
+pub mod clock;
 pub mod cmd;
 pub mod coach;
 pub mod config;
@@ -21,6 +22,7 @@ pub mod pipeline;
 pub mod render;
 pub mod score;
 pub mod template;
+pub mod watch;
 pub mod workspace;
 
 use std::ffi::OsString;
@@ -45,6 +47,8 @@ pub struct Globals {
     pub workspace: Option<std::path::PathBuf>,
     /// The date to compute for.
     pub today: jiff::civil::Date,
+    /// The clock `today` came from (fixed when `--today` was given).
+    pub clock: clock::Clock,
 }
 
 impl Globals {
@@ -63,7 +67,7 @@ impl Globals {
 
 /// Today's date in the local time zone.
 pub fn local_today() -> jiff::civil::Date {
-    jiff::Zoned::now().date()
+    clock::Clock::system().today()
 }
 
 /// Parses a `--today` value.
@@ -93,15 +97,17 @@ where
         cli::Color::Never => anstream::ColorChoice::Never.write_global(),
         cli::Color::Auto => {}
     }
-    let today = match cli.today.as_deref().map(parse_date).transpose() {
-        Ok(t) => t.unwrap_or_else(local_today),
+    let clock = match cli.today.as_deref().map(parse_date).transpose() {
+        Ok(Some(date)) => clock::Clock::pinned(date),
+        Ok(None) => clock::Clock::system(),
         Err(e) => return report(&e),
     };
-    let globals = Globals { workspace: cli.workspace, today };
+    let globals = Globals { workspace: cli.workspace, today: clock.today(), clock };
     let result = match cli.command {
         cli::Command::Init(args) => cmd::init::run(&globals, args),
         cli::Command::Build(args) => cmd::build::run(&globals, args),
         cli::Command::New(args) => cmd::new::run(&globals, args),
+        cli::Command::Watch(args) => cmd::watch::run(&globals, args),
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man => cmd::man::run(),
     };
@@ -112,7 +118,7 @@ where
 }
 
 /// Prints an error once, with its hint, and returns its exit code.
-fn report(e: &Error) -> i32 {
+pub fn report(e: &Error) -> i32 {
     let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
     let mut err = anstream::stderr();
     let _ = writeln!(err, "{red}error:{red:#} {e}");

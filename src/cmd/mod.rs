@@ -6,3 +6,4 @@ pub mod completions;
 pub mod init;
 pub mod man;
 pub mod new;
+pub mod watch;

@@ -1,0 +1,197 @@
+//! `systemcraft watch`: start the watcher and the session, then loop — gather a quiet
+//! batch of changes, apply it, print one line — until Ctrl-C. Also rebuilds when the
+//! day changes and, with `--commit`, commits after a quiet period.
+
+use std::io::Write;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use anstyle::{AnsiColor, Style};
+
+use crate::cli::WatchArgs;
+use crate::diag::Diagnostic;
+use crate::render;
+use crate::watch::session::{CommitOutcome, Report, Session};
+use crate::watch::{self, Backend, Batch, Input, Options, Source};
+use crate::{Error, Globals, Result, EXIT_OK};
+
+/// The longest the loop sleeps without looking at the clock.
+const MAX_WAIT: Duration = Duration::from_secs(3600);
+
+/// Runs the command.
+pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
+    let ws = globals.workspace()?;
+    let root = ws.root.clone();
+    let debounce = Duration::from_millis(args.debounce);
+    let backend = args.poll.map_or(Backend::Native, |ms| Backend::Poll(Duration::from_millis(ms)));
+    let settle = watch::settle(debounce);
+
+    let (tx, rx) = mpsc::channel();
+    let interrupt = tx.clone();
+    ctrlc::set_handler(move || {
+        let _ = interrupt.send(Input::Interrupt);
+    })
+    .map_err(|e| Error::Watch(format!("cannot handle Ctrl-C: {e}")))?;
+    // The watcher starts before the first build, so an edit made during it is seen.
+    let (mut source, warning) = Source::start(&root, Options { debounce, backend }, tx)?;
+    let (mut session, written) = Session::start(ws, globals.today)?;
+
+    let dim = Style::new().dimmed();
+    let mut out = anstream::stdout();
+    let _ = writeln!(
+        out,
+        "Watching {} ({}, {} ms debounce{}). Ctrl-C to stop.",
+        root.display(),
+        source.backend(),
+        args.debounce,
+        if args.commit { format!(", committing after {} of quiet", human(args.commit_after)) } else { String::new() }
+    );
+    if let Some(w) = warning {
+        warn(&w);
+    }
+    let what = if written { "DASHBOARD.md written" } else { "DASHBOARD.md up to date" };
+    let _ = out.write_all(render::terminal::summary(session.model(), what).as_bytes());
+    crate::print_diagnostics(&session.model().diagnostics);
+    let _ = out.flush();
+
+    // With --commit: when the notes last changed and a commit is pending.
+    let mut pending_since = args.commit.then(Instant::now);
+    loop {
+        let mut wait = globals.clock.until_tomorrow().unwrap_or(MAX_WAIT).min(MAX_WAIT);
+        if let Some(t) = pending_since {
+            wait = wait.min(args.commit_after.saturating_sub(t.elapsed()));
+        }
+        let mut batch = Batch::default();
+        let mut stop = false;
+        match rx.recv_timeout(wait) {
+            Ok(input) => {
+                stop = absorb(input, &mut batch, &mut source, &root);
+                // A checkout or a sync touches many paths whose windows end a tick
+                // or two apart: wait for a short gap so they make one rebuild.
+                while !stop {
+                    match rx.recv_timeout(settle) {
+                        Ok(input) => stop = absorb(input, &mut batch, &mut source, &root),
+                        Err(_) => break,
+                    }
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => stop = true,
+        }
+        if stop {
+            break;
+        }
+
+        if !globals.clock.is_pinned() {
+            let today = globals.clock.today();
+            if today != session.today() {
+                print_outcome(session.set_today(today), &globals.clock, args.verbose);
+            }
+        }
+        if !batch.is_empty() {
+            source.sync_tops();
+            let outcome = session.apply(&batch);
+            if let Ok(Some(r)) = &outcome {
+                if args.commit && (!r.notes.is_empty() || r.profile.is_some()) {
+                    pending_since = Some(Instant::now());
+                }
+            }
+            print_outcome(outcome, &globals.clock, args.verbose);
+        }
+        if let Some(t) = pending_since {
+            if t.elapsed() >= args.commit_after {
+                pending_since = None;
+                let stamp = timestamp(&globals.clock);
+                match session.commit() {
+                    Ok(CommitOutcome::Committed { id, subject }) => {
+                        let _ = writeln!(out, "{dim}{stamp}{dim:#}  committed {id}: {subject}");
+                    }
+                    Ok(CommitOutcome::Nothing) => {}
+                    Ok(CommitOutcome::Blocked(why)) => {
+                        let _ = writeln!(out, "{dim}{stamp}{dim:#}  not committing: {why}");
+                    }
+                    Err(e) => {
+                        crate::report(&e);
+                    }
+                }
+            }
+        }
+    }
+    let _ = writeln!(out, "Stopped watching.");
+    Ok(EXIT_OK)
+}
+
+/// Adds one input to the batch; returns true on Ctrl-C.
+fn absorb(input: Input, batch: &mut Batch, source: &mut Source, root: &std::path::Path) -> bool {
+    match input {
+        Input::Interrupt => return true,
+        Input::Events(events) => batch.add_events(root, &events),
+        Input::Errors(errors) => {
+            // Whatever went wrong, events may have been lost: read everything again.
+            batch.rescan = true;
+            for e in errors {
+                if watch::is_limit(&e) && source.backend() == Backend::Native {
+                    match source.fall_back_to_polling() {
+                        Ok(interval) => warn(&watch::limit_message(interval)),
+                        Err(e) => {
+                            crate::report(&e);
+                        }
+                    }
+                } else {
+                    warn(&format!("the watcher reported: {e}; re-reading the workspace"));
+                }
+            }
+        }
+    }
+    false
+}
+
+fn warn(message: &str) {
+    let yellow = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+    let _ = writeln!(anstream::stderr(), "{yellow}warning:{yellow:#} {message}");
+}
+
+fn timestamp(clock: &crate::clock::Clock) -> String {
+    clock.now().strftime("%H:%M:%S").to_string()
+}
+
+fn human(d: Duration) -> String {
+    let s = d.as_secs();
+    match s {
+        s if s % 3600 == 0 => format!("{} h", s / 3600),
+        s if s % 60 == 0 => format!("{} min", s / 60),
+        s => format!("{s} s"),
+    }
+}
+
+fn print_outcome(outcome: Result<Option<Report>>, clock: &crate::clock::Clock, verbose: bool) {
+    let report = match outcome {
+        Ok(Some(r)) => r,
+        Ok(None) => return,
+        Err(e) => {
+            // The last dashboard stays; the next change tries again.
+            crate::report(&e);
+            return;
+        }
+    };
+    let dim = Style::new().dimmed();
+    let mut out = anstream::stdout().lock();
+    let timing =
+        if verbose { format!("  {dim}({:.1} ms){dim:#}", report.work.as_secs_f64() * 1000.0) } else { String::new() };
+    let _ = writeln!(out, "{dim}{}{dim:#}  {}{timing}", timestamp(clock), report.line());
+    let problem = |d: &Diagnostic, sign: &str| format!("          {sign} {}: {} [{}]", d.location(), d.message, d.code);
+    for d in &report.appeared {
+        let colour = match d.severity {
+            crate::diag::Severity::Error => AnsiColor::Red,
+            crate::diag::Severity::Warning => AnsiColor::Yellow,
+            crate::diag::Severity::Info => AnsiColor::Blue,
+        };
+        let s = Style::new().fg_color(Some(colour.into()));
+        let _ = writeln!(out, "{s}{}{s:#}", problem(d, &format!("new {}:", d.severity)));
+    }
+    for d in &report.fixed {
+        let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
+        let _ = writeln!(out, "{green}{}{green:#}", problem(d, "fixed:"));
+    }
+    let _ = out.flush();
+}

@@ -1,0 +1,325 @@
+//! The watch [`Session`]: the loaded [`Pipeline`] kept in memory between edits. Each
+//! [`Batch`] re-reads only its paths (or everything, on a rescan), then recomputes
+//! the model and the dashboard from the index, writes DASHBOARD.md if its bytes
+//! changed, and returns a [`Report`] of what changed and how the scores moved.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::hash::{DefaultHasher, Hasher};
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+
+use crate::config::{Config, PROFILE_FILE};
+use crate::diag::{Diagnostic, Severity};
+use crate::git::{self, Repo};
+use crate::pipeline::Pipeline;
+use crate::score::Model;
+use crate::watch::Batch;
+use crate::workspace::{Workspace, DASHBOARD_FILE};
+use crate::Result;
+
+/// What happened to the profile in a rebuild.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileChange {
+    /// Re-read and applied.
+    Reloaded,
+    /// Not valid YAML: the last valid version stays in force.
+    Invalid,
+}
+
+/// One bar's move.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    /// The bar's name.
+    pub name: &'static str,
+    /// Percent before.
+    pub from: u32,
+    /// Percent after.
+    pub to: u32,
+}
+
+/// What one rebuild did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Notes whose content changed (added, edited, removed), sorted.
+    pub notes: Vec<String>,
+    /// The profile, when it changed.
+    pub profile: Option<ProfileChange>,
+    /// The new date, when the day changed.
+    pub new_day: Option<Date>,
+    /// The whole workspace was re-read.
+    pub rescan: bool,
+    /// DASHBOARD.md had been changed or removed by something else and was restored.
+    pub restored: bool,
+    /// Bars that moved.
+    pub moves: Vec<Move>,
+    /// Problems that appeared.
+    pub appeared: Vec<Diagnostic>,
+    /// Problems that went away.
+    pub fixed: Vec<Diagnostic>,
+    /// Whether DASHBOARD.md was written.
+    pub written: bool,
+    /// Time spent re-reading, recomputing and writing.
+    pub work: Duration,
+}
+
+/// What `--commit` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommitOutcome {
+    /// A commit was made: its short id and subject.
+    Committed {
+        /// Short id.
+        id: String,
+        /// First line of the message.
+        subject: String,
+    },
+    /// The work tree matched the last commit.
+    Nothing,
+    /// Committing now would be wrong; the reason, for people.
+    Blocked(String),
+}
+
+/// The in-memory state of watch mode.
+pub struct Session {
+    pipeline: Pipeline,
+    model: Model,
+    markdown: String,
+    profile_hash: u64,
+}
+
+fn profile_hash(ws: &Workspace) -> u64 {
+    let mut h = DefaultHasher::new();
+    h.write(&std::fs::read(ws.root.join(PROFILE_FILE)).unwrap_or_default());
+    h.finish()
+}
+
+// Problems compared by what they say, not where: an edit above a problem moves its
+// line without fixing it.
+type ProblemKey = (String, String, String);
+
+fn problems(m: &Model) -> BTreeMap<ProblemKey, Vec<&Diagnostic>> {
+    let mut out: BTreeMap<ProblemKey, Vec<&Diagnostic>> = BTreeMap::new();
+    for d in &m.diagnostics {
+        out.entry((d.path.clone(), d.code.to_string(), d.message.clone())).or_default().push(d);
+    }
+    out
+}
+
+fn diff_problems(before: &Model, after: &Model) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    let (b, a) = (problems(before), problems(after));
+    let mut appeared = Vec::new();
+    let mut fixed = Vec::new();
+    for (k, now) in &a {
+        let was = b.get(k).map_or(0, Vec::len);
+        appeared.extend(now.iter().skip(was).map(|d| (*d).clone()));
+    }
+    for (k, was) in &b {
+        let now = a.get(k).map_or(0, Vec::len);
+        fixed.extend(was.iter().skip(now).map(|d| (*d).clone()));
+    }
+    (appeared, fixed)
+}
+
+impl Session {
+    /// Loads the workspace, builds, and writes the dashboard.
+    pub fn start(workspace: Workspace, today: Date) -> Result<(Session, bool)> {
+        let profile_hash = profile_hash(&workspace);
+        let pipeline = Pipeline::load(workspace, today)?;
+        let model = pipeline.model();
+        let markdown = pipeline.dashboard(&model);
+        let written = pipeline.write(&markdown)?;
+        Ok((Session { pipeline, model, markdown, profile_hash }, written))
+    }
+
+    /// The current model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The date computed for.
+    pub fn today(&self) -> Date {
+        self.pipeline.config.today
+    }
+
+    /// The workspace.
+    pub fn workspace(&self) -> &Workspace {
+        &self.pipeline.workspace
+    }
+
+    /// Applies a batch of changed paths; `None` when nothing that matters changed
+    /// (the files hold the bytes already indexed, and the dashboard is current).
+    pub fn apply(&mut self, batch: &Batch) -> Result<Option<Report>> {
+        self.rebuild(batch, None)
+    }
+
+    /// Moves to a new day: every date-dependent figure is recomputed.
+    pub fn set_today(&mut self, today: Date) -> Result<Option<Report>> {
+        self.rebuild(&Batch::default(), Some(today))
+    }
+
+    fn rebuild(&mut self, batch: &Batch, new_day: Option<Date>) -> Result<Option<Report>> {
+        let started = Instant::now();
+        let ws = self.pipeline.workspace.clone();
+        let mut report = Report { rescan: batch.rescan, ..Report::default() };
+        report.notes = if batch.rescan {
+            self.pipeline.index.rescan(&ws)
+        } else {
+            self.pipeline.index.update(&ws, batch.paths.iter().map(String::as_str))
+        };
+        let today = new_day.unwrap_or(self.pipeline.config.today);
+        report.new_day = new_day.filter(|d| *d != self.pipeline.config.today);
+        let touched_profile = batch.rescan || batch.paths.contains(PROFILE_FILE);
+        let new_hash = if touched_profile { profile_hash(&ws) } else { self.profile_hash };
+        if new_hash != self.profile_hash || report.new_day.is_some() {
+            let (config, diags) = Config::load(&ws.root, today)?;
+            if new_hash != self.profile_hash {
+                let invalid = diags.iter().any(|d| d.code == "yaml/syntax" && d.severity == Severity::Error);
+                report.profile = Some(if invalid { ProfileChange::Invalid } else { ProfileChange::Reloaded });
+            }
+            self.pipeline.config = config;
+            self.pipeline.config_diagnostics = diags;
+            self.profile_hash = new_hash;
+        }
+
+        let recompute = !report.notes.is_empty() || report.profile.is_some() || report.new_day.is_some();
+        if recompute {
+            let model = self.pipeline.model();
+            let markdown = self.pipeline.dashboard(&model);
+            report.moves = self
+                .model
+                .bars
+                .iter()
+                .zip(&model.bars)
+                .filter(|(a, b)| a.percent != b.percent)
+                .map(|(a, b)| Move { name: b.name, from: a.percent, to: b.percent })
+                .collect();
+            (report.appeared, report.fixed) = diff_problems(&self.model, &model);
+            self.model = model;
+            self.markdown = markdown;
+        }
+        // Written when the scores changed, and also when something else changed or
+        // removed DASHBOARD.md (a hand edit, a checkout): it always ends equal to
+        // what `build` writes. Our own write comes back as an event and stops here,
+        // because the bytes match.
+        let checked_dashboard = recompute || batch.rescan || batch.paths.contains(DASHBOARD_FILE);
+        if checked_dashboard {
+            report.written = self.pipeline.write(&self.markdown)?;
+            report.restored = report.written && !recompute;
+        }
+        report.work = started.elapsed();
+        Ok((recompute || report.written).then_some(report))
+    }
+
+    /// Commits the work tree (for `--commit`), unless a merge or rebase is in
+    /// progress or a changed file holds conflict markers.
+    pub fn commit(&self) -> Result<CommitOutcome> {
+        let root = &self.pipeline.workspace.root;
+        let Some(repo) = Repo::open_at(root) else {
+            return Ok(CommitOutcome::Blocked(format!(
+                "{} is not the top of a git repository (run `git init` there)",
+                root.display()
+            )));
+        };
+        if let Some(op) = repo.operation_in_progress() {
+            return Ok(CommitOutcome::Blocked(format!("{op}; finish it (or abort it) and the next quiet period commits")));
+        }
+        let changes = repo.changes()?;
+        if changes.is_empty() {
+            return Ok(CommitOutcome::Nothing);
+        }
+        for c in changes.iter().filter(|c| c.kind != git::ChangeKind::Deleted) {
+            let Ok(bytes) = std::fs::read(root.join(crate::diag::to_path(&c.path))) else { continue };
+            if let Some(line) = git::conflict_marker_line(&String::from_utf8_lossy(&bytes)) {
+                return Ok(CommitOutcome::Blocked(format!(
+                    "{}:{line} holds a conflict marker; resolve the conflict and the next quiet period commits",
+                    c.path
+                )));
+            }
+        }
+        let message = git::message::summarise(&changes, &self.pipeline.index);
+        match repo.commit_all(&message)? {
+            Some(c) => Ok(CommitOutcome::Committed {
+                id: c.id,
+                subject: message.lines().next().unwrap_or_default().to_string(),
+            }),
+            None => Ok(CommitOutcome::Nothing),
+        }
+    }
+}
+
+impl Report {
+    /// The one line printed for this rebuild: what changed, then how the scores
+    /// moved. Problems that appeared or were fixed follow on their own lines.
+    pub fn line(&self) -> String {
+        let mut what = Vec::new();
+        if let Some(d) = self.new_day {
+            what.push(format!("new day {d}"));
+        }
+        match self.profile {
+            Some(ProfileChange::Reloaded) => what.push(format!("{PROFILE_FILE} reloaded")),
+            Some(ProfileChange::Invalid) => {
+                what.push(format!("{PROFILE_FILE} is not valid YAML; its last valid version stays in force"))
+            }
+            None => {}
+        }
+        if self.rescan {
+            what.push(format!("rescanned ({} changed)", count(self.notes.len(), "note", "notes")));
+        } else if !self.notes.is_empty() {
+            what.push(notes_label(&self.notes));
+        }
+        if self.restored {
+            what.push(format!("{DASHBOARD_FILE} was changed outside systemcraft; regenerated"));
+        }
+        let scores = if self.restored && self.moves.is_empty() {
+            String::new()
+        } else if self.moves.is_empty() {
+            "scores unchanged".to_string()
+        } else {
+            self.moves.iter().map(|m| format!("{} {}% → {}%", m.name, m.from, m.to)).collect::<Vec<_>>().join(", ")
+        };
+        let mut line = what.join("; ");
+        if !scores.is_empty() {
+            let _ = write!(line, "  {scores}");
+        }
+        line
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `stories/a.md`, `stories/a.md, logs/b.md`, or `312 notes (300 in stories/, 12 in logs/)`.
+fn notes_label(notes: &[String]) -> String {
+    if notes.len() <= 3 {
+        return notes.join(", ");
+    }
+    let folders = crate::watch::by_folder(notes)
+        .into_iter()
+        .map(|(f, n)| if f.is_empty() { format!("{n} at the top") } else { format!("{n} in {f}/") })
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("{} ({folders})", count(notes.len(), "note", "notes"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_line_names_notes_and_moves() {
+        let r = Report {
+            notes: vec!["stories/checkout.md".into()],
+            moves: vec![Move { name: "Behavioral", from: 42, to: 47 }],
+            written: true,
+            ..Report::default()
+        };
+        assert_eq!(r.line(), "stories/checkout.md  Behavioral 42% → 47%");
+        let many: Vec<String> = (0..5).map(|i| format!("logs/{i}.md")).chain(["stories/a.md".to_string()]).collect();
+        let r = Report { notes: many, ..Report::default() };
+        assert_eq!(r.line(), "6 notes (5 in logs/, 1 in stories/)  scores unchanged");
+        let r = Report { restored: true, written: true, ..Report::default() };
+        assert_eq!(r.line(), "DASHBOARD.md was changed outside systemcraft; regenerated");
+    }
+}
