@@ -6,10 +6,24 @@ use std::path::Path;
 
 use crate::{Error, Result};
 
+/// How much a write must survive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// Flushed to the disk before it replaces the old file: survives a power cut.
+    /// For what only the user can write again (notes).
+    Flushed,
+    /// Replaced atomically but not flushed: a killed process never leaves a partial
+    /// file, and the rename is enough for that. For files a build regenerates (the
+    /// dashboard, local state), where flushing would cost most of a watch-mode
+    /// rebuild (several ms for a large dashboard) and buy nothing `build` cannot redo.
+    Regenerable,
+}
+
 /// Writes `contents` to `path` atomically: a temporary file in the same folder,
-/// flushed to disk, then renamed over the target. Returns `false` (and writes nothing)
-/// when the file already holds exactly these bytes.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
+/// flushed to disk when `durability` asks for it, then renamed over the target.
+/// Returns `false` (and writes nothing) when the file already holds exactly these
+/// bytes.
+pub fn write_atomic(path: &Path, contents: &[u8], durability: Durability) -> Result<bool> {
     if std::fs::read(path).is_ok_and(|old| old == contents) {
         return Ok(false);
     }
@@ -21,7 +35,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<bool> {
         .map_err(|e| Error::io("cannot create a temporary file in", dir, e))?;
     tmp.write_all(contents).map_err(|e| Error::io("cannot write", tmp.path(), e))?;
     set_permissions(tmp.as_file(), path);
-    tmp.as_file().sync_all().map_err(|e| Error::io("cannot flush", tmp.path(), e))?;
+    if durability == Durability::Flushed {
+        tmp.as_file().sync_all().map_err(|e| Error::io("cannot flush", tmp.path(), e))?;
+    }
     tmp.persist(path).map_err(|e| Error::io("cannot replace", path, e.error))?;
     Ok(true)
 }
@@ -41,7 +57,7 @@ pub fn write_state(root: &Path, rel: &str, contents: &[u8]) -> Result<bool> {
             std::io::Error::from(std::io::ErrorKind::InvalidInput),
         ));
     }
-    write_atomic(&path, contents)
+    write_atomic(&path, contents, Durability::Regenerable)
 }
 
 /// tempfile creates files readable by the owner only; a dashboard is an ordinary
@@ -162,9 +178,9 @@ mod tests {
     fn atomic_write_skips_identical_content() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("D.md");
-        assert!(write_atomic(&p, b"a").unwrap());
-        assert!(!write_atomic(&p, b"a").unwrap());
-        assert!(write_atomic(&p, b"b").unwrap());
+        assert!(write_atomic(&p, b"a", Durability::Flushed).unwrap());
+        assert!(!write_atomic(&p, b"a", Durability::Flushed).unwrap());
+        assert!(write_atomic(&p, b"b", Durability::Flushed).unwrap());
         assert_eq!(std::fs::read(&p).unwrap(), b"b");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }

@@ -43,7 +43,7 @@ impl Pipeline {
 
     /// Writes DASHBOARD.md if its content changed; returns whether it was written.
     pub fn write(&self, markdown: &str) -> Result<bool> {
-        crate::fs::write_atomic(&self.workspace.dashboard(), markdown.as_bytes())
+        crate::fs::write_atomic(&self.workspace.dashboard(), markdown.as_bytes(), crate::fs::Durability::Regenerable)
     }
 
     /// Whether DASHBOARD.md on disk holds exactly `markdown`.

@@ -159,13 +159,13 @@ pub struct Source {
 /// How often the debouncer looks for quiet paths: a fraction of the window, so that
 /// a path is reported soon after its window ends.
 fn tick(debounce: Duration) -> Duration {
-    (debounce / 8).clamp(Duration::from_millis(5), Duration::from_millis(250)).min(debounce)
+    (debounce / 10).clamp(Duration::from_millis(5), Duration::from_millis(250)).min(debounce)
 }
 
 /// The gap with no new batch after which the loop considers the file system quiet
 /// (a checkout's paths end their windows at slightly different ticks).
 pub fn settle(debounce: Duration) -> Duration {
-    tick(debounce) * 2 + Duration::from_millis(5)
+    tick(debounce) + Duration::from_millis(5)
 }
 
 fn handler(tx: Sender<Input>) -> impl FnMut(DebounceEventResult) + Send + 'static {
@@ -340,6 +340,6 @@ mod tests {
     fn settle_is_short_but_longer_than_a_tick() {
         let d = Duration::from_millis(100);
         assert!(settle(d) > tick(d));
-        assert!(settle(d) < Duration::from_millis(50));
+        assert!(settle(d) <= Duration::from_millis(20));
     }
 }
