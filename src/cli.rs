@@ -51,6 +51,10 @@ pub enum Command {
     Build(BuildArgs),
     /// Keep DASHBOARD.md current while you edit: rebuild on every change, until Ctrl-C.
     Watch(WatchArgs),
+    /// Commit every change of the workspace with a message naming what changed.
+    Commit(CommitArgs),
+    /// Commit, fetch, merge (never losing a note), rebuild the dashboard, and push.
+    Sync(SyncArgs),
     /// Create a note from its template and print its path.
     New(NewArgs),
     /// Print a shell completion script.
@@ -163,4 +167,21 @@ fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
         Err(_) => text.parse::<jiff::SignedDuration>().ok().and_then(|d| std::time::Duration::try_from(d).ok()),
     };
     parsed.filter(|d| !d.is_zero()).ok_or_else(|| format!("\"{text}\" is not a duration: use e.g. 300, 90s, 5m or 1h"))
+}
+
+/// `systemcraft commit`.
+#[derive(Debug, Args)]
+pub struct CommitArgs {
+    /// The commit message (default: one naming what changed, by kind of note).
+    #[arg(short, long, value_name = "MSG")]
+    pub message: Option<String>,
+}
+
+/// `systemcraft sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The remote to sync with (default: the branch's upstream, else `origin`, else the
+    /// only remote).
+    #[arg(long, value_name = "NAME")]
+    pub remote: Option<String>,
 }

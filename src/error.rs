@@ -24,7 +24,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A git operation failed.
-    #[error("git: {message}: {source}")]
+    #[error("git: {message}: {}", source.message())]
     Git {
         /// What was being done.
         message: String,
@@ -41,6 +41,33 @@ pub enum Error {
     /// The editor could not be run or failed.
     #[error("{0}")]
     Editor(String),
+    /// The remote could not be reached, or refused the credentials.
+    #[error("cannot {action} `{remote}` ({url}): {}", source.message())]
+    Remote {
+        /// "fetch from" or "push to".
+        action: &'static str,
+        /// The remote's name.
+        remote: String,
+        /// Its URL.
+        url: String,
+        /// libgit2's error.
+        #[source]
+        source: git2::Error,
+    },
+    /// The workspace is not the top folder of a git repository.
+    #[error("{path} is not the top folder of a git repository")]
+    NotARepo {
+        /// The workspace root.
+        path: PathBuf,
+    },
+    /// The repository is in a state where the command would be wrong.
+    #[error("{message}")]
+    RepoState {
+        /// What is wrong.
+        message: String,
+        /// The command(s) to type next.
+        next: String,
+    },
     /// The file watcher could not be started or kept running.
     #[error("{0}")]
     Watch(String),
@@ -61,15 +88,25 @@ impl Error {
     }
 
     /// A hint printed under the error, when there is an obvious next step.
-    pub fn hint(&self) -> Option<&'static str> {
-        match self {
-            Error::NoWorkspace { .. } => {
-                Some("create one with `systemcraft init <DIR>`, or point at one with `-w <DIR>`")
+    pub fn hint(&self) -> Option<String> {
+        let hint = match self {
+            Error::NoWorkspace { .. } => "create one with `systemcraft init <DIR>`, or point at one with `-w <DIR>`",
+            Error::Exists { .. } => "choose another title, or edit the existing file",
+            Error::Watch(_) => "on network mounts or WSL drives, try `systemcraft watch --poll`",
+            Error::NotARepo { .. } => "make it one with `git init` in the workspace (`systemcraft init` does this)",
+            Error::RepoState { next, .. } => return Some(next.clone()),
+            Error::Remote { source, .. } if source.code() == git2::ErrorCode::Auth => {
+                "the remote refused the credentials: check your ssh key (`ssh-add -l`) or your credential helper; your commits are safe in this repository"
             }
-            Error::Exists { .. } => Some("choose another title, or edit the existing file"),
-            Error::Watch(_) => Some("on network mounts or WSL drives, try `systemcraft watch --poll`"),
-            _ => None,
-        }
+            Error::Remote { .. } => {
+                "your commits are safe in this repository; check the URL (`git remote -v`) and the network, then run `systemcraft sync` again"
+            }
+            Error::Git { source, .. } if source.code() == git2::ErrorCode::Locked => {
+                "another git command seems to be running; if none is, remove the stale lock: `rm .git/index.lock`"
+            }
+            _ => return None,
+        };
+        Some(hint.to_string())
     }
 }
 

@@ -108,6 +108,8 @@ where
         cli::Command::Build(args) => cmd::build::run(&globals, args),
         cli::Command::New(args) => cmd::new::run(&globals, args),
         cli::Command::Watch(args) => cmd::watch::run(&globals, args),
+        cli::Command::Commit(args) => cmd::commit::run(&globals, args),
+        cli::Command::Sync(args) => cmd::sync::run(&globals, args),
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man => cmd::man::run(),
     };

@@ -2,8 +2,10 @@
 //! into calls on the core and decides what to print and which exit code to return.
 
 pub mod build;
+pub mod commit;
 pub mod completions;
 pub mod init;
 pub mod man;
 pub mod new;
+pub mod sync;
 pub mod watch;

@@ -3,6 +3,7 @@
 //! is configured. [`message`] turns a set of changes into a commit message.
 
 pub mod message;
+pub mod sync;
 
 use std::path::Path;
 
@@ -18,6 +19,17 @@ pub const FALLBACK_EMAIL: &str = "systemcraft@localhost";
 /// `user.name` from the user's git configuration, if set.
 pub fn configured_name() -> Option<String> {
     git2::Config::open_default().ok()?.get_string("user.name").ok().filter(|s| !s.trim().is_empty())
+}
+
+/// The configured identity, or the fallback author (and `true`) when there is none.
+pub(crate) fn signature(repo: &Repository) -> Result<(Signature<'static>, bool)> {
+    match repo.signature() {
+        Ok(s) => Ok((s.to_owned(), false)),
+        Err(_) => Ok((
+            Signature::now(FALLBACK_NAME, FALLBACK_EMAIL).map_err(|e| Error::git("cannot make a signature", e))?,
+            true,
+        )),
+    }
 }
 
 /// A workspace's repository.
@@ -57,13 +69,7 @@ impl Repo {
     }
 
     fn signature(&self) -> Result<(Signature<'static>, bool)> {
-        match self.repo.signature() {
-            Ok(s) => Ok((s.to_owned(), false)),
-            Err(_) => Ok((
-                Signature::now(FALLBACK_NAME, FALLBACK_EMAIL).map_err(|e| Error::git("cannot make a signature", e))?,
-                true,
-            )),
-        }
+        signature(&self.repo)
     }
 
     /// Stages `paths` (workspace-relative, `/`-separated; ignored files are skipped) and
@@ -121,6 +127,33 @@ impl Repo {
             | RepositoryState::ApplyMailbox
             | RepositoryState::ApplyMailboxOrRebase => Some("a rebase is in progress"),
         }
+    }
+
+    /// Refuses (with the next command to type) when committing `changes` now would
+    /// be wrong: an operation in progress, or a changed file holding conflict markers.
+    pub fn ensure_committable(&self, changes: &[Change]) -> Result<()> {
+        if let Some(op) = self.operation_in_progress() {
+            let next = match self.repo.state() {
+                RepositoryState::Merge => "resolve the conflicts, then `git commit`; or give up the merge with `git merge --abort`",
+                RepositoryState::Rebase | RepositoryState::RebaseInteractive | RepositoryState::RebaseMerge => {
+                    "finish it with `git rebase --continue`, or undo it with `git rebase --abort`"
+                }
+                _ => "finish it (or abort it) with git, then run this again",
+            };
+            return Err(Error::RepoState { message: format!("cannot commit: {op}"), next: next.to_string() });
+        }
+        let root = self.repo.workdir().unwrap_or(Path::new("."));
+        for c in changes.iter().filter(|c| c.kind != ChangeKind::Deleted) {
+            let Ok(bytes) = std::fs::read(root.join(crate::diag::to_path(&c.path))) else { continue };
+            if let Some(line) = conflict_marker_line(&String::from_utf8_lossy(&bytes)) {
+                return Err(Error::RepoState {
+                    message: format!("cannot commit: {}:{line} holds a git conflict marker", c.path),
+                    next: "keep the text you want, delete the <<<<<<< ======= >>>>>>> lines, save, and run this again"
+                        .to_string(),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Every path that differs from the last commit (staged or not, untracked
