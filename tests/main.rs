@@ -12,3 +12,4 @@ mod new;
 mod schema;
 mod scores;
 mod snapshot;
+mod sync;

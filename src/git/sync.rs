@@ -404,6 +404,65 @@ fn set_upstream(repo: &Repository, remote: &str, branch: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::git::Repo;
+
+    fn init(dir: &Path) -> Repo {
+        std::fs::create_dir_all(dir).unwrap();
+        let repo = Repo::init(dir).unwrap();
+        let mut cfg = repo.repo.config().unwrap();
+        cfg.set_str("user.name", "t").unwrap();
+        cfg.set_str("user.email", "t@example.com").unwrap();
+        repo
+    }
+
+    fn commit_file(repo: &Repo, rel: &str, text: &str) {
+        std::fs::write(repo.workdir().unwrap().join(rel), text).unwrap();
+        repo.commit_all(&format!("edit {rel}")).unwrap().expect("a commit");
+    }
+
+    #[test]
+    fn a_push_rejected_because_the_remote_moved_is_retried_after_merging_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let bare = dir.path().join("remote.git");
+        let mut opts = git2::RepositoryInitOptions::new();
+        opts.bare(true).initial_head("main");
+        Repository::init_opts(&bare, &opts).unwrap();
+        let url = bare.to_str().unwrap();
+
+        let a = init(&dir.path().join("a"));
+        a.repo.remote("origin", url).unwrap();
+        commit_file(&a, "start.md", "start\n");
+        let mut noop = || Ok(());
+        assert!(sync(&a, None, &mut noop).unwrap().pushed);
+
+        let b = init(&dir.path().join("b"));
+        b.repo.remote("origin", url).unwrap();
+        assert_eq!(sync(&b, None, &mut noop).unwrap().integration, Integration::FastForward);
+
+        // Both sides commit; B pushes first, so A has to merge.
+        commit_file(&a, "a.md", "from a\n");
+        commit_file(&b, "b.md", "from b\n");
+        sync(&b, None, &mut noop).unwrap();
+        // While A is merging, B pushes again: A's first push is rejected.
+        let mut raced = false;
+        let mut race = || {
+            if !raced {
+                raced = true;
+                commit_file(&b, "b2.md", "from b again\n");
+                sync(&b, None, &mut || Ok(())).unwrap();
+            }
+            Ok(())
+        };
+        let report = sync(&a, None, &mut race).unwrap();
+        assert!(report.pushed);
+        assert_eq!(report.attempts, 2);
+        assert_eq!(report.integration, Integration::Merged);
+        for f in ["a.md", "b.md", "b2.md"] {
+            assert!(dir.path().join("a").join(f).exists(), "{f}");
+        }
+        let remote = Repository::open_bare(&bare).unwrap();
+        assert_eq!(remote.refname_to_id("refs/heads/main").unwrap(), a.repo.refname_to_id("refs/heads/main").unwrap());
+    }
 
     #[test]
     fn conflict_copies_keep_the_extension_and_never_collide() {
