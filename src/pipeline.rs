@@ -33,7 +33,9 @@ impl Pipeline {
 
     /// Computes the model.
     pub fn model(&self) -> Model {
-        score::compute(&self.config, &self.index, self.config_diagnostics.clone())
+        let mut extra = self.config_diagnostics.clone();
+        extra.extend(self.index.conflict_copies().map(conflict_copy));
+        score::compute(&self.config, &self.index, extra)
     }
 
     /// The dashboard's Markdown.
@@ -50,4 +52,11 @@ impl Pipeline {
     pub fn is_current(&self, markdown: &str) -> bool {
         std::fs::read(self.workspace.dashboard()).is_ok_and(|b| b == markdown.as_bytes())
     }
+}
+
+/// The problem reported for a conflict copy until the user removes it.
+fn conflict_copy(rel: &str) -> Diagnostic {
+    let original = crate::workspace::conflict_original(rel).unwrap_or_default();
+    Diagnostic::warning(rel, "sync/conflict-copy", format!("the other machine's version of {original}, kept by `systemcraft sync`"))
+        .hint(format!("merge what you need from it into {original}, then delete {rel}"))
 }

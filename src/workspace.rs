@@ -58,8 +58,10 @@ impl Workspace {
     }
 
     /// The kind of a workspace-relative path, if it is a note the tool reads.
+    /// Conflict copies left by `sync` are not notes: counting them would count a
+    /// story twice.
     pub fn kind_of(rel: &str) -> Option<Kind> {
-        if is_ignored(rel) {
+        if is_ignored(rel) || conflict_original(rel).is_some() {
             return None;
         }
         Kind::of(rel)
@@ -74,7 +76,14 @@ impl Workspace {
     /// The note files under the workspace-relative folder `rel` (`""` for the whole
     /// workspace), with the same rules as [`Workspace::scan`].
     pub fn scan_under(&self, rel: &str) -> Vec<NoteFile> {
+        self.scan_all_under(rel).0
+    }
+
+    /// The note files and the conflict copies (see [`conflict_original`]) under the
+    /// workspace-relative folder `rel`, in one walk.
+    pub fn scan_all_under(&self, rel: &str) -> (Vec<NoteFile>, Vec<String>) {
         let mut out = Vec::new();
+        let mut copies = Vec::new();
         let start = if rel.is_empty() { self.root.clone() } else { self.root.join(crate::diag::to_path(rel)) };
         let walker = WalkDir::new(&start)
             .follow_links(false)
@@ -89,10 +98,38 @@ impl Workspace {
             let rel = crate::diag::rel_path(rel);
             if let Some(kind) = Self::kind_of(&rel) {
                 out.push(NoteFile { rel, abs: entry.path().to_path_buf(), kind });
+            } else if !is_ignored(&rel) && conflict_original(&rel).is_some() {
+                copies.push(rel);
             }
         }
-        out
+        (out, copies)
     }
+}
+
+/// For a conflict copy written by `sync` — `<name>.conflict-<7 hex digits>[-N][.ext]`
+/// beside the original — the original's workspace-relative path.
+pub fn conflict_original(rel: &str) -> Option<String> {
+    let (dir, name) = match rel.rsplit_once('/') {
+        Some((d, n)) => (Some(d), n),
+        None => (None, rel),
+    };
+    let (stem, rest) = name.split_once(".conflict-")?;
+    let (tag, ext) = match rest.split_once('.') {
+        Some((t, e)) => (t, Some(e)),
+        None => (rest, None),
+    };
+    let id = tag.split_once('-').map_or(tag, |(id, n)| if n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty() { id } else { "" });
+    if stem.is_empty() || id.len() != 7 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let file = match ext {
+        Some(e) => format!("{stem}.{e}"),
+        None => stem.to_string(),
+    };
+    Some(match dir {
+        Some(d) => format!("{d}/{file}"),
+        None => file,
+    })
 }
 
 /// Paths the tool never reads: hidden files and folders, editor droppings.
@@ -107,6 +144,18 @@ pub fn is_ignored(rel: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn conflict_copies_are_recognised_and_not_notes() {
+        assert_eq!(conflict_original("stories/x.conflict-1a2b3c4.md").as_deref(), Some("stories/x.md"));
+        assert_eq!(conflict_original("stories/x.conflict-1a2b3c4-2.md").as_deref(), Some("stories/x.md"));
+        assert_eq!(conflict_original("systemcraft.conflict-abcdef0.yaml").as_deref(), Some("systemcraft.yaml"));
+        assert_eq!(conflict_original("notes.conflict-abcdef0").as_deref(), Some("notes"));
+        for not_a_copy in ["stories/x.md", "stories/x.conflict-zzzzzzz.md", "stories/x.conflict-1a2b.md", "stories/.conflict-1a2b3c4.md", "stories/x.conflict-1a2b3c4-b.md"] {
+            assert_eq!(conflict_original(not_a_copy), None, "{not_a_copy}");
+        }
+        assert_eq!(Workspace::kind_of("stories/x.conflict-1a2b3c4.md"), None);
+    }
 
     #[test]
     fn discover_walks_up_and_scan_skips_hidden() {

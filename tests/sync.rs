@@ -211,9 +211,22 @@ fn a_story_edited_on_both_sides_keeps_both_texts() {
     for env in [&p.a, &p.b] {
         assert!(!env.read("DASHBOARD.md").contains("<<<<<<<"));
     }
+    // The dashboard's Problems list the copy, and the copy is not counted as a story.
+    let dashboard = p.b.read("DASHBOARD.md");
+    assert!(dashboard.contains(&copies[0]), "{dashboard}");
+    let json = p.b.json();
+    let d = json["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "sync/conflict-copy").unwrap();
+    assert_eq!(d["path"], copies[0].as_str());
+    // One story: the edited one (no longer marked as an example); its copy is not counted.
+    assert_eq!(json["counts"]["stories"], 1);
     p.a.run_ok(&["sync"]);
     assert_eq!(tree(&p.a.root), tree(&p.b.root));
     assert!(status_clean(&p.a) && status_clean(&p.b));
+    // Once the user has merged and deleted the copy, the problem is gone.
+    p.a.remove(&copies[0]);
+    p.a.run_ok(&["sync"]);
+    assert!(!p.a.read("DASHBOARD.md").contains(".conflict-"));
+    assert!(p.a.json()["diagnostics"].as_array().unwrap().iter().all(|d| d["code"] != "sync/conflict-copy"));
 }
 
 #[test]
