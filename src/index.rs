@@ -7,7 +7,7 @@ use std::hash::{DefaultHasher, Hasher};
 
 use rayon::prelude::*;
 
-use crate::note::{self, Note};
+use crate::note::{self, Kind, Note};
 use crate::workspace::{NoteFile, Workspace};
 
 /// One indexed file: its parsed note and a hash of the bytes it was parsed from.
@@ -24,6 +24,8 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     notes: BTreeMap<String, Entry>,
+    // Conflict copies left by `sync`: not notes, but reported until removed.
+    copies: BTreeSet<String>,
 }
 
 /// What reading one file gave.
@@ -71,7 +73,10 @@ impl Index {
     /// Re-reads every note of the workspace: parses new and changed files, drops the
     /// ones that are gone. Returns the paths whose note changed, sorted.
     pub fn rescan(&mut self, ws: &Workspace) -> Vec<String> {
-        let files = ws.scan();
+        let (files, copies) = ws.scan_all_under("");
+        let copies: BTreeSet<String> = copies.into_iter().collect();
+        let mut copies_changed: Vec<String> = self.copies.symmetric_difference(&copies).cloned().collect();
+        self.copies = copies;
         let on_disk: BTreeSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
         let mut changed: Vec<String> =
             self.notes.keys().filter(|k| !on_disk.contains(k.as_str())).cloned().collect();
@@ -79,6 +84,7 @@ impl Index {
             self.notes.remove(rel);
         }
         changed.extend(self.refresh(files));
+        changed.append(&mut copies_changed);
         changed.sort();
         changed
     }
@@ -105,9 +111,25 @@ impl Index {
             if is_dir {
                 // A folder created, moved in or renamed: its files may never have
                 // had events of their own.
-                let found = ws.scan_under(rel);
+                let (found, copies) = ws.scan_all_under(rel);
                 let present: BTreeSet<&str> = found.iter().map(|f| f.rel.as_str()).collect();
                 let prefix = format!("{rel}/");
+                let stale: Vec<String> = self
+                    .copies
+                    .range(prefix.clone()..)
+                    .take_while(|k| k.starts_with(&prefix))
+                    .filter(|k| !copies.contains(k))
+                    .cloned()
+                    .collect();
+                for k in stale {
+                    self.copies.remove(&k);
+                    changed.push(k);
+                }
+                for k in copies {
+                    if self.copies.insert(k.clone()) {
+                        changed.push(k);
+                    }
+                }
                 let gone: Vec<String> = self
                     .notes
                     .range(prefix.clone()..)
@@ -122,10 +144,21 @@ impl Index {
                 files.extend(found.into_iter().map(|f| (f.rel.clone(), f)));
             } else if let (Some(kind), true) = (Workspace::kind_of(rel), meta.as_ref().is_some_and(|m| m.is_file())) {
                 files.insert(rel.to_string(), NoteFile { rel: rel.to_string(), abs, kind });
+            } else if meta.as_ref().is_some_and(|m| m.is_file()) && crate::workspace::conflict_original(rel).is_some() {
+                if self.copies.insert(rel.to_string()) {
+                    changed.push(rel.to_string());
+                }
             } else {
                 // Gone, a symlink, or not a note: drop it and anything indexed below it.
-                if self.notes.remove(rel).is_some() {
+                if self.notes.remove(rel).is_some() || self.copies.remove(rel) {
                     changed.push(rel.to_string());
+                }
+                let prefix = format!("{rel}/");
+                let copies_below: Vec<String> =
+                    self.copies.range(prefix.clone()..).take_while(|k| k.starts_with(&prefix)).cloned().collect();
+                for k in copies_below {
+                    self.copies.remove(&k);
+                    changed.push(k);
                 }
                 let prefix = format!("{rel}/");
                 let below: Vec<String> =
@@ -163,6 +196,39 @@ impl Index {
             }
         }
         changed
+    }
+
+    /// An index of files given as bytes (e.g. blobs of a git tree), parsed as a scan
+    /// would parse them; in parallel when there are many.
+    pub fn from_files(files: impl IntoIterator<Item = (String, Kind, Vec<u8>)>) -> Index {
+        let mut index = Index::default();
+        index.put_files(files.into_iter().collect());
+        index
+    }
+
+    /// Stores files given as bytes, replacing the notes at the same paths; bytes equal
+    /// to the ones already indexed are not parsed again.
+    pub fn put_files(&mut self, files: Vec<(String, Kind, Vec<u8>)>) {
+        let parse_one = |(rel, kind, bytes): &(String, Kind, Vec<u8>)| {
+            let h = hash(bytes);
+            if self.notes.get(rel).is_some_and(|e| e.hash == h) {
+                return None;
+            }
+            Some((rel.clone(), Entry { note: note::parse(rel, *kind, bytes), hash: h }))
+        };
+        let parsed: Vec<Option<(String, Entry)>> =
+            if files.len() > 16 { files.par_iter().map(parse_one).collect() } else { files.iter().map(parse_one).collect() };
+        self.notes.extend(parsed.into_iter().flatten());
+    }
+
+    /// Drops the note at `rel`; returns whether there was one.
+    pub fn remove(&mut self, rel: &str) -> bool {
+        self.notes.remove(rel).is_some()
+    }
+
+    /// Conflict copies left by `sync`, in path order.
+    pub fn conflict_copies(&self) -> impl Iterator<Item = &str> {
+        self.copies.iter().map(String::as_str)
     }
 
     /// Notes in path order.
