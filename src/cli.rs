@@ -55,6 +55,8 @@ pub enum Command {
     Commit(CommitArgs),
     /// Commit, fetch, merge (never losing a note), rebuild the dashboard, and push.
     Sync(SyncArgs),
+    /// Readiness over time, from the git history: a table with sparklines, or an SVG.
+    Trend(TrendArgs),
     /// Create a note from its template and print its path.
     New(NewArgs),
     /// Print a shell completion script.
@@ -184,4 +186,15 @@ pub struct SyncArgs {
     /// only remote).
     #[arg(long, value_name = "NAME")]
     pub remote: Option<String>,
+}
+
+/// `systemcraft trend`.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// Show only the days from this date on (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+    /// Also write the chart as an SVG file.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
 }

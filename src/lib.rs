@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod render;
 pub mod score;
 pub mod template;
+pub mod trend;
 pub mod watch;
 pub mod workspace;
 
@@ -110,6 +111,7 @@ where
         cli::Command::Watch(args) => cmd::watch::run(&globals, args),
         cli::Command::Commit(args) => cmd::commit::run(&globals, args),
         cli::Command::Sync(args) => cmd::sync::run(&globals, args),
+        cli::Command::Trend(args) => cmd::trend::run(&globals, args),
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man => cmd::man::run(),
     };

@@ -13,3 +13,4 @@ mod schema;
 mod scores;
 mod snapshot;
 mod sync;
+mod trend;

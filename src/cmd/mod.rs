@@ -8,4 +8,5 @@ pub mod init;
 pub mod man;
 pub mod new;
 pub mod sync;
+pub mod trend;
 pub mod watch;

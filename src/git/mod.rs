@@ -54,6 +54,11 @@ impl Repo {
         (workdir == dir.canonicalize().ok()?).then_some(Repo { repo })
     }
 
+    /// The libgit2 repository, for reading history (`trend`).
+    pub(crate) fn repository(&self) -> &Repository {
+        &self.repo
+    }
+
     /// The work tree of a repository containing `dir` (possibly a parent), if any.
     pub fn enclosing(dir: &Path) -> Option<std::path::PathBuf> {
         Repository::discover(dir).ok()?.workdir().map(Path::to_path_buf)

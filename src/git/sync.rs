@@ -350,7 +350,7 @@ pub fn sync(repo: &super::Repo, asked_remote: Option<&str>, rebuild: &mut dyn Fn
     let wrapper = repo;
     let repo = &repo.repo;
     let (branch, _unborn) = current_branch(repo)?;
-    let remote = pick_remote(&repo, &branch, asked_remote)?;
+    let remote = pick_remote(repo, &branch, asked_remote)?;
     let mut copies = Vec::new();
     let mut attempts = 0;
     loop {
