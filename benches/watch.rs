@@ -86,9 +86,10 @@ fn main() {
         };
         // The watcher's line for this rebuild ends with "(N.N ms)".
         let line = lines.recv_timeout(Duration::from_secs(10)).expect("no rebuild line");
-        let ms: f64 = line.rsplit_once('(').and_then(|(_, t)| t.trim_end_matches(" ms)").parse().ok()).unwrap_or_else(
-            || panic!("no timing in {line:?}"),
-        );
+        let ms: f64 = line
+            .rsplit_once('(')
+            .and_then(|(_, t)| t.trim_end_matches(" ms)").parse().ok())
+            .unwrap_or_else(|| panic!("no timing in {line:?}"));
         // Skip the problem lines of that rebuild, if any, and let the file system settle.
         std::thread::sleep(Duration::from_millis(debounce + 100));
         while lines.try_recv().is_ok() {}

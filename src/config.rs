@@ -210,7 +210,7 @@ impl Config {
         let text = String::from_utf8_lossy(&text);
         let mut diags = Vec::new();
         let mut config = Config::defaults(root.to_path_buf(), today);
-                if config.apply(&text, &mut diags) {
+        if config.apply(&text, &mut diags) {
             // Best effort: a read-only workspace still builds.
             let _ = crate::fs::write_state(root, LAST_GOOD_PROFILE, text.as_bytes());
         } else if let Ok(good) = std::fs::read(root.join(LAST_GOOD_PROFILE)) {

@@ -78,8 +78,7 @@ impl Index {
         let mut copies_changed: Vec<String> = self.copies.symmetric_difference(&copies).cloned().collect();
         self.copies = copies;
         let on_disk: BTreeSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
-        let mut changed: Vec<String> =
-            self.notes.keys().filter(|k| !on_disk.contains(k.as_str())).cloned().collect();
+        let mut changed: Vec<String> = self.notes.keys().filter(|k| !on_disk.contains(k.as_str())).cloned().collect();
         for rel in &changed {
             self.notes.remove(rel);
         }
@@ -161,8 +160,12 @@ impl Index {
                     changed.push(k);
                 }
                 let prefix = format!("{rel}/");
-                let below: Vec<String> =
-                    self.notes.range(prefix.clone()..).take_while(|(k, _)| k.starts_with(&prefix)).map(|(k, _)| k.clone()).collect();
+                let below: Vec<String> = self
+                    .notes
+                    .range(prefix.clone()..)
+                    .take_while(|(k, _)| k.starts_with(&prefix))
+                    .map(|(k, _)| k.clone())
+                    .collect();
                 for k in below {
                     self.notes.remove(&k);
                     changed.push(k);
@@ -178,8 +181,11 @@ impl Index {
     /// Reads `files` (in parallel when there are many) and stores what changed.
     fn refresh(&mut self, files: Vec<NoteFile>) -> Vec<String> {
         let read_one = |f: &NoteFile| (f.rel.clone(), read(f, self.notes.get(&f.rel).map(|e| e.hash)));
-        let results: Vec<(String, Read)> =
-            if files.len() > 16 { files.par_iter().map(read_one).collect() } else { files.iter().map(read_one).collect() };
+        let results: Vec<(String, Read)> = if files.len() > 16 {
+            files.par_iter().map(read_one).collect()
+        } else {
+            files.iter().map(read_one).collect()
+        };
         let mut changed = Vec::new();
         for (rel, result) in results {
             match result {
@@ -216,8 +222,11 @@ impl Index {
             }
             Some((rel.clone(), Entry { note: note::parse(rel, *kind, bytes), hash: h }))
         };
-        let parsed: Vec<Option<(String, Entry)>> =
-            if files.len() > 16 { files.par_iter().map(parse_one).collect() } else { files.iter().map(parse_one).collect() };
+        let parsed: Vec<Option<(String, Entry)>> = if files.len() > 16 {
+            files.par_iter().map(parse_one).collect()
+        } else {
+            files.iter().map(parse_one).collect()
+        };
         self.notes.extend(parsed.into_iter().flatten());
     }
 

@@ -57,6 +57,10 @@ impl Pipeline {
 /// The problem reported for a conflict copy until the user removes it.
 fn conflict_copy(rel: &str) -> Diagnostic {
     let original = crate::workspace::conflict_original(rel).unwrap_or_default();
-    Diagnostic::warning(rel, "sync/conflict-copy", format!("the other machine's version of {original}, kept by `systemcraft sync`"))
-        .hint(format!("merge what you need from it into {original}, then delete {rel}"))
+    Diagnostic::warning(
+        rel,
+        "sync/conflict-copy",
+        format!("the other machine's version of {original}, kept by `systemcraft sync`"),
+    )
+    .hint(format!("merge what you need from it into {original}, then delete {rel}"))
 }

@@ -118,7 +118,9 @@ pub fn conflict_original(rel: &str) -> Option<String> {
         Some((t, e)) => (t, Some(e)),
         None => (rest, None),
     };
-    let id = tag.split_once('-').map_or(tag, |(id, n)| if n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty() { id } else { "" });
+    let id =
+        tag.split_once('-')
+            .map_or(tag, |(id, n)| if n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty() { id } else { "" });
     if stem.is_empty() || id.len() != 7 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
@@ -151,7 +153,13 @@ mod tests {
         assert_eq!(conflict_original("stories/x.conflict-1a2b3c4-2.md").as_deref(), Some("stories/x.md"));
         assert_eq!(conflict_original("systemcraft.conflict-abcdef0.yaml").as_deref(), Some("systemcraft.yaml"));
         assert_eq!(conflict_original("notes.conflict-abcdef0").as_deref(), Some("notes"));
-        for not_a_copy in ["stories/x.md", "stories/x.conflict-zzzzzzz.md", "stories/x.conflict-1a2b.md", "stories/.conflict-1a2b3c4.md", "stories/x.conflict-1a2b3c4-b.md"] {
+        for not_a_copy in [
+            "stories/x.md",
+            "stories/x.conflict-zzzzzzz.md",
+            "stories/x.conflict-1a2b.md",
+            "stories/.conflict-1a2b3c4.md",
+            "stories/x.conflict-1a2b3c4-b.md",
+        ] {
             assert_eq!(conflict_original(not_a_copy), None, "{not_a_copy}");
         }
         assert_eq!(Workspace::kind_of("stories/x.conflict-1a2b3c4.md"), None);

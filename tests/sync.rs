@@ -63,7 +63,9 @@ fn pair() -> Pair {
 fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(".git") && e.file_name() != ".systemcraft")
+        .filter_entry(|e| {
+            e.depth() == 0 || !e.file_name().to_string_lossy().starts_with(".git") && e.file_name() != ".systemcraft"
+        })
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
@@ -173,7 +175,10 @@ fn a_stale_index_lock_is_named_with_the_command_that_clears_it() {
 fn disjoint_edits_on_both_sides_end_in_identical_trees() {
     let p = pair();
     p.a.write("stories/a-story.md", &story("From A", "Written on machine A."));
-    p.b.write("logs/2026-11-25.md", "---\ndate: 2026-11-25\ncoding:\n  - problem: Two Sum\n    minutes: 20\n    solved: true\n---\n");
+    p.b.write(
+        "logs/2026-11-25.md",
+        "---\ndate: 2026-11-25\ncoding:\n  - problem: Two Sum\n    minutes: 20\n    solved: true\n---\n",
+    );
     p.a.run_ok(&["sync"]);
     let r = p.b.run_ok(&["sync"]);
     assert!(r.stdout.contains("Merged origin/main into main"), "{}", r.stdout);

@@ -38,17 +38,19 @@ pub fn run(globals: &Globals, args: SyncArgs) -> Result<i32> {
         Integration::Merged => writeln!(out, "Merged {with} into {}.", report.branch),
     };
     if !report.conflict_copies.is_empty() {
-        let _ = writeln!(
-            out,
-            "Changed on both sides, so both texts are kept: yours at its path, the other one beside it:"
-        );
+        let _ =
+            writeln!(out, "Changed on both sides, so both texts are kept: yours at its path, the other one beside it:");
         for copy in &report.conflict_copies {
             let _ = writeln!(out, "  {copy}");
         }
-        let _ = writeln!(out, "Merge what you need into the original, then delete the copy; the dashboard lists it until then.");
+        let _ = writeln!(
+            out,
+            "Merge what you need into the original, then delete the copy; the dashboard lists it until then."
+        );
     }
     if report.attempts > 1 {
-        let _ = writeln!(out, "The remote moved during the sync; fetched and merged again ({} rounds).", report.attempts);
+        let _ =
+            writeln!(out, "The remote moved during the sync; fetched and merged again ({} rounds).", report.attempts);
     }
     let _ = if report.pushed {
         writeln!(out, "Pushed {} to {}.", report.branch, report.remote)

@@ -122,9 +122,7 @@ impl Repo {
             RepositoryState::Clean => None,
             RepositoryState::Merge => Some("a merge is in progress"),
             RepositoryState::Revert | RepositoryState::RevertSequence => Some("a revert is in progress"),
-            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => {
-                Some("a cherry-pick is in progress")
-            }
+            RepositoryState::CherryPick | RepositoryState::CherryPickSequence => Some("a cherry-pick is in progress"),
             RepositoryState::Bisect => Some("a bisect is in progress"),
             RepositoryState::Rebase
             | RepositoryState::RebaseInteractive
@@ -139,7 +137,9 @@ impl Repo {
     pub fn ensure_committable(&self, changes: &[Change]) -> Result<()> {
         if let Some(op) = self.operation_in_progress() {
             let next = match self.repo.state() {
-                RepositoryState::Merge => "resolve the conflicts, then `git commit`; or give up the merge with `git merge --abort`",
+                RepositoryState::Merge => {
+                    "resolve the conflicts, then `git commit`; or give up the merge with `git merge --abort`"
+                }
                 RepositoryState::Rebase | RepositoryState::RebaseInteractive | RepositoryState::RebaseMerge => {
                     "finish it with `git rebase --continue`, or undo it with `git rebase --abort`"
                 }
@@ -227,9 +227,10 @@ impl Repo {
 /// The first line holding a git conflict marker (`<<<<<<<`, `=======`, `>>>>>>>` at
 /// the start of a line), 1-based, if any.
 pub fn conflict_marker_line(text: &str) -> Option<usize> {
-    text.lines().position(|l| {
-        let l = l.trim_end_matches('\r');
-        l.starts_with("<<<<<<< ") || l == "<<<<<<<" || l.starts_with(">>>>>>> ") || l == ">>>>>>>" || l == "======="
-    })
-    .map(|i| i + 1)
+    text.lines()
+        .position(|l| {
+            let l = l.trim_end_matches('\r');
+            l.starts_with("<<<<<<< ") || l == "<<<<<<<" || l.starts_with(">>>>>>> ") || l == ">>>>>>>" || l == "======="
+        })
+        .map(|i| i + 1)
 }

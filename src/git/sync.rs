@@ -78,8 +78,9 @@ fn current_branch(repo: &Repository) -> Result<(String, bool)> {
         Ok(head) if head.is_branch() => Ok((head.shorthand().unwrap_or("main").to_string(), false)),
         Ok(_) => Err(Error::RepoState {
             message: "cannot sync: HEAD is detached (no branch is checked out)".into(),
-            next: "switch to your branch, e.g. `git switch main` (or keep this state as a branch: `git switch -c <name>`)"
-                .into(),
+            next:
+                "switch to your branch, e.g. `git switch main` (or keep this state as a branch: `git switch -c <name>`)"
+                    .into(),
         }),
         Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => {
             let head = repo.find_reference("HEAD").map_err(|e| Error::git("cannot read HEAD", e))?;
@@ -215,11 +216,16 @@ fn stage0(mut entry: IndexEntry, path: &str) -> IndexEntry {
 
 /// Merges `theirs` into HEAD without conflicts left: returns the merged index (not
 /// yet checked out) and the conflict copies it holds.
-fn merge_index(repo: &Repository, ours: &git2::Commit<'_>, theirs: &git2::Commit<'_>) -> Result<(git2::Index, Vec<String>)> {
+fn merge_index(
+    repo: &Repository,
+    ours: &git2::Commit<'_>,
+    theirs: &git2::Commit<'_>,
+) -> Result<(git2::Index, Vec<String>)> {
     let mut opts = MergeOptions::new();
     opts.fail_on_conflict(false);
-    let mut index =
-        repo.merge_commits(ours, theirs, Some(&opts)).map_err(|e| Error::git("cannot merge the remote's commits", e))?;
+    let mut index = repo
+        .merge_commits(ours, theirs, Some(&opts))
+        .map_err(|e| Error::git("cannot merge the remote's commits", e))?;
     let mut copies = Vec::new();
     if !index.has_conflicts() {
         return Ok((index, copies));
@@ -346,7 +352,11 @@ fn checkout(repo: &Repository, target: &git2::Object<'_>) -> Result<()> {
 /// times when the remote moved between the fetch and the push. Local changes must
 /// be committed before (the caller does it, so that they are safe even if the
 /// remote cannot be reached).
-pub fn sync(repo: &super::Repo, asked_remote: Option<&str>, rebuild: &mut dyn FnMut() -> Result<()>) -> Result<SyncReport> {
+pub fn sync(
+    repo: &super::Repo,
+    asked_remote: Option<&str>,
+    rebuild: &mut dyn FnMut() -> Result<()>,
+) -> Result<SyncReport> {
     let wrapper = repo;
     let repo = &repo.repo;
     let (branch, _unborn) = current_branch(repo)?;

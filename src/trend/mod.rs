@@ -460,7 +460,8 @@ mod tests {
         cache.save(dir.path(), &[(day, id)], Some(day));
         assert_eq!(Cache::load(dir.path()).get(id, day).map(|p| p.readiness), Some(4));
         let path = dir.path().join(CACHE_FILE);
-        let text = std::fs::read_to_string(&path).unwrap().replace(&cache::cache_version(), "systemcraft 0.0.0 scoring 0");
+        let text =
+            std::fs::read_to_string(&path).unwrap().replace(&cache::cache_version(), "systemcraft 0.0.0 scoring 0");
         std::fs::write(&path, text).unwrap();
         assert!(Cache::load(dir.path()).get(id, day).is_none());
         std::fs::write(&path, "{ not json").unwrap();
