@@ -14,3 +14,4 @@ mod scores;
 mod snapshot;
 mod sync;
 mod trend;
+mod watch;

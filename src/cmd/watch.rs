@@ -25,6 +25,7 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
     let debounce = Duration::from_millis(args.debounce);
     let backend = args.poll.map_or(Backend::Native, |ms| Backend::Poll(Duration::from_millis(ms)));
     let settle = watch::settle(debounce);
+    let longest_gather = watch::longest_gather(debounce);
 
     let (tx, rx) = mpsc::channel();
     let interrupt = tx.clone();
@@ -65,15 +66,28 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
         let mut stop = false;
         match rx.recv_timeout(wait) {
             Ok(input) => {
-                stop = absorb(input, &mut batch, &mut source, &root);
-                // A checkout or a sync touches many paths whose windows end a tick
-                // or two apart: wait for a short gap so they make one rebuild.
-                while !stop {
-                    match rx.recv_timeout(settle) {
-                        Ok(input) => stop = absorb(input, &mut batch, &mut source, &root),
-                        Err(_) => break,
+                let mut absorbed = absorb(input, &mut batch, &mut source, &root);
+                // Rebuild once nothing that matters has happened for the debounce: a
+                // checkout or a sync that writes hundreds of files, with pauses between
+                // them, makes one rebuild. Events that cannot matter (inside .git/,
+                // droppings) do not postpone it, and neither can endless writes.
+                let started = Instant::now();
+                let mut last = started;
+                while absorbed != Absorbed::Stop && !batch.is_empty() {
+                    let until = (last + settle).min(started + longest_gather);
+                    let Some(left) = until.checked_duration_since(Instant::now()).filter(|d| !d.is_zero()) else {
+                        break;
+                    };
+                    absorbed = match rx.recv_timeout(left) {
+                        Ok(input) => absorb(input, &mut batch, &mut source, &root),
+                        Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => Absorbed::Stop,
+                    };
+                    if absorbed == Absorbed::Relevant {
+                        last = Instant::now();
                     }
                 }
+                stop = absorbed == Absorbed::Stop;
             }
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => stop = true,
@@ -121,11 +135,28 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
     Ok(EXIT_OK)
 }
 
-/// Adds one input to the batch; returns true on Ctrl-C.
-fn absorb(input: Input, batch: &mut Batch, source: &mut Source, root: &std::path::Path) -> bool {
+/// What one input was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Absorbed {
+    /// Ctrl-C, or the watcher is gone.
+    Stop,
+    /// Paths that can matter, or a rescan.
+    Relevant,
+    /// Only events that cannot matter.
+    Ignored,
+}
+
+/// Adds one input to the batch and says what it was.
+fn absorb(input: Input, batch: &mut Batch, source: &mut Source, root: &std::path::Path) -> Absorbed {
     match input {
-        Input::Interrupt => return true,
-        Input::Events(events) => batch.add_events(root, &events),
+        Input::Interrupt => Absorbed::Stop,
+        Input::Events(events) => {
+            if batch.add_events(root, &events) {
+                Absorbed::Relevant
+            } else {
+                Absorbed::Ignored
+            }
+        }
         Input::Errors(errors) => {
             // Whatever went wrong, events may have been lost: read everything again.
             batch.rescan = true;
@@ -141,9 +172,9 @@ fn absorb(input: Input, batch: &mut Batch, source: &mut Source, root: &std::path
                     warn(&format!("the watcher reported: {e}; re-reading the workspace"));
                 }
             }
+            Absorbed::Relevant
         }
     }
-    false
 }
 
 fn warn(message: &str) {

@@ -66,11 +66,14 @@ impl Batch {
         self.paths.is_empty() && !self.rescan
     }
 
-    /// Adds the paths of debounced events under `root`.
-    pub fn add_events(&mut self, root: &Path, events: &[notify_debouncer_full::DebouncedEvent]) {
+    /// Adds the paths of debounced events under `root`. Returns whether any of them
+    /// can matter (events only inside `.git/`, of editor droppings or of reads do not).
+    pub fn add_events(&mut self, root: &Path, events: &[notify_debouncer_full::DebouncedEvent]) -> bool {
+        let mut relevant_any = false;
         for e in events {
             if e.need_rescan() {
                 self.rescan = true;
+                relevant_any = true;
                 continue;
             }
             match e.kind {
@@ -79,16 +82,22 @@ impl Batch {
                 EventKind::Access(_) => continue,
                 _ => {}
             }
+            // The root's own timestamps change whenever an entry is added or removed
+            // (polling reports that); the entries' own events say what changed.
+            let root_metadata = matches!(e.kind, EventKind::Modify(notify::event::ModifyKind::Metadata(_)));
             for p in &e.paths {
                 if let Some(rel) = relevant(root, p) {
                     if rel.is_empty() {
-                        self.rescan = true;
+                        self.rescan |= !root_metadata;
+                        relevant_any |= !root_metadata;
                     } else {
                         self.paths.insert(rel);
+                        relevant_any = true;
                     }
                 }
             }
         }
+        relevant_any
     }
 
     /// Adds everything from `other`.
@@ -151,21 +160,35 @@ pub struct Source {
     root: PathBuf,
     options: Options,
     tx: Sender<Input>,
-    // Poll mode watches the top-level folders one by one (not the root recursively)
-    // so that .git is never walked; these are the ones watched.
+    // Poll mode watches the root's own entries, plus the top-level note folders one by
+    // one (not the root recursively), so that .git, attachments and the like are never
+    // walked; these are the folders watched.
     tops: BTreeSet<String>,
 }
 
-/// How often the debouncer looks for quiet paths: a fraction of the window, so that
-/// a path is reported soon after its window ends.
+/// How often the debouncer hands over events, and how long it holds each one: a
+/// fraction of the debounce. The debounce itself is waited for by the watch loop,
+/// across all paths (see [`settle`]): the debouncer only pairs the halves of renames
+/// and reports overflows.
 fn tick(debounce: Duration) -> Duration {
     (debounce / 10).clamp(Duration::from_millis(5), Duration::from_millis(250)).min(debounce)
 }
 
-/// The gap with no new batch after which the loop considers the file system quiet
-/// (a checkout's paths end their windows at slightly different ticks).
+/// The quiet time — no event that can matter, on any path — after which the loop
+/// rebuilds: the whole debounce. A `git checkout` or a sync writes hundreds of files
+/// with pauses between them (the writer is descheduled, moves to the next phase); a
+/// gap shorter than this keeps them in one rebuild. (Had the debouncer held each event
+/// for the debounce and the loop waited only a tick or two for the next batch, a pause
+/// of a few ms would split the checkout; and the loop could not learn of an event
+/// still inside the debouncer's window any sooner.)
 pub fn settle(debounce: Duration) -> Duration {
-    tick(debounce) + Duration::from_millis(5)
+    debounce
+}
+
+/// The longest the loop gathers a batch while events keep coming (a file rewritten
+/// continuously, a very long sync): then it rebuilds anyway, and gathers again.
+pub fn longest_gather(debounce: Duration) -> Duration {
+    (debounce * 4).max(Duration::from_secs(2))
 }
 
 fn handler(tx: Sender<Input>) -> impl FnMut(DebounceEventResult) + Send + 'static {
@@ -223,7 +246,7 @@ impl Source {
             return Err(notify::Error::new(notify::ErrorKind::MaxFilesWatch));
         }
         let mut d = new_debouncer_opt::<_, RecommendedWatcher, RecommendedCache>(
-            self.options.debounce,
+            tick(self.options.debounce),
             Some(tick(self.options.debounce)),
             handler(self.tx.clone()),
             RecommendedCache::new(),
@@ -236,9 +259,13 @@ impl Source {
 
     fn start_polling(&mut self) -> Result<()> {
         let Backend::Poll(interval) = self.options.backend else { unreachable!("polling without an interval") };
-        let config = notify::Config::default().with_poll_interval(interval);
+        // notify's poller keeps modification times in whole seconds: without comparing
+        // contents, a save in the same second as the previous one (or as the start) is
+        // never seen. Only the note folders are polled (see sync_tops), so hashing stays
+        // cheap.
+        let config = notify::Config::default().with_poll_interval(interval).with_compare_contents(true);
         let mut d = new_debouncer_opt::<_, PollWatcher, NoCache>(
-            self.options.debounce,
+            tick(self.options.debounce),
             Some(tick(self.options.debounce)),
             handler(self.tx.clone()),
             NoCache,
@@ -264,15 +291,15 @@ impl Source {
         self.options.backend
     }
 
-    /// In poll mode, watches top-level folders that appeared and forgets those that
-    /// went. Call after each batch; a no-op for native events.
+    /// In poll mode, watches top-level note folders that appeared and forgets those
+    /// that went. Call after each batch; a no-op for native events.
     pub fn sync_tops(&mut self) {
         let Some(Inner::Poll(d)) = &mut self.inner else { return };
         let mut now = BTreeSet::new();
         if let Ok(entries) = std::fs::read_dir(&self.root) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                if !is_dropping(&name) && e.file_type().is_ok_and(|t| t.is_dir()) {
+                if holds_notes(&name) && e.file_type().is_ok_and(|t| t.is_dir()) {
                     now.insert(name);
                 }
             }
@@ -288,6 +315,12 @@ impl Source {
         }
         self.tops = watched;
     }
+}
+
+/// Whether a top-level folder of this name can hold notes (stories/, logs/, …): the
+/// only folders polling has to look into; nothing else under them is ever read.
+fn holds_notes(name: &str) -> bool {
+    !is_dropping(name) && crate::note::Kind::of(&format!("{name}/note.md")).is_some()
 }
 
 fn watch_error(root: &Path, e: notify::Error) -> Error {
@@ -337,9 +370,70 @@ mod tests {
     }
 
     #[test]
-    fn settle_is_short_but_longer_than_a_tick() {
+    fn the_roots_own_timestamps_do_not_cause_a_rescan() {
+        use notify::event::{CreateKind, MetadataKind, ModifyKind, RemoveKind};
+        let root = Path::new("/ws");
+        let event = |kind, path: &str| {
+            notify_debouncer_full::DebouncedEvent::new(
+                notify::Event::new(kind).add_path(root.join(path)),
+                std::time::Instant::now(),
+            )
+        };
+        let mut batch = Batch::default();
+        batch.add_events(
+            root,
+            &[
+                event(EventKind::Modify(ModifyKind::Metadata(MetadataKind::WriteTime)), ""),
+                event(EventKind::Create(CreateKind::Folder), "mocks"),
+            ],
+        );
+        assert_eq!(batch, Batch { paths: ["mocks".to_string()].into(), rescan: false });
+        batch.add_events(root, &[event(EventKind::Remove(RemoveKind::Folder), "")]);
+        assert!(batch.rescan, "the root itself went: read everything again");
+    }
+
+    #[test]
+    fn polling_looks_only_into_note_folders() {
+        for name in ["stories", "logs", "designs", "mocks", "plans"] {
+            assert!(holds_notes(name), "{name}");
+        }
+        for name in [".git", ".systemcraft", "reference", "templates", "attachments", "stories~"] {
+            assert!(!holds_notes(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_loop_waits_the_debounce_and_the_debouncer_only_a_tick() {
         let d = Duration::from_millis(100);
-        assert!(settle(d) > tick(d));
-        assert!(settle(d) <= Duration::from_millis(20));
+        assert_eq!(tick(d), Duration::from_millis(10));
+        assert_eq!(settle(d), d);
+        assert_eq!(tick(Duration::from_millis(10)), Duration::from_millis(5));
+        assert_eq!(longest_gather(d), Duration::from_secs(2));
+        assert_eq!(longest_gather(Duration::from_secs(60)), Duration::from_secs(240));
+    }
+
+    #[test]
+    fn events_that_cannot_matter_are_reported_as_such() {
+        use notify::event::{AccessKind, AccessMode, DataChange, ModifyKind};
+        let root = Path::new("/ws");
+        let event = |kind, path: &str| {
+            notify_debouncer_full::DebouncedEvent::new(
+                notify::Event::new(kind).add_path(root.join(path)),
+                std::time::Instant::now(),
+            )
+        };
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let mut batch = Batch::default();
+        assert!(!batch.add_events(
+            root,
+            &[
+                event(write, ".git/index"),
+                event(write, "stories/.a.md.swp"),
+                event(EventKind::Access(AccessKind::Open(AccessMode::Read)), "stories/a.md"),
+            ]
+        ));
+        assert!(batch.is_empty());
+        assert!(batch.add_events(root, &[event(write, ".git/index"), event(write, "stories/a.md")]));
+        assert_eq!(batch.paths, ["stories/a.md".to_string()].into());
     }
 }

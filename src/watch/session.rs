@@ -86,6 +86,11 @@ pub struct Session {
     model: Model,
     markdown: String,
     profile_hash: u64,
+    // Set while the dashboard lags behind the index: a rebuild failed after the index
+    // took in its notes (the profile could not be read, say, mid-checkout) or before
+    // the dashboard was written. The next rebuild recomputes and reports these notes,
+    // even if its own paths changed nothing.
+    behind: Option<Vec<String>>,
 }
 
 fn profile_hash(ws: &Workspace) -> u64 {
@@ -129,7 +134,7 @@ impl Session {
         let model = pipeline.model();
         let markdown = pipeline.dashboard(&model);
         let written = pipeline.write(&markdown)?;
-        Ok((Session { pipeline, model, markdown, profile_hash }, written))
+        Ok((Session { pipeline, model, markdown, profile_hash, behind: None }, written))
     }
 
     /// The current model.
@@ -167,6 +172,16 @@ impl Session {
         } else {
             self.pipeline.index.update(&ws, batch.paths.iter().map(String::as_str))
         };
+        let was_behind = self.behind.take();
+        if let Some(unreported) = &was_behind {
+            report.notes.extend(unreported.iter().cloned());
+            report.notes.sort();
+            report.notes.dedup();
+        }
+        // Until the dashboard is written, it lags behind these notes.
+        if was_behind.is_some() || !report.notes.is_empty() {
+            self.behind = Some(report.notes.clone());
+        }
         let today = new_day.unwrap_or(self.pipeline.config.today);
         report.new_day = new_day.filter(|d| *d != self.pipeline.config.today);
         let touched_profile = batch.rescan || batch.paths.contains(PROFILE_FILE);
@@ -182,8 +197,9 @@ impl Session {
             self.profile_hash = new_hash;
         }
 
-        let recompute = !report.notes.is_empty() || report.profile.is_some() || report.new_day.is_some();
+        let recompute = self.behind.is_some() || report.profile.is_some() || report.new_day.is_some();
         if recompute {
+            self.behind.get_or_insert_with(Vec::new);
             let model = self.pipeline.model();
             let markdown = self.pipeline.dashboard(&model);
             report.moves = self
@@ -207,6 +223,7 @@ impl Session {
             report.written = self.pipeline.write(&self.markdown)?;
             report.restored = report.written && !recompute;
         }
+        self.behind = None;
         report.work = started.elapsed();
         Ok((recompute || report.written).then_some(report))
     }
@@ -221,21 +238,16 @@ impl Session {
                 root.display()
             )));
         };
-        if let Some(op) = repo.operation_in_progress() {
-            return Ok(CommitOutcome::Blocked(format!("{op}; finish it (or abort it) and the next quiet period commits")));
-        }
         let changes = repo.changes()?;
         if changes.is_empty() {
             return Ok(CommitOutcome::Nothing);
         }
-        for c in changes.iter().filter(|c| c.kind != git::ChangeKind::Deleted) {
-            let Ok(bytes) = std::fs::read(root.join(crate::diag::to_path(&c.path))) else { continue };
-            if let Some(line) = git::conflict_marker_line(&String::from_utf8_lossy(&bytes)) {
-                return Ok(CommitOutcome::Blocked(format!(
-                    "{}:{line} holds a conflict marker; resolve the conflict and the next quiet period commits",
-                    c.path
-                )));
-            }
+        if let Err(e) = repo.ensure_committable(&changes) {
+            let hint = e.hint().map(|h| format!(" ({h})")).unwrap_or_default();
+            // The caller says "not committing"; the error's own "cannot commit" would repeat it.
+            let why = e.to_string();
+            let why = why.strip_prefix("cannot commit: ").unwrap_or(&why);
+            return Ok(CommitOutcome::Blocked(format!("{why}{hint}")));
         }
         let message = git::message::summarise(&changes, &self.pipeline.index);
         match repo.commit_all(&message)? {

@@ -1,9 +1,15 @@
 //! The test harness: a temporary workspace, an isolated home (no git identity, no
-//! user config), and the real `systemcraft` binary run inside it.
+//! user config), and the real `systemcraft` binary run inside it — to completion
+//! ([`Env::run`]) or, for `watch`, as a long-running [`Watch`] process.
 
 #![allow(dead_code)]
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::process::{Child, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
@@ -64,7 +70,12 @@ impl Env {
     /// The binary, with the pinned date, no colour, and the private home; run from
     /// the workspace root when it exists, else from its parent.
     pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("systemcraft").expect("binary");
+        Command::from_std(self.std_cmd())
+    }
+
+    /// [`Env::cmd`] as a plain `std::process::Command` (for processes that keep running).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("systemcraft"));
         let cwd = if self.root.exists() { self.root.clone() } else { self.root.parent().unwrap().to_path_buf() };
         c.current_dir(cwd)
             .env_clear()
@@ -74,6 +85,21 @@ impl Env {
             .env("NO_COLOR", "1")
             .env("SYSTEMCRAFT_TODAY", TODAY);
         c
+    }
+
+    /// Starts `systemcraft watch ARGS` in the workspace, with the same environment as
+    /// [`Env::cmd`] (date pinned to [`TODAY`]).
+    pub fn spawn_watch(&self, args: &[&str]) -> Watch {
+        self.spawn_watch_with(args, |_| {})
+    }
+
+    /// [`Env::spawn_watch`] with the command adjusted first, e.g. to unpin the date
+    /// (`c.env_remove("SYSTEMCRAFT_TODAY")`) or add variables.
+    pub fn spawn_watch_with(&self, args: &[&str], adjust: impl FnOnce(&mut std::process::Command)) -> Watch {
+        let mut c = self.std_cmd();
+        c.arg("watch").args(args);
+        adjust(&mut c);
+        Watch::spawn(c)
     }
 
     /// Runs with these arguments.
@@ -125,6 +151,221 @@ impl Env {
     pub fn remove(&self, rel: &str) {
         std::fs::remove_file(self.root.join(rel)).unwrap();
     }
+}
+
+/// A running `systemcraft watch`: its output is collected by reader threads as it
+/// comes. Dropping it kills the process (and prints the output if the test failed).
+pub struct Watch {
+    child: Child,
+    stdout: Arc<Mutex<Vec<u8>>>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+    readers: Vec<JoinHandle<()>>,
+}
+
+/// How a [`Watch`] ended.
+#[derive(Debug)]
+pub struct Stopped {
+    /// The exit status.
+    pub status: ExitStatus,
+    /// Everything printed on standard output.
+    pub stdout: String,
+    /// Everything printed on standard error.
+    pub stderr: String,
+}
+
+/// Copies everything `from` yields into `into`, until end of file.
+fn collect(mut from: impl Read + Send + 'static, into: Arc<Mutex<Vec<u8>>>) -> JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = from.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            into.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(&buf[..n]);
+        }
+    })
+}
+
+impl Watch {
+    /// Starts `cmd` with piped output and a closed standard input.
+    pub fn spawn(mut cmd: std::process::Command) -> Watch {
+        let mut child = cmd
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start systemcraft watch");
+        let stdout = Arc::new(Mutex::new(Vec::new()));
+        let stderr = Arc::new(Mutex::new(Vec::new()));
+        let readers = vec![
+            collect(child.stdout.take().unwrap(), stdout.clone()),
+            collect(child.stderr.take().unwrap(), stderr.clone()),
+        ];
+        Watch { child, stdout, stderr, readers }
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Standard output so far.
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.stdout.lock().unwrap_or_else(|e| e.into_inner())).into_owned()
+    }
+
+    /// Standard error so far.
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.lock().unwrap_or_else(|e| e.into_inner())).into_owned()
+    }
+
+    /// A position in standard output, for [`Watch::since`].
+    pub fn mark(&self) -> usize {
+        self.stdout.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// Standard output printed after `mark`.
+    pub fn since(&self, mark: usize) -> String {
+        String::from_utf8_lossy(&self.stdout.lock().unwrap_or_else(|e| e.into_inner())[mark..]).into_owned()
+    }
+
+    /// The rebuild lines (those starting with an `HH:MM:SS` time) printed after `mark`.
+    pub fn rebuilds_since(&self, mark: usize) -> Vec<String> {
+        self.since(mark).lines().filter(|l| is_rebuild_line(l)).map(str::to_string).collect()
+    }
+
+    /// Waits until `test(stdout, stderr)` holds; panics with the output after `timeout`.
+    #[track_caller]
+    pub fn wait_until(&self, what: &str, timeout: Duration, test: impl Fn(&str, &str) -> bool) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let (out, err) = (self.stdout(), self.stderr());
+            if test(&out, &err) {
+                return;
+            }
+            if Instant::now() >= deadline {
+                panic!("waited {timeout:?} for {what}\n--- stdout:\n{out}\n--- stderr:\n{err}");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Waits until standard output printed after `mark` contains `needle`.
+    #[track_caller]
+    pub fn wait_for_since(&self, mark: usize, needle: &str, timeout: Duration) {
+        self.wait_until(&format!("{needle:?} on stdout"), timeout, |_, _| self.since(mark).contains(needle));
+    }
+
+    /// Waits until standard output contains `needle`.
+    #[track_caller]
+    pub fn wait_for(&self, needle: &str, timeout: Duration) {
+        self.wait_for_since(0, needle, timeout);
+    }
+
+    /// Waits until the watcher is ready: the `Watching …` header, then the summary of
+    /// the first build, which ends with `DASHBOARD.md written` or `… up to date`.
+    #[track_caller]
+    pub fn ready(&self) -> &Self {
+        self.wait_until("the watcher to start", Duration::from_secs(10), |out, _| {
+            out.starts_with("Watching ")
+                && (out.contains("DASHBOARD.md written") || out.contains("DASHBOARD.md up to date"))
+        });
+        self
+    }
+
+    /// Sends SIGINT (as Ctrl-C does), waits for the process to end, and returns how it
+    /// ended with all its output.
+    pub fn interrupt(mut self) -> Stopped {
+        let sent = std::process::Command::new("kill").args(["-INT", &self.pid().to_string()]).status();
+        assert!(sent.as_ref().is_ok_and(|s| s.success()), "kill -INT failed: {sent:?}");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait for watch") {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "watch did not stop on SIGINT:\n{}", self.stdout());
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        for r in self.readers.drain(..) {
+            let _ = r.join();
+        }
+        Stopped { status, stdout: self.stdout(), stderr: self.stderr() }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        for r in self.readers.drain(..) {
+            let _ = r.join();
+        }
+        if std::thread::panicking() {
+            eprintln!("--- watch stdout:\n{}\n--- watch stderr:\n{}", self.stdout(), self.stderr());
+        }
+    }
+}
+
+/// Whether a line of `watch` output reports a rebuild: it starts with `HH:MM:SS`.
+pub fn is_rebuild_line(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() >= 8 && [0, 1, 3, 4, 6, 7].iter().all(|&i| b[i].is_ascii_digit()) && b[2] == b':' && b[5] == b':'
+}
+
+/// Asserts that DASHBOARD.md comes to equal, byte for byte, what `build --stdout`
+/// prints for the same files and date, within `within` of the call (make it right
+/// after the last write). `build --stdout` runs once; the file is then polled every
+/// 20 ms. Returns how long it took.
+#[track_caller]
+pub fn settles(env: &Env, within: Duration) -> Duration {
+    settles_as(env, &[], within)
+}
+
+/// [`settles`] against `build --stdout EXTRA` (e.g. `["--today", "2026-11-26"]`).
+#[track_caller]
+pub fn settles_as(env: &Env, extra: &[&str], within: Duration) -> Duration {
+    let start = Instant::now();
+    let mut args = vec!["build", "--stdout"];
+    args.extend_from_slice(extra);
+    let expected = env.run_ok(&args).stdout;
+    let path = env.root.join("DASHBOARD.md");
+    loop {
+        let actual = std::fs::read(&path);
+        if actual.as_deref().is_ok_and(|a| a == expected.as_bytes()) {
+            return start.elapsed();
+        }
+        if start.elapsed() >= within {
+            let actual = match actual {
+                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                Err(e) => panic!("DASHBOARD.md is missing {within:?} after the last write: {e}"),
+            };
+            panic!(
+                "DASHBOARD.md is not what `systemcraft {}` prints {within:?} after the last write:\n{}",
+                args.join(" "),
+                first_difference(&expected, &actual)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The first line where two texts differ, with a little context, for failure messages.
+pub fn first_difference(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let Some(i) = (0..e.len().max(a.len())).find(|&i| e.get(i) != a.get(i)) else {
+        return format!("same lines, different bytes ({} vs {} bytes)", expected.len(), actual.len());
+    };
+    let show = |lines: &[&str]| {
+        (i.saturating_sub(2)..(i + 3).min(lines.len()))
+            .map(|j| format!("  {:>4} | {}\n", j + 1, lines[j]))
+            .collect::<String>()
+    };
+    format!(
+        "first difference at line {}\n--- expected (build --stdout):\n{}--- actual (DASHBOARD.md):\n{}",
+        i + 1,
+        show(&e),
+        show(&a)
+    )
 }
 
 /// Copies a folder tree.
