@@ -59,6 +59,19 @@ pub enum Command {
     Trend(TrendArgs),
     /// Create a note from its template and print its path.
     New(NewArgs),
+    /// Take the self-assessment and see your score, bands and study path.
+    ///
+    /// In a terminal it asks one question at a time (1–5 answers, b back, s skip, q
+    /// quit); scripts pass --answer or --from. The answers go into assessment.md's
+    /// front matter, every other line of the file stays as it is. Ctrl-C keeps the
+    /// answers given so far and exits with 130.
+    Assess(AssessArgs),
+    /// Write the study plan for your path and make it the current plan.
+    ///
+    /// The plan goes to a new file under plans/ (never over an existing plan), and
+    /// systemcraft.yaml's `plan:` is set to it. With an interview date that comes
+    /// before the plan would end, the plan is compressed to the weeks left.
+    Plan(PlanArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -197,4 +210,36 @@ pub struct TrendArgs {
     /// Also write the chart as an SVG file.
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
+}
+
+/// `systemcraft assess`.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Answer the complete form (20 questions) instead of the quick one (12).
+    #[arg(long, conflicts_with = "quick")]
+    pub complete: bool,
+    /// Answer the quick form (the default, unless assessment.md names the complete one).
+    #[arg(long)]
+    pub quick: bool,
+    /// An answer from 1 to 5, e.g. `--answer design-at-scale=4` (repeatable; the ids are
+    /// in assessment.md). Other answers already in assessment.md are kept.
+    #[arg(long = "answer", value_name = "ID=N")]
+    pub answers: Vec<String>,
+    /// Read answers from FILE: one `id: N` per line, or YAML with an `answers:` mapping
+    /// (`-` reads standard input). --answer values win over the file's.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+}
+
+/// `systemcraft plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The plan's first day (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub start: Option<String>,
+    /// The study path, instead of the one the assessment score leads to:
+    /// quick-reference, six-week-intensive, twelve-week-comprehensive or
+    /// foundation-building.
+    #[arg(long, value_name = "PATH")]
+    pub path: Option<String>,
 }

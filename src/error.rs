@@ -71,6 +71,23 @@ pub enum Error {
     /// The file watcher could not be started or kept running.
     #[error("{0}")]
     Watch(String),
+    /// A note or the profile could not be changed without risking what the user
+    /// wrote in it; it was left as it was.
+    #[error("cannot update {path}: {message}")]
+    Edit {
+        /// The file.
+        path: PathBuf,
+        /// What is in the way.
+        message: String,
+    },
+    /// `plan` needs a study path, and the self-assessment does not give one yet.
+    #[error("the self-assessment is not complete ({answered} of {total} questions answered), so it does not choose a study path yet")]
+    NotAssessed {
+        /// Questions answered.
+        answered: usize,
+        /// Questions in the form.
+        total: usize,
+    },
     /// A value given on the command line is not usable.
     #[error("{0}")]
     Usage(String),
@@ -92,6 +109,10 @@ impl Error {
         let hint = match self {
             Error::NoWorkspace { .. } => "create one with `systemcraft init <DIR>`, or point at one with `-w <DIR>`",
             Error::Exists { .. } => "choose another title, or edit the existing file",
+            Error::Edit { .. } => "the file was left as it was: fix it by hand, then run the command again",
+            Error::NotAssessed { .. } => {
+                "run `systemcraft assess` first, or choose a path with --path (quick-reference, six-week-intensive, twelve-week-comprehensive, foundation-building)"
+            }
             Error::Watch(_) => "on network mounts or WSL drives, try `systemcraft watch --poll`",
             Error::NotARepo { .. } => "make it one with `git init` in the workspace (`systemcraft init` does this)",
             Error::RepoState { next, .. } => return Some(next.clone()),

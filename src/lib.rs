@@ -6,6 +6,7 @@
 //! [`cmd`], prints any error once, and returns the exit code (0 ok, 1 findings or
 //! failure, 2 usage).
 
+pub mod assess;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
@@ -19,6 +20,7 @@ pub mod git;
 pub mod index;
 pub mod note;
 pub mod pipeline;
+pub mod plan;
 pub mod render;
 pub mod score;
 pub mod template;
@@ -108,6 +110,8 @@ where
         cli::Command::Init(args) => cmd::init::run(&globals, args),
         cli::Command::Build(args) => cmd::build::run(&globals, args),
         cli::Command::New(args) => cmd::new::run(&globals, args),
+        cli::Command::Assess(args) => cmd::assess::run(&globals, args),
+        cli::Command::Plan(args) => cmd::plan::run(&globals, args),
         cli::Command::Watch(args) => cmd::watch::run(&globals, args),
         cli::Command::Commit(args) => cmd::commit::run(&globals, args),
         cli::Command::Sync(args) => cmd::sync::run(&globals, args),

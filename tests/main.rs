@@ -4,11 +4,13 @@
 
 mod testenv;
 
+mod assess;
 mod build;
 mod cli;
 mod diagnostics;
 mod init;
 mod new;
+mod plan;
 mod schema;
 mod scores;
 mod snapshot;

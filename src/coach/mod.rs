@@ -1,4 +1,5 @@
 //! Coaching logic on stories: the STAR checks and the rehearsal schedule.
 
+pub mod message;
 pub mod schedule;
 pub mod star;

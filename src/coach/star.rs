@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::message::{Message, Missing};
 use crate::config::StarThresholds;
 use crate::domain::principles::Scenario;
 use crate::domain::tracks::Level;
@@ -61,10 +62,10 @@ pub struct Finding {
     /// Whether the story passes.
     pub passed: bool,
     /// What was found.
-    pub message: String,
+    pub message: Message,
     /// What to do about it (when failed).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
     /// The file line the finding points at.
     pub line: usize,
 }
@@ -93,25 +94,39 @@ impl<'a> Star<'a> {
         self.sections.iter().find(|(p, _)| *p == part).map(|(_, s)| *s)
     }
 
-    fn words(&self, part: Part) -> usize {
-        self.get(part).map_or(0, |s| s.words)
-    }
-
     /// Words of the spoken story: the four parts plus learnings.
     pub fn spoken_words(&self) -> usize {
         self.sections.iter().map(|(_, s)| s.words).sum()
     }
 }
 
+/// Lower-cases a short ASCII word into `buf` (`’` read as `'`); `None` for a word
+/// longer than `buf` or with another non-ASCII character. No word the checks look for
+/// is long or non-ASCII, and no non-ASCII character lower-cases to a letter they use,
+/// so a `None` word never matches.
+fn ascii_word<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in word.chars() {
+        let b = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => return None,
+        };
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// Counts first-person singular and plural pronouns in a text.
 pub fn pronouns(text: &str) -> (usize, usize) {
     let mut i = 0;
     let mut we = 0;
+    let mut buf = [0u8; 16];
     for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-        let w = w.to_lowercase().replace('’', "'");
-        match w.as_str() {
-            "i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself" => i += 1,
-            "we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ourselves" => we += 1,
+        match ascii_word(w, &mut buf) {
+            Some("i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself") => i += 1,
+            Some("we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ourselves") => we += 1,
             _ => {}
         }
     }
@@ -153,12 +168,210 @@ const L6_SCOPE: [&str; 11] = [
     "system",
 ];
 
-fn mentions_any(text: &str, words: &[&str]) -> bool {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| words.contains(&w.to_lowercase().as_str()))
+/// Whether a text names something of L6 scope and of L7 scope: (L6, L7).
+fn scope(text: &str) -> (bool, bool) {
+    let (mut l6, mut l7) = (false, false);
+    let mut buf = [0u8; 16];
+    for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        if let Some(w) = ascii_word(w, &mut buf) {
+            l6 |= L6_SCOPE.contains(&w);
+            l7 |= L7_SCOPE.contains(&w);
+            if l6 && l7 {
+                break;
+            }
+        }
+    }
+    (l6, l7)
+}
+
+/// Where a STAR part was found and how long it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PartFacts {
+    words: usize,
+    line: usize,
+}
+
+/// What the STAR checks read from a story's text. It depends on the note alone (its
+/// body and front matter), so `note::parse` computes it once per note and every model
+/// built afterwards only applies the configured thresholds and date to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Situation, task, action, result and learnings, in that order.
+    parts: [Option<PartFacts>; 5],
+    /// The Result carries a number.
+    metric: bool,
+    /// "I" and "we" in the Action.
+    pronouns: (usize, usize),
+    /// The text names L6 scope and L7 scope.
+    scope: (bool, bool),
+}
+
+fn slot(part: Part) -> usize {
+    match part {
+        Part::Situation => 0,
+        Part::Task => 1,
+        Part::Action => 2,
+        Part::Result => 3,
+        Part::Learnings => 4,
+    }
+}
+
+impl Analysis {
+    /// Reads a story's body (and its `impact`) for the checks.
+    pub fn of(story: &Story, body: &Body) -> Self {
+        let star = Star::of(body);
+        let mut parts = [None; 5];
+        for (p, s) in &star.sections {
+            parts[slot(*p)] = Some(PartFacts { words: s.words, line: s.line });
+        }
+        let text = |p: Part| star.get(p).map_or("", |s| s.text.as_str());
+        let all_text: String = body.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
+            + " "
+            + story.impact.as_deref().unwrap_or("");
+        Analysis {
+            parts,
+            metric: has_metric(text(Part::Result)),
+            pronouns: pronouns(text(Part::Action)),
+            scope: scope(&all_text),
+        }
+    }
+
+    fn words(&self, part: Part) -> usize {
+        self.parts[slot(part)].map_or(0, |p| p.words)
+    }
+
+    /// Words of the spoken story: the four parts plus learnings.
+    pub fn spoken_words(&self) -> usize {
+        self.parts.iter().flatten().map(|p| p.words).sum()
+    }
+
+    /// Runs every STAR check. `body_line` is where the body starts (findings about the
+    /// whole story point there).
+    pub fn findings(
+        &self,
+        story: &Story,
+        body_line: usize,
+        level: Level,
+        today: Date,
+        t: &StarThresholds,
+    ) -> Vec<Finding> {
+        let mut out = Vec::with_capacity(8);
+        let line_of = |p: Part| self.parts[slot(p)].map_or(body_line, |s| s.line);
+        let mut push = |code, passed, message, hint: Message, line| {
+            out.push(Finding { code, passed, message, hint: if passed { None } else { Some(hint) }, line });
+        };
+
+        let required = [Part::Situation, Part::Task, Part::Action, Part::Result];
+        let missing = Missing::of(required.map(|p| self.words(p) == 0));
+        push(
+            "star/missing-section",
+            missing.is_empty(),
+            if missing.is_empty() {
+                Message::Text("all four STAR sections are written")
+            } else {
+                Message::Missing(missing)
+            },
+            Message::AddSections(missing),
+            missing.parts().next().map_or(body_line, line_of),
+        );
+
+        let metric = self.metric;
+        push(
+            "star/no-metric",
+            metric,
+            Message::Text(if metric { "the Result carries a number" } else { "the Result has no number" }),
+            Message::Text(
+                "quantify the impact: a percentage, money, time saved, or a count (users, incidents, engineers)",
+            ),
+            line_of(Part::Result),
+        );
+
+        let (i, we) = self.pronouns;
+        push(
+            "star/we-not-i",
+            i > 0 && i >= we,
+            Message::Pronouns { i, we },
+            Message::Text("say what you did yourself: rewrite \"we decided\" as \"I proposed … and got agreement\""),
+            line_of(Part::Action),
+        );
+
+        let words = self.spoken_words();
+        let minutes = words as f64 / t.words_per_minute;
+        let (lo, hi) = (t.min_minutes * t.words_per_minute, t.max_minutes * t.words_per_minute);
+        let too_long = minutes > t.max_minutes;
+        push(
+            if too_long { "star/too-long" } else { "star/too-short" },
+            minutes >= t.min_minutes && minutes <= t.max_minutes,
+            Message::Length { words, minutes, pace: t.words_per_minute },
+            if too_long { Message::CutTo(hi) } else { Message::AimFor(lo, hi) },
+            body_line,
+        );
+
+        let action_words = self.words(Part::Action);
+        let largest =
+            [Part::Situation, Part::Task, Part::Result, Part::Learnings].iter().all(|p| self.words(*p) <= action_words)
+                && action_words > 0;
+        push(
+            "star/action-not-largest",
+            largest,
+            Message::ActionWords(action_words),
+            Message::Text("the Action should be the longest part: shorten the set-up, expand the decisions you made"),
+            line_of(Part::Action),
+        );
+
+        if story.scenario == Some(Scenario::FailureAndLearning) {
+            let learned = self.words(Part::Learnings) > 0;
+            push(
+                "star/no-learning",
+                learned,
+                Message::Text(if learned {
+                    "the failure story says what you learned"
+                } else {
+                    "a failure story without a learning"
+                }),
+                Message::Text("add ## Learnings: what you do differently since, with an example"),
+                line_of(Part::Learnings),
+            );
+        }
+
+        match story.happened {
+            Some(h) => {
+                let limit = today.checked_sub(jiff::Span::new().years(i64::from(t.recency_years))).unwrap_or(today);
+                push(
+                    "star/stale",
+                    h.last_day() >= limit,
+                    Message::Happened(h),
+                    Message::RecentYears(t.recency_years),
+                    body_line,
+                );
+            }
+            None => push(
+                "star/stale",
+                false,
+                Message::Text("no `happened` date"),
+                Message::Text("add `happened: YYYY-MM` so recency can be checked"),
+                body_line,
+            ),
+        }
+
+        let fits = match level {
+            Level::L6 => self.scope.0,
+            Level::L7 => self.scope.1,
+        };
+        push(
+            "star/scope",
+            fits,
+            if fits { Message::ScopeFits(level) } else { Message::NoScope(level) },
+            Message::ScopeHint(level),
+            body_line,
+        );
+        out
+    }
 }
 
 /// Runs every STAR check on a story. `body_line` is where the body starts (findings
-/// about the whole story point there).
+/// about the whole story point there). Reads the body afresh; the model uses the
+/// [`Analysis`] stored on the note instead.
 pub fn check(
     story: &Story,
     body: &Body,
@@ -167,137 +380,7 @@ pub fn check(
     today: Date,
     t: &StarThresholds,
 ) -> Vec<Finding> {
-    let star = Star::of(body);
-    let mut out = Vec::new();
-    let line_of = |p: Part| star.get(p).map_or(body_line, |s| s.line);
-    let mut push = |code, passed, message: String, hint: Option<String>, line| {
-        out.push(Finding { code, passed, message, hint: if passed { None } else { hint }, line });
-    };
-
-    let missing: Vec<Part> =
-        [Part::Situation, Part::Task, Part::Action, Part::Result].into_iter().filter(|p| star.words(*p) == 0).collect();
-    push(
-        "star/missing-section",
-        missing.is_empty(),
-        if missing.is_empty() {
-            "all four STAR sections are written".into()
-        } else {
-            format!(
-                "missing or empty: {}",
-                missing.iter().map(|p| p.heading().trim_start_matches("## ")).collect::<Vec<_>>().join(", ")
-            )
-        },
-        Some(format!(
-            "add {} with a few sentences each",
-            missing.iter().map(|p| p.heading()).collect::<Vec<_>>().join(", ")
-        )),
-        missing.first().map_or(body_line, |p| line_of(*p)),
-    );
-
-    let result = star.get(Part::Result).map_or("", |s| s.text.as_str());
-    let metric = has_metric(result);
-    push(
-        "star/no-metric",
-        metric,
-        if metric { "the Result carries a number".into() } else { "the Result has no number".into() },
-        Some("quantify the impact: a percentage, money, time saved, or a count (users, incidents, engineers)".into()),
-        line_of(Part::Result),
-    );
-
-    let action = star.get(Part::Action).map_or("", |s| s.text.as_str());
-    let (i, we) = pronouns(action);
-    let first_person = i > 0 && i >= we;
-    push(
-        "star/we-not-i",
-        first_person,
-        format!("the Action says \"I\" {i} times and \"we\" {we} times"),
-        Some("say what you did yourself: rewrite \"we decided\" as \"I proposed … and got agreement\"".into()),
-        line_of(Part::Action),
-    );
-
-    let words = star.spoken_words();
-    let minutes = words as f64 / t.words_per_minute;
-    let (lo, hi) = (t.min_minutes * t.words_per_minute, t.max_minutes * t.words_per_minute);
-    let length_ok = minutes >= t.min_minutes && minutes <= t.max_minutes;
-    push(
-        if minutes > t.max_minutes { "star/too-long" } else { "star/too-short" },
-        length_ok,
-        format!("{words} words, about {minutes:.1} min spoken at {} words/min", t.words_per_minute),
-        Some(if minutes > t.max_minutes {
-            format!("cut to at most {hi:.0} words: trim the Situation and keep the Action")
-        } else {
-            format!("aim for {lo:.0}–{hi:.0} words: add what you did and what it changed")
-        }),
-        body_line,
-    );
-
-    let action_words = star.words(Part::Action);
-    let largest =
-        [Part::Situation, Part::Task, Part::Result, Part::Learnings].iter().all(|p| star.words(*p) <= action_words)
-            && action_words > 0;
-    push(
-        "star/action-not-largest",
-        largest,
-        format!("the Action has {action_words} words"),
-        Some("the Action should be the longest part: shorten the set-up, expand the decisions you made".into()),
-        line_of(Part::Action),
-    );
-
-    if story.scenario == Some(Scenario::FailureAndLearning) {
-        let learned = star.words(Part::Learnings) > 0;
-        push(
-            "star/no-learning",
-            learned,
-            if learned {
-                "the failure story says what you learned".into()
-            } else {
-                "a failure story without a learning".into()
-            },
-            Some("add ## Learnings: what you do differently since, with an example".into()),
-            line_of(Part::Learnings),
-        );
-    }
-
-    match story.happened {
-        Some(h) => {
-            let limit = today.checked_sub(jiff::Span::new().years(i64::from(t.recency_years))).unwrap_or(today);
-            let recent = h.last_day() >= limit;
-            push(
-                "star/stale",
-                recent,
-                format!("happened {h}"),
-                Some(format!(
-                    "interviewers prefer stories from the last {} years; find a more recent one if you can",
-                    t.recency_years
-                )),
-                body_line,
-            );
-        }
-        None => push(
-            "star/stale",
-            false,
-            "no `happened` date".into(),
-            Some("add `happened: YYYY-MM` so recency can be checked".into()),
-            body_line,
-        ),
-    }
-
-    let all_text: String = body.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
-        + " "
-        + story.impact.as_deref().unwrap_or("");
-    let (scope_words, need): (&[&str], &str) = match level {
-        Level::L6 => (&L6_SCOPE, "a team, a service or its customers"),
-        Level::L7 => (&L7_SCOPE, "several teams, an organisation or a platform"),
-    };
-    let fits = mentions_any(&all_text, scope_words);
-    push(
-        "star/scope",
-        fits,
-        if fits { format!("the scope fits {level}") } else { format!("no sign of {level} scope ({need})") },
-        Some(format!("say how big it was: {need}, with numbers")),
-        body_line,
-    );
-    out
+    Analysis::of(story, body).findings(story, body_line, level, today, t)
 }
 
 #[cfg(test)]
@@ -321,6 +404,37 @@ mod tests {
     #[test]
     fn pronoun_counts() {
         assert_eq!(pronouns("I led it; we shipped. My team and I'm proud of us."), (3, 2));
+    }
+
+    #[test]
+    fn words_match_as_lower_cased_text_would() {
+        // The matching that lower-cased every word into a new string, kept as the
+        // reference for the allocation-free one.
+        let reference = |text: &str| {
+            let (mut i, mut we) = (0, 0);
+            for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+                match w.to_lowercase().replace('’', "'").as_str() {
+                    "i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself" => i += 1,
+                    "we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ourselves" => we += 1,
+                    _ => {}
+                }
+            }
+            let mentions = |words: &[&str]| {
+                text.split(|c: char| !c.is_alphanumeric() && c != '-')
+                    .any(|w| words.contains(&w.to_lowercase().as_str()))
+            };
+            ((i, we), (mentions(&L6_SCOPE), mentions(&L7_SCOPE)))
+        };
+        for text in [
+            "I led it; WE shipped. My team and I’M proud of US, OURSELVES.",
+            "İ and ı are not I; Ｉ is not either. We’ll see, we'RE here.",
+            "The ORG-wide Cross-Team platform for our CUSTOMERS and the VP.",
+            "Kelvin K team Teams ORGS organisation company-wide MULTI-YEAR ecosystem",
+            "teamwork, systems, engineer, sub-team, Ａ, 🙂 we",
+            "",
+        ] {
+            assert_eq!((pronouns(text), scope(text)), reference(text), "{text}");
+        }
     }
 
     #[test]

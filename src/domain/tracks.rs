@@ -90,6 +90,16 @@ impl StudyPath {
         }
     }
 
+    /// The assessment scores that lead to the path, inclusive.
+    pub fn score_range(self) -> (u32, u32) {
+        match self {
+            StudyPath::QuickReference => (85, 100),
+            StudyPath::SixWeekIntensive => (70, 84),
+            StudyPath::TwelveWeekComprehensive => (55, 69),
+            StudyPath::FoundationBuilding => (0, 54),
+        }
+    }
+
     /// How many weeks the path takes (the upper end for quick reference, the minimum
     /// for foundation building).
     pub fn weeks(self) -> u32 {
@@ -126,6 +136,10 @@ mod tests {
         assert_eq!(StudyPath::for_score(55), StudyPath::TwelveWeekComprehensive);
         assert_eq!(StudyPath::for_score(54), StudyPath::FoundationBuilding);
         assert_eq!(StudyPath::for_score(0), StudyPath::FoundationBuilding);
+        for path in StudyPath::ALL {
+            let (lo, hi) = path.score_range();
+            assert_eq!((StudyPath::for_score(lo), StudyPath::for_score(hi)), (*path, *path));
+        }
     }
 
     #[test]

@@ -14,6 +14,8 @@ use crate::domain::named_enum;
 use crate::domain::principles::{Principle, Scenario};
 use crate::domain::tracks::{Level, StudyPath};
 
+pub use super::date::PartialDate;
+
 /// A (line, column) position in the file.
 pub type Pos = (usize, usize);
 
@@ -60,60 +62,6 @@ named_enum! {
         SystemDesign => "system-design", "system design", ["design", "sd"];
         Coding => "coding", "coding", [];
         FullLoop => "full-loop", "full loop", ["loop", "full"];
-    }
-}
-
-/// A date that may be only a year or a year and month (`happened: 2025-03`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct PartialDate {
-    /// Year.
-    pub year: i16,
-    /// Month, when given.
-    pub month: Option<i8>,
-    /// Day, when given.
-    pub day: Option<i8>,
-}
-
-impl PartialDate {
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub fn parse(text: &str) -> Option<PartialDate> {
-        let parts: Vec<&str> = text.trim().split('-').collect();
-        let year: i16 = parts.first()?.parse().ok().filter(|y| (1900..=2999).contains(y))?;
-        let month: Option<i8> = match parts.get(1) {
-            Some(m) => Some(m.parse().ok().filter(|m| (1..=12).contains(m))?),
-            None => None,
-        };
-        let day: Option<i8> = match parts.get(2) {
-            Some(d) => {
-                let d: i8 = d.parse().ok()?;
-                Date::new(year, month?, d).ok()?;
-                Some(d)
-            }
-            None => None,
-        };
-        (parts.len() <= 3).then_some(PartialDate { year, month, day })
-    }
-
-    /// The last day the period covers (31 Dec for a year, the month's last day).
-    pub fn last_day(self) -> Date {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => Date::new(self.year, m, d).unwrap_or(Date::MIN),
-            (Some(m), None) => Date::new(self.year, m, 1).map(|d| d.last_of_month()).unwrap_or(Date::MIN),
-            _ => Date::new(self.year, 12, 31).unwrap_or(Date::MIN),
-        }
-    }
-}
-
-impl std::fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "-{d:02}")?;
-        }
-        Ok(())
     }
 }
 
@@ -474,16 +422,6 @@ pub fn parse_assessment(f: &mut Fields<'_>) -> Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn partial_dates() {
-        assert_eq!(PartialDate::parse("2025").unwrap().to_string(), "2025");
-        assert_eq!(PartialDate::parse("2025-03").unwrap().last_day().to_string(), "2025-03-31");
-        assert_eq!(PartialDate::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
-        assert!(PartialDate::parse("2025-13").is_none());
-        assert!(PartialDate::parse("2023-02-29").is_none());
-        assert!(PartialDate::parse("last year").is_none());
-    }
 
     #[test]
     fn scales() {

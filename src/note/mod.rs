@@ -1,10 +1,12 @@
 //! Turning one file into a [`Note`]: kind from the folder, front matter split and
 //! typed, body read for sections, tasks, words and links.
 
+mod date;
 pub mod front_matter;
 pub mod kinds;
 pub mod markdown;
 
+use crate::coach::star::Analysis;
 use crate::diag::Diagnostic;
 use front_matter::{Fields, FrontMatter};
 use kinds::{Assessment, Design, Log, Mock, Plan, Story};
@@ -104,6 +106,9 @@ pub struct Note {
     pub readable: bool,
     /// Problems found in this note.
     pub diagnostics: Vec<Diagnostic>,
+    /// For a story: what the STAR checks read from its text, computed here once so
+    /// that each model only applies the configured thresholds and date.
+    pub star: Option<Analysis>,
 }
 
 impl Note {
@@ -152,6 +157,10 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
         empty(kind)
     };
     check_file_name(rel, kind, &data, &front, &mut diags);
+    let star = match &data {
+        Data::Story(s) => Some(Analysis::of(s, &body)),
+        _ => None,
+    };
     Note {
         path: rel.to_string(),
         id,
@@ -162,6 +171,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
         example,
         readable,
         diagnostics: diags,
+        star,
     }
 }
 
@@ -178,6 +188,7 @@ pub fn unreadable(rel: &str, kind: Kind, error: &std::io::Error) -> Note {
         readable: false,
         diagnostics: vec![Diagnostic::error(rel, "file/unreadable", format!("cannot read the file: {error}"))
             .hint("check the file's permissions")],
+        star: None,
     }
 }
 

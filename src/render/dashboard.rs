@@ -5,28 +5,11 @@
 use std::fmt::Write;
 
 use super::bar;
+use super::text::{cell, files, link, push_cell, push_link, push_num, push_tenths};
 use crate::diag::Severity;
 use crate::note::kinds::StoryStatus;
+use crate::score::portfolio::Portfolio;
 use crate::score::{AssessmentState, Model};
-
-/// A relative link to a note; spaces encoded so every renderer follows it.
-fn link(text: &str, path: &str) -> String {
-    format!("[{}]({})", cell(text), path.replace(' ', "%20"))
-}
-
-/// Escapes text for a table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
-/// Links to up to `max` files, then a count of the rest.
-fn files(paths: &[String], max: usize) -> String {
-    let mut parts: Vec<String> = paths.iter().take(max).map(|p| link(p.rsplit('/').next().unwrap_or(p), p)).collect();
-    if paths.len() > max {
-        parts.push(format!("+{} more", paths.len() - max));
-    }
-    parts.join(", ")
-}
 
 /// `1 story`, `2 stories`.
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -269,8 +252,28 @@ fn plan(o: &mut String, m: &Model) {
     }
 }
 
+/// From this many stories the table of stories is written on another thread.
+const PARALLEL_FROM_STORIES: usize = 150;
+
 fn portfolio(o: &mut String, m: &Model) {
+    // The table of every story, the largest part of a large dashboard, is written on
+    // another thread (rayon) while the coverage tables are written here.
+    let ((), table) = crate::score::join(
+        m.portfolio.stories.len() >= PARALLEL_FROM_STORIES,
+        || story_coverage(o, m),
+        || {
+            let mut s = String::new();
+            story_table(&mut s, &m.portfolio);
+            s
+        },
+    );
+    o.push_str(&table);
+}
+
+/// Scenario and principle coverage, overloaded stories and rehearsals due.
+fn story_coverage(o: &mut String, m: &Model) {
     let p = &m.portfolio;
+    let by_id = p.by_id();
     let _ = writeln!(o, "## Story portfolio\n");
     if p.stories.is_empty() {
         let _ = writeln!(
@@ -279,31 +282,38 @@ fn portfolio(o: &mut String, m: &Model) {
         );
     }
     let _ = writeln!(o, "| Scenario | Draft | Refined | Ready |\n| --- | --- | --- | --- |");
-    let story_links = |ids: &[String]| -> String {
+    let story_links = |o: &mut String, ids: &[String]| {
         if ids.is_empty() {
-            return "—".into();
+            o.push('—');
+            return;
         }
-        ids.iter()
-            .map(|id| p.story(id).map_or_else(|| id.clone(), |s| link(&s.id, &s.path)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                o.push_str(", ");
+            }
+            match by_id.get(id.as_str()) {
+                Some(s) => push_link(o, &s.id, &s.path),
+                None => o.push_str(id),
+            }
+        }
     };
     for row in &p.scenarios {
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} | {} |",
-            row.scenario.label(),
-            story_links(&row.draft),
-            story_links(&row.refined),
-            story_links(&row.ready)
-        );
+        let _ = write!(o, "| {} | ", row.scenario.label());
+        story_links(o, &row.draft);
+        o.push_str(" | ");
+        story_links(o, &row.refined);
+        o.push_str(" | ");
+        story_links(o, &row.ready);
+        o.push_str(" |\n");
     }
     let _ = writeln!(o, "\n### Leadership Principles\n");
     let _ = writeln!(o, "| Principle | Depth | Stories |\n| --- | --- | --- |");
     let need = p.stories_per_lp;
     for row in &p.principles {
         let depth: String = (0..need).map(|i| if i < row.strong { '●' } else { '○' }).collect();
-        let _ = writeln!(o, "| {} | {depth} | {} |", row.principle.label(), story_links(&row.stories));
+        let _ = write!(o, "| {} | {depth} | ", row.principle.label());
+        story_links(o, &row.stories);
+        o.push_str(" |\n");
     }
     let covered = p.principles.iter().filter(|r| !r.stories.is_empty()).count();
     let _ = writeln!(
@@ -311,11 +321,12 @@ fn portfolio(o: &mut String, m: &Model) {
         "\n{covered} of 16 principles have a story; ● marks a refined or ready one ({need} per principle is the target).\n"
     );
     for id in &p.overloaded {
-        if let Some(s) = p.story(id) {
+        if let Some(s) = by_id.get(id.as_str()) {
+            o.push_str("> **Note:** ");
+            push_link(o, &s.title, &s.path);
             let _ = writeln!(
                 o,
-                "> **Note:** {} is tagged with {} principles; a story convinces for two or three at most.\n",
-                link(&s.title, &s.path),
+                " is tagged with {} principles; a story convinces for two or three at most.\n",
                 s.principles.len()
             );
         }
@@ -323,41 +334,62 @@ fn portfolio(o: &mut String, m: &Model) {
     if !m.rehearsals.is_empty() {
         let _ = writeln!(o, "### Rehearsals due\n");
         for d in &m.rehearsals {
-            let when = match (&d.last, d.overdue_days) {
-                (None, _) => "never rehearsed".to_string(),
-                (Some(last), 0) => format!("due today (last {last})"),
-                (Some(last), n) => format!("{n} day{} overdue (last {last})", if n == 1 { "" } else { "s" }),
+            o.push_str("- [ ] ");
+            push_link(o, &d.title, &d.path);
+            o.push_str(" — ");
+            let _ = match (&d.last, d.overdue_days) {
+                (None, _) => writeln!(o, "never rehearsed"),
+                (Some(last), 0) => writeln!(o, "due today (last {last})"),
+                (Some(last), n) => {
+                    push_num(o, n);
+                    o.push_str(if n == 1 { " day overdue (last " } else { " days overdue (last " });
+                    o.push_str(last);
+                    writeln!(o, ")")
+                }
             };
-            let _ = writeln!(o, "- [ ] {} — {when}", link(&d.title, &d.path));
         }
         let _ = writeln!(o);
     }
+}
+
+/// Every story with its status, length and failed STAR checks.
+fn story_table(o: &mut String, p: &Portfolio) {
     if !p.stories.is_empty() {
         let _ = writeln!(o, "### Stories\n");
         let _ = writeln!(o, "| Story | Scenario | Status | Spoken | STAR checks |\n| --- | --- | --- | ---: | --- |");
         let mut stories: Vec<_> = p.stories.iter().collect();
-        stories.sort_by_key(|s| (std::cmp::Reverse(s.status), s.id.clone()));
+        stories.sort_by(|a, b| b.status.cmp(&a.status).then_with(|| a.id.cmp(&b.id)));
         for s in stories {
-            let failed: Vec<&str> =
-                s.findings.iter().filter(|f| !f.passed).map(|f| f.code.trim_start_matches("star/")).collect();
-            let passed = s.findings.len() - failed.len();
-            let checks = if failed.is_empty() {
-                format!("{passed}/{} ✓", s.findings.len())
-            } else {
-                format!("{passed}/{}: {}", s.findings.len(), failed.join(", "))
-            };
             let status = match s.status {
                 StoryStatus::Draft => "draft",
                 StoryStatus::Refined => "refined",
                 StoryStatus::Ready => "**ready**",
             };
-            let _ = writeln!(
-                o,
-                "| {} | {} | {status} | {:.1} min | {checks} |",
-                link(&s.title, &s.path),
-                s.scenario.map_or("—", |x| x.label()),
-                s.minutes
-            );
+            o.push_str("| ");
+            push_link(o, &s.title, &s.path);
+            o.push_str(" | ");
+            o.push_str(s.scenario.map_or("—", |x| x.label()));
+            o.push_str(" | ");
+            o.push_str(status);
+            o.push_str(" | ");
+            push_tenths(o, s.minutes);
+            let failed = s.findings.iter().filter(|f| !f.passed).count();
+            o.push_str(" min | ");
+            push_num(o, (s.findings.len() - failed) as i64);
+            o.push('/');
+            push_num(o, s.findings.len() as i64);
+            if failed == 0 {
+                o.push_str(" ✓");
+            } else {
+                o.push_str(": ");
+                for (i, f) in s.findings.iter().filter(|f| !f.passed).enumerate() {
+                    if i > 0 {
+                        o.push_str(", ");
+                    }
+                    o.push_str(f.code.strip_prefix("star/").unwrap_or(f.code));
+                }
+            }
+            o.push_str(" |\n");
         }
         let _ = writeln!(o);
     }
@@ -375,8 +407,16 @@ fn problems(o: &mut String, m: &Model) {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        let hint = d.hint.as_ref().map(|h| format!(" — {h}")).unwrap_or_default();
-        let _ = writeln!(o, "- {} {sev}: {} `{}`{hint}", link(&d.location(), &d.path), cell(&d.message), d.code);
+        o.push_str("- ");
+        push_link(o, &d.location(), &d.path);
+        let _ = write!(o, " {sev}: ");
+        push_cell(o, &d.message);
+        let _ = write!(o, " `{}`", d.code);
+        if let Some(h) = &d.hint {
+            o.push_str(" — ");
+            o.push_str(h);
+        }
+        o.push('\n');
     }
     let _ = writeln!(o);
 }

@@ -4,6 +4,7 @@
 pub mod dashboard;
 pub mod json;
 pub mod terminal;
+mod text;
 
 /// A text progress bar of `width` cells: `████░░░░░░`.
 pub fn bar(value: f64, width: usize) -> String {

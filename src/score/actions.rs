@@ -125,11 +125,12 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     }
 
     let ready = p.stories.iter().filter(|s| s.status == StoryStatus::Ready).count();
+    let by_id = p.by_id();
     let overdue: Vec<_> = model
         .rehearsals
         .iter()
         .filter(|d| {
-            p.story(&d.story).is_some_and(|s| s.status == StoryStatus::Ready)
+            by_id.get(d.story.as_str()).is_some_and(|s| s.status == StoryStatus::Ready)
                 && (d.overdue_days > 0 || d.last.is_none())
         })
         .collect();

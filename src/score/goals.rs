@@ -1,14 +1,11 @@
 //! Today's minimums, the streak, and this week's goals and hours.
 
-use std::collections::BTreeMap;
-
 use jiff::civil::Date;
 use jiff::Span;
 use serde::Serialize;
 
-use super::counted;
+use super::Notes;
 use crate::config::Config;
-use crate::index::Index;
 use crate::note::kinds::{DesignStatus, Log};
 use crate::note::Data;
 
@@ -77,26 +74,57 @@ pub struct Week {
     pub expected_hours_so_far: f64,
 }
 
-/// Merged logs by date (two notes for one day add up).
-fn logs_by_day(index: &Index) -> BTreeMap<Date, (Vec<String>, Log)> {
-    let mut days: BTreeMap<Date, (Vec<String>, Log)> = BTreeMap::new();
-    for n in counted(index) {
-        let Data::Log(l) = &n.data else { continue };
-        let Some(date) = l.date else { continue };
-        let entry = days.entry(date).or_insert_with(|| (Vec::new(), Log::default()));
-        entry.0.push(n.path.clone());
-        entry.1.coding.extend(l.coding.iter().cloned());
-        entry.1.design_minutes += l.design_minutes;
-        entry.1.behavioral_minutes += l.behavioral_minutes;
-        entry.1.rehearsals.extend(l.rehearsals.iter().cloned());
+/// What one day's logs add up to (two notes for one day add up).
+#[derive(Debug, Default)]
+struct Day<'a> {
+    /// The first log of the day, in path order.
+    file: &'a str,
+    /// Coding problems worked on.
+    problems: u64,
+    /// Minutes of system design.
+    design_minutes: u64,
+    /// Minutes of behavioral work, without rehearsals.
+    behavioral_minutes: u64,
+    /// Seconds of rehearsal, summed before turning into minutes as
+    /// `Log::behavioral_total_minutes` does for one merged log.
+    rehearsal_seconds: u64,
+}
+
+impl Day<'_> {
+    /// Done per minimum: coding problems, design minutes, behavioral minutes.
+    fn done(&self) -> (u64, u64, u64) {
+        (self.problems, self.design_minutes, self.behavioral_minutes + self.rehearsal_seconds / 60)
+    }
+}
+
+/// Logs merged by date, in date order.
+fn logs_by_day<'a>(notes: &Notes<'a>) -> Vec<(Date, Day<'a>)> {
+    let mut logs: Vec<(Date, &str, &Log)> = Notes::counted(&notes.logs)
+        .filter_map(|n| match &n.data {
+            Data::Log(l) => l.date.map(|d| (d, n.path.as_str(), l)),
+            _ => None,
+        })
+        .collect();
+    // Stable, so a day's logs stay in path order; logs named by their date are
+    // already in order, which the sort only has to confirm.
+    logs.sort_by_key(|(d, _, _)| *d);
+    let mut days: Vec<(Date, Day<'a>)> = Vec::new();
+    for (date, path, l) in logs {
+        if days.last().is_none_or(|(d, _)| *d != date) {
+            days.push((date, Day { file: path, ..Day::default() }));
+        }
+        let Some((_, day)) = days.last_mut() else { continue };
+        day.problems += l.coding.len() as u64;
+        day.design_minutes += l.design_minutes;
+        day.behavioral_minutes += l.behavioral_minutes;
+        day.rehearsal_seconds += l.rehearsals.iter().filter_map(|r| r.seconds).sum::<u64>();
     }
     days
 }
 
-fn minimums(config: &Config, log: Option<&Log>) -> Vec<Minimum> {
+fn minimums(config: &Config, day: Option<&Day<'_>>) -> Vec<Minimum> {
     let d = &config.daily;
-    let (problems, design, behavioral) =
-        log.map_or((0, 0, 0), |l| (l.coding.len() as u64, l.design_minutes, l.behavioral_total_minutes()));
+    let (problems, design, behavioral) = day.map_or((0, 0, 0), Day::done);
     let minimum = |key, label: String, done: u64, target: u32| Minimum {
         key,
         label,
@@ -121,18 +149,21 @@ fn minimums(config: &Config, log: Option<&Log>) -> Vec<Minimum> {
     ]
 }
 
-/// Whether a day's log meets every minimum.
-fn day_met(config: &Config, log: &Log) -> bool {
-    minimums(config, Some(log)).iter().all(|m| m.met)
+/// Whether a day's logs meet every minimum (the test `minimums` marks as `met`).
+fn day_met(config: &Config, day: &Day<'_>) -> bool {
+    let d = &config.daily;
+    let (problems, design, behavioral) = day.done();
+    problems >= u64::from(d.coding_problems)
+        && design >= u64::from(d.design_minutes)
+        && behavioral >= u64::from(d.behavioral_minutes)
 }
 
 /// Today's minimums and the streak.
-pub fn today(config: &Config, index: &Index) -> Today {
-    let days = logs_by_day(index);
+pub fn today(config: &Config, notes: &Notes<'_>) -> Today {
+    let days = logs_by_day(notes);
     let today = config.today;
-    let todays = days.get(&today);
-    let met: Vec<Date> =
-        days.iter().filter(|(d, (_, l))| **d <= today && day_met(config, l)).map(|(d, _)| *d).collect();
+    let todays = days.binary_search_by_key(&today, |(d, _)| *d).ok().map(|i| &days[i].1);
+    let met: Vec<Date> = days.iter().filter(|(d, day)| *d <= today && day_met(config, day)).map(|(d, _)| *d).collect();
     let is_met = |d: Date| met.binary_search(&d).is_ok();
     // Today still open: a streak that reached yesterday is not broken yet.
     let mut day = if is_met(today) { Some(today) } else { today.yesterday().ok() };
@@ -151,8 +182,8 @@ pub fn today(config: &Config, index: &Index) -> Today {
     }
     Today {
         date: today.to_string(),
-        log: todays.and_then(|(files, _)| files.first().cloned()),
-        minimums: minimums(config, todays.map(|(_, l)| l)),
+        log: todays.map(|day| day.file.to_string()),
+        minimums: minimums(config, todays),
         streak,
         best_streak: best,
     }
@@ -165,7 +196,7 @@ pub fn monday(day: Date) -> Date {
 }
 
 /// This week's goals and hours.
-pub fn week(config: &Config, index: &Index) -> Week {
+pub fn week(config: &Config, notes: &Notes<'_>) -> Week {
     let start = monday(config.today);
     let end = start.checked_add(Span::new().days(6)).unwrap_or(start);
     let in_week = |d: Option<Date>| d.is_some_and(|d| d >= start && d <= end && d <= config.today);
@@ -176,7 +207,7 @@ pub fn week(config: &Config, index: &Index) -> Week {
     let mut stories = Vec::new();
     let mut mocks = Vec::new();
     let mut minutes = 0u64;
-    for n in counted(index) {
+    for n in [&notes.designs, &notes.logs, &notes.stories, &notes.mocks].into_iter().flat_map(|k| Notes::counted(k)) {
         match &n.data {
             Data::Design(d) if in_week(d.date) && d.status == Some(DesignStatus::Complete) => {
                 designs.push(n.path.clone())

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod goals;
+pub mod ids;
 pub mod portfolio;
 pub mod progress;
 pub mod readiness;
@@ -114,38 +115,105 @@ impl Model {
     }
 }
 
-/// The notes that count: readable and not examples.
-pub(crate) fn counted(index: &Index) -> impl Iterator<Item = &Note> {
-    index.notes().filter(|n| !n.example && n.readable)
+/// The notes of each kind in path order, gathered in one walk of the index: each part
+/// of the model reads only the kinds it needs, and a large index costs less to walk
+/// once than once per part. Examples and unreadable notes are included;
+/// [`Notes::counted`] leaves them out.
+#[derive(Debug, Default)]
+pub struct Notes<'a> {
+    /// Stories.
+    pub stories: Vec<&'a Note>,
+    /// Logs.
+    pub logs: Vec<&'a Note>,
+    /// Designs.
+    pub designs: Vec<&'a Note>,
+    /// Mocks.
+    pub mocks: Vec<&'a Note>,
+    /// Plans.
+    pub plans: Vec<&'a Note>,
 }
 
-/// Computes the model. `extra` carries diagnostics from outside the notes (the profile).
-pub fn compute(config: &Config, index: &Index, extra: Vec<Diagnostic>) -> Model {
-    let mut diagnostics = extra;
-    let mut counts = Counts::default();
-    for n in index.notes() {
-        diagnostics.extend(n.diagnostics.iter().cloned());
-        if n.example {
-            counts.examples += 1;
-            continue;
+impl<'a> Notes<'a> {
+    /// The index's notes by kind.
+    pub fn of(index: &'a Index) -> Self {
+        let mut notes = Notes::default();
+        for n in index.notes() {
+            notes.push(n);
         }
+        notes
+    }
+
+    fn push(&mut self, n: &'a Note) {
         match n.kind {
-            Kind::Story => counts.stories += 1,
-            Kind::Log => counts.logs += 1,
-            Kind::Design => counts.designs += 1,
-            Kind::Mock => counts.mocks += 1,
-            Kind::Plan => counts.plans += 1,
+            Kind::Story => self.stories.push(n),
+            Kind::Log => self.logs.push(n),
+            Kind::Design => self.designs.push(n),
+            Kind::Mock => self.mocks.push(n),
+            Kind::Plan => self.plans.push(n),
             Kind::Assessment => {}
         }
     }
 
+    /// The notes that count among `kind`: readable and not examples.
+    pub fn counted<'k>(kind: &'k [&'a Note]) -> impl Iterator<Item = &'a Note> + 'k {
+        kind.iter().copied().filter(|n| !n.example && n.readable)
+    }
+}
+
+/// Below this many notes the passes run one after the other: handing work to another
+/// thread costs more than it saves on a small workspace.
+const PARALLEL_FROM: usize = 500;
+
+/// Runs `a` and `b` on rayon's pool when `parallel`, else one after the other.
+pub(crate) fn join<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}
+
+/// Computes the model. `extra` carries diagnostics from outside the notes (the profile).
+pub fn compute(config: &Config, index: &Index, extra: Vec<Diagnostic>) -> Model {
+    // One walk sorts the notes by kind; the parts that read them are independent and,
+    // in a large index, mostly wait on memory, so they run as tasks on rayon's pool
+    // (the one `Index::build` uses): the stories on one thread, the links on the
+    // other, the smaller parts on whichever is free first. `join` returns the results
+    // in a fixed shape, so the model does not depend on the scheduling. A small
+    // workspace runs them in turn.
+    let parallel = index.len() >= PARALLEL_FROM;
+    let (notes, counts, mut diagnostics) = gather(index, extra);
+    let (portfolio, ((links, rehearsed), (today_goals, week, plan, practice))) = join(
+        parallel,
+        || portfolio::build(config, &notes),
+        || {
+            join(
+                parallel,
+                || portfolio::links(config, &notes),
+                || {
+                    (
+                        goals::today(config, &notes),
+                        goals::week(config, &notes),
+                        progress::plan(config, index, &notes),
+                        readiness::practice(config, &notes),
+                    )
+                },
+            )
+        },
+    );
+    diagnostics.extend(links);
+    // Thousands of story paths for the bars, copied while the due rehearsals are found.
+    let (files, rehearsals) = join(
+        parallel,
+        || readiness::StoryFiles::of(&portfolio),
+        || portfolio::due_with(config, &portfolio, &rehearsed),
+    );
     let assessment = assessment_state(index);
-    let portfolio = portfolio::compute(config, index, &mut diagnostics);
-    let rehearsals = portfolio::due(config, index, &portfolio);
-    let bars = readiness::compute(config, index, &assessment, &portfolio, &rehearsals);
-    let today_goals = goals::today(config, index);
-    let week = goals::week(config, index);
-    let plan = progress::plan(config, index);
+    let bars = readiness::bars(config, practice, files, &assessment, &portfolio, &rehearsals);
     let profile = progress::profile(config, &assessment);
     diag::sort(&mut diagnostics);
     let mut model = Model {
@@ -165,6 +233,30 @@ pub fn compute(config: &Config, index: &Index, extra: Vec<Diagnostic>) -> Model 
     };
     model.actions = actions::rank(config, &model);
     model
+}
+
+/// Sorts the notes by kind, counts them and gathers their diagnostics after `extra`.
+fn gather(index: &Index, extra: Vec<Diagnostic>) -> (Notes<'_>, Counts, Vec<Diagnostic>) {
+    let mut notes = Notes::default();
+    let mut diagnostics = extra;
+    let mut counts = Counts::default();
+    for n in index.notes() {
+        notes.push(n);
+        diagnostics.extend(n.diagnostics.iter().cloned());
+        if n.example {
+            counts.examples += 1;
+            continue;
+        }
+        match n.kind {
+            Kind::Story => counts.stories += 1,
+            Kind::Log => counts.logs += 1,
+            Kind::Design => counts.designs += 1,
+            Kind::Mock => counts.mocks += 1,
+            Kind::Plan => counts.plans += 1,
+            Kind::Assessment => {}
+        }
+    }
+    (notes, counts, diagnostics)
 }
 
 fn assessment_state(index: &Index) -> AssessmentState {

@@ -5,15 +5,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::counted;
+use super::ids::{IdMap, IdSet};
+use super::Notes;
 use crate::coach::schedule::{self, Review};
 use crate::coach::star::{self, Finding};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::domain::principles::{Principle, Scenario};
 use crate::index::Index;
-use crate::note::kinds::StoryStatus;
-use crate::note::Data;
+use crate::note::kinds::{Pos, Rehearsal, StoryStatus};
+use crate::note::{Data, Note};
 
 /// One story as the dashboard sees it.
 #[derive(Debug, Clone, Serialize)]
@@ -95,6 +96,16 @@ impl Portfolio {
     pub fn story(&self, id: &str) -> Option<&StoryView> {
         self.stories.iter().find(|s| s.id == id)
     }
+
+    /// Every story by id, for many lookups: the same answers as [`Portfolio::story`]
+    /// (the first story in path order when two files share a name).
+    pub fn by_id(&self) -> IdMap<&str, &StoryView> {
+        let mut map = IdMap::with_capacity_and_hasher(self.stories.len(), Default::default());
+        for s in &self.stories {
+            map.entry(s.id.as_str()).or_insert(s);
+        }
+        map
+    }
 }
 
 /// A story leaned on for more principles than this is flagged: one story cannot
@@ -103,12 +114,27 @@ pub const MAX_PRINCIPLES_PER_STORY: usize = 4;
 
 /// Builds the portfolio; reports links to stories that do not exist.
 pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> Portfolio {
+    let notes = Notes::of(index);
+    diags.extend(links(config, &notes).0);
+    build(config, &notes)
+}
+
+/// Builds the portfolio: every counted story with its STAR findings, and the rows.
+pub fn build(config: &Config, notes: &Notes<'_>) -> Portfolio {
     let mut stories = Vec::new();
-    for n in counted(index) {
+    for n in Notes::counted(&notes.stories) {
         let Data::Story(s) = &n.data else { continue };
-        let findings = star::check(s, &n.body, n.body_line, config.profile.target_level, config.today, &config.star);
+        let fresh;
+        let analysis = match &n.star {
+            Some(a) => a,
+            None => {
+                fresh = star::Analysis::of(s, &n.body);
+                &fresh
+            }
+        };
+        let findings = analysis.findings(s, n.body_line, config.profile.target_level, config.today, &config.star);
         let passed = findings.iter().filter(|f| f.passed).count();
-        let star = star::Star::of(&n.body);
+        let words = analysis.spoken_words();
         stories.push(StoryView {
             id: n.id.clone(),
             path: n.path.clone(),
@@ -117,8 +143,8 @@ pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> P
             status: s.status.unwrap_or(StoryStatus::Draft),
             principles: s.principles.clone(),
             happened: s.happened.map(|h| h.to_string()),
-            words: star.spoken_words(),
-            minutes: (star.spoken_words() as f64 / config.star.words_per_minute * 10.0).round() / 10.0,
+            words,
+            minutes: (words as f64 / config.star.words_per_minute * 10.0).round() / 10.0,
             quality: if findings.is_empty() {
                 0.0
             } else {
@@ -127,66 +153,41 @@ pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> P
             findings,
         });
     }
-    let known: BTreeSet<&str> =
-        index.notes().filter(|n| n.kind == crate::note::Kind::Story).map(|n| n.id.as_str()).collect();
-    for n in index.notes() {
-        let refs: Vec<&(String, (usize, usize))> = match &n.data {
-            Data::Log(l) => l.stories.iter().collect(),
-            Data::Mock(m) => m.stories.iter().collect(),
-            _ => continue,
-        };
-        let rehearsed: Vec<(String, (usize, usize))> = match &n.data {
-            Data::Log(l) => l.rehearsals.iter().map(|r| (r.story.clone(), r.pos)).collect(),
-            _ => Vec::new(),
-        };
-        for (id, (l, c)) in refs.into_iter().cloned().chain(rehearsed) {
-            if !known.contains(id.as_str()) {
-                let hint = match crate::domain::did_you_mean(&id, known.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`? Stories are named by their file in stories/"),
-                    None => format!("create it with `systemcraft new story \"{id}\"`, or fix the name"),
-                };
-                diags.push(
-                    Diagnostic::warning(&n.path, "link/unknown-story", format!("no story named \"{id}\" in stories/"))
-                        .at(l, c)
-                        .hint(hint),
-                );
+    // One pass over the stories fills every row, each in story (path) order.
+    let mut scenarios: Vec<ScenarioRow> = Scenario::ALL
+        .iter()
+        .map(|sc| ScenarioRow { scenario: *sc, draft: Vec::new(), refined: Vec::new(), ready: Vec::new(), credit: 0.0 })
+        .collect();
+    let mut principles: Vec<PrincipleRow> =
+        Principle::ALL.iter().map(|p| PrincipleRow { principle: *p, stories: Vec::new(), strong: 0 }).collect();
+    for s in &stories {
+        if let Some(row) = scenarios.iter_mut().find(|r| Some(r.scenario) == s.scenario) {
+            match s.status {
+                StoryStatus::Draft => row.draft.push(s.id.clone()),
+                StoryStatus::Refined => row.refined.push(s.id.clone()),
+                StoryStatus::Ready => row.ready.push(s.id.clone()),
+            }
+        }
+        for (k, p) in s.principles.iter().enumerate() {
+            // A principle named twice still backs the row once.
+            if s.principles[..k].contains(p) {
+                continue;
+            }
+            if let Some(row) = principles.iter_mut().find(|r| r.principle == *p) {
+                row.stories.push(s.id.clone());
+                row.strong += usize::from(s.is_strong());
             }
         }
     }
-
-    let scenarios = Scenario::ALL
-        .iter()
-        .map(|sc| {
-            let mut row =
-                ScenarioRow { scenario: *sc, draft: Vec::new(), refined: Vec::new(), ready: Vec::new(), credit: 0.0 };
-            for s in stories.iter().filter(|s| s.scenario == Some(*sc)) {
-                match s.status {
-                    StoryStatus::Draft => row.draft.push(s.id.clone()),
-                    StoryStatus::Refined => row.refined.push(s.id.clone()),
-                    StoryStatus::Ready => row.ready.push(s.id.clone()),
-                }
-            }
-            row.credit = if !row.ready.is_empty() {
-                1.0
-            } else if !row.refined.is_empty() {
-                0.5
-            } else {
-                0.0
-            };
-            row
-        })
-        .collect();
-    let principles = Principle::ALL
-        .iter()
-        .map(|p| {
-            let backing: Vec<&StoryView> = stories.iter().filter(|s| s.principles.contains(p)).collect();
-            PrincipleRow {
-                principle: *p,
-                stories: backing.iter().map(|s| s.id.clone()).collect(),
-                strong: backing.iter().filter(|s| s.is_strong()).count(),
-            }
-        })
-        .collect();
+    for row in &mut scenarios {
+        row.credit = if !row.ready.is_empty() {
+            1.0
+        } else if !row.refined.is_empty() {
+            0.5
+        } else {
+            0.0
+        };
+    }
     let overloaded =
         stories.iter().filter(|s| s.principles.len() > MAX_PRINCIPLES_PER_STORY).map(|s| s.id.clone()).collect();
     Portfolio {
@@ -196,6 +197,79 @@ pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> P
         overloaded,
         stories_per_lp: config.targets.stories_per_lp.round().max(1.0) as usize,
     }
+}
+
+/// Follows every link from logs and mocks to stories, in one pass: reports the
+/// links to stories that do not exist, and replays the rehearsals logged up to today
+/// story by story.
+pub fn links(config: &Config, notes: &Notes<'_>) -> (Vec<Diagnostic>, Rehearsed) {
+    // The story ids, copied side by side into one buffer: every link is compared with
+    // them, and one small buffer stays in cache where the ids spread over the index
+    // would not.
+    let mut names = String::new();
+    let mut ends = Vec::new();
+    for n in &notes.stories {
+        names.push_str(&n.id);
+        ends.push(names.len());
+    }
+    let mut known: IdSet<&str> = IdSet::with_capacity_and_hasher(ends.len(), Default::default());
+    let mut start = 0;
+    for end in ends {
+        known.insert(&names[start..end]);
+        start = end;
+    }
+    // Suggestions go through the names in order; sorted only when a link is broken.
+    let mut sorted: Option<BTreeSet<&str>> = None;
+    let mut diags = Vec::new();
+    let mut unknown = |n: &Note, id: &str, (l, c): Pos| {
+        let sorted = sorted.get_or_insert_with(|| known.iter().copied().collect());
+        let hint = match crate::domain::did_you_mean(id, sorted.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? Stories are named by their file in stories/"),
+            None => format!("create it with `systemcraft new story \"{id}\"`, or fix the name"),
+        };
+        diags.push(
+            Diagnostic::warning(&n.path, "link/unknown-story", format!("no story named \"{id}\" in stories/"))
+                .at(l, c)
+                .hint(hint),
+        );
+    };
+    let mut reviews: IdMap<&str, Vec<Review>> = IdMap::default();
+    for &n in notes.logs.iter().chain(&notes.mocks) {
+        let (refs, rehearsed): (&[(String, Pos)], &[Rehearsal]) = match &n.data {
+            Data::Log(l) => (&l.stories, &l.rehearsals),
+            Data::Mock(m) => (&m.stories, &[]),
+            _ => continue,
+        };
+        for (id, pos) in refs {
+            if !known.contains(id.as_str()) {
+                unknown(n, id, *pos);
+            }
+        }
+        // Rehearsals count from counted logs of today or earlier.
+        let reviewed = match &n.data {
+            Data::Log(l) if !n.example && n.readable => l.date.filter(|d| *d <= config.today),
+            _ => None,
+        };
+        for r in rehearsed {
+            let key = match known.get(r.story.as_str()) {
+                Some(name) => *name,
+                None => {
+                    unknown(n, &r.story, r.pos);
+                    r.story.as_str()
+                }
+            };
+            if let Some(date) = reviewed {
+                reviews.entry(key).or_default().push(Review { date, rating: r.rating });
+            }
+        }
+    }
+    let rehearsed = reviews
+        .into_iter()
+        .filter_map(|(id, rs)| {
+            schedule::replay(&rs, config.profile.interview_date).map(|s| (id.to_string(), (s, rs.len())))
+        })
+        .collect();
+    (diags, rehearsed)
 }
 
 /// A story whose rehearsal is due.
@@ -219,59 +293,47 @@ pub struct Due {
 
 /// The schedule of every story that has rehearsals, and ready stories never rehearsed.
 pub fn schedules(config: &Config, index: &Index) -> BTreeMap<String, schedule::Schedule> {
-    let mut reviews: BTreeMap<String, Vec<Review>> = BTreeMap::new();
-    for n in counted(index) {
-        let Data::Log(l) = &n.data else { continue };
-        let Some(date) = l.date else { continue };
-        if date > config.today {
-            continue;
-        }
-        for r in &l.rehearsals {
-            reviews.entry(r.story.clone()).or_default().push(Review { date, rating: r.rating });
-        }
-    }
-    reviews
-        .into_iter()
-        .filter_map(|(id, rs)| schedule::replay(&rs, config.profile.interview_date).map(|s| (id, s)))
-        .collect()
+    rehearsed(config, index).into_iter().map(|(id, (sched, _))| (id, sched)).collect()
+}
+
+/// Each rehearsed story's schedule and its number of rehearsals up to today, by id.
+pub type Rehearsed = IdMap<String, (schedule::Schedule, usize)>;
+
+/// Replays the rehearsals logged up to today, story by story.
+pub fn rehearsed(config: &Config, index: &Index) -> Rehearsed {
+    links(config, &Notes::of(index)).1
 }
 
 /// Rehearsals due today or earlier for refined and ready stories, most overdue first.
 pub fn due(config: &Config, index: &Index, portfolio: &Portfolio) -> Vec<Due> {
-    let schedules = schedules(config, index);
-    let counts: BTreeMap<String, usize> = counted(index)
-        .filter_map(|n| match &n.data {
-            Data::Log(l) if l.date.is_some_and(|d| d <= config.today) => Some(l),
-            _ => None,
-        })
-        .flat_map(|l| l.rehearsals.iter().map(|r| r.story.clone()))
-        .fold(BTreeMap::new(), |mut m, id| {
-            *m.entry(id).or_insert(0) += 1;
-            m
-        });
-    let mut out: Vec<Due> = portfolio
+    due_with(config, portfolio, &rehearsed(config, index))
+}
+
+/// [`due`] from schedules already replayed by [`rehearsed`].
+pub fn due_with(config: &Config, portfolio: &Portfolio, schedules: &Rehearsed) -> Vec<Due> {
+    // Sorted as (story, schedule) pairs, then written out: cheaper than moving the
+    // finished entries around.
+    let mut due: Vec<_> = portfolio
         .stories
         .iter()
-        .filter(|s| {
-            s.status == StoryStatus::Ready || (s.status == StoryStatus::Refined && schedules.contains_key(&s.id))
-        })
         .filter_map(|s| {
-            let sched = schedules.get(&s.id);
-            let due = sched.map_or(config.today, |x| x.due);
-            if due > config.today {
-                return None;
-            }
-            Some(Due {
-                story: s.id.clone(),
-                path: s.path.clone(),
-                title: s.title.clone(),
-                due: due.to_string(),
-                overdue_days: i64::from((config.today - due).get_days()),
-                last: sched.map(|x| x.last.to_string()),
-                rehearsals: counts.get(&s.id).copied().unwrap_or(0),
-            })
+            let entry = schedules.get(s.id.as_str());
+            let wanted = s.status == StoryStatus::Ready || (s.status == StoryStatus::Refined && entry.is_some());
+            let day = entry.map_or(config.today, |(x, _)| x.due);
+            (wanted && day <= config.today).then_some((s, entry, day))
         })
         .collect();
-    out.sort_by(|a, b| b.overdue_days.cmp(&a.overdue_days).then(a.story.cmp(&b.story)));
-    out
+    // Most overdue first: the earliest due day.
+    due.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.id.cmp(&b.0.id)));
+    due.into_iter()
+        .map(|(s, entry, day)| Due {
+            story: s.id.clone(),
+            path: s.path.clone(),
+            title: s.title.clone(),
+            due: day.to_string(),
+            overdue_days: i64::from((config.today - day).get_days()),
+            last: entry.map(|(x, _)| x.last.to_string()),
+            rehearsals: entry.map_or(0, |(_, count)| *count),
+        })
+        .collect()
 }

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{counted, AssessmentState};
+use super::{AssessmentState, Notes};
 use crate::config::Config;
 use crate::domain::tracks::{Level, StudyPath, Timeline, Track};
 use crate::index::Index;
@@ -136,7 +136,7 @@ pub struct PlanProgress {
 }
 
 /// The current plan: the one systemcraft.yaml names, else the latest-starting one.
-pub fn plan(config: &Config, index: &Index) -> Option<PlanProgress> {
+pub fn plan(config: &Config, index: &Index, notes: &Notes<'_>) -> Option<PlanProgress> {
     let chosen = config
         .profile
         .plan
@@ -144,7 +144,7 @@ pub fn plan(config: &Config, index: &Index) -> Option<PlanProgress> {
         .and_then(|p| index.get(p.trim_start_matches("./")))
         .filter(|n| n.kind == Kind::Plan);
     let note = chosen.or_else(|| {
-        counted(index).filter(|n| n.kind == Kind::Plan).max_by_key(|n| match &n.data {
+        Notes::counted(&notes.plans).max_by_key(|n| match &n.data {
             Data::Plan(p) => (p.start, std::cmp::Reverse(n.path.clone())),
             _ => (None, std::cmp::Reverse(n.path.clone())),
         })

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use super::portfolio::{Due, Portfolio};
-use super::{counted, AssessmentState};
+use super::ids::IdSet;
+use super::portfolio::{Due, Portfolio, StoryView};
+use super::{AssessmentState, Notes};
 use crate::config::{Config, Weights};
 use crate::domain::assessment::Category;
 use crate::index::Index;
@@ -140,11 +141,11 @@ pub struct Practice {
 }
 
 /// Gathers the practice done within the window.
-pub fn practice(config: &Config, index: &Index) -> Practice {
+pub fn practice(config: &Config, notes: &Notes<'_>) -> Practice {
     let (from, to) = (config.window_start(), config.today);
     let in_window = |d: Option<jiff::civil::Date>| d.is_some_and(|d| d >= from && d <= to);
     let mut p = Practice::default();
-    for n in counted(index) {
+    for n in [&notes.logs, &notes.designs, &notes.mocks].into_iter().flat_map(|k| Notes::counted(k)) {
         match &n.data {
             Data::Log(l) if in_window(l.date) => {
                 let solved: Vec<_> = l.coding.iter().filter(|c| c.solved).collect();
@@ -187,9 +188,56 @@ pub fn compute(
     portfolio: &Portfolio,
     due: &[Due],
 ) -> Vec<Bar> {
+    bars(config, practice(config, &Notes::of(index)), StoryFiles::of(portfolio), state, portfolio, due)
+}
+
+/// The story notes behind the behavioral and cultural components. A large workspace
+/// has thousands, so they are gathered apart from the rest of the bars and can be
+/// collected while the other parts of the model are computed.
+#[derive(Debug, Clone, Default)]
+pub struct StoryFiles {
+    /// Refined or ready stories.
+    pub strong: Vec<String>,
+    /// Refined or ready stories that name a principle.
+    pub strong_with_principles: Vec<String>,
+    /// Every story.
+    pub all: Vec<String>,
+    /// Ready stories.
+    pub ready: Vec<String>,
+    /// Stories that name a principle.
+    pub with_principles: Vec<String>,
+}
+
+impl StoryFiles {
+    /// The paths of the portfolio's stories, in its order.
+    pub fn of(portfolio: &Portfolio) -> Self {
+        let pick = |f: &dyn Fn(&StoryView) -> bool| -> Vec<String> {
+            // Sized first: thousands of paths, collected without regrowing.
+            let mut files = Vec::with_capacity(portfolio.stories.iter().filter(|s| f(s)).count());
+            files.extend(portfolio.stories.iter().filter(|s| f(s)).map(|s| s.path.clone()));
+            files
+        };
+        StoryFiles {
+            strong: pick(&|s| s.is_strong()),
+            strong_with_principles: pick(&|s| s.is_strong() && !s.principles.is_empty()),
+            all: pick(&|_| true),
+            ready: pick(&|s| s.status == StoryStatus::Ready),
+            with_principles: pick(&|s| !s.principles.is_empty()),
+        }
+    }
+}
+
+/// The four bars from the practice gathered by [`practice`] and the story files.
+pub fn bars(
+    config: &Config,
+    mut p: Practice,
+    files: StoryFiles,
+    state: &AssessmentState,
+    portfolio: &Portfolio,
+    due: &[Due],
+) -> Vec<Bar> {
     let w = &config.weights;
     let t = &config.targets;
-    let p = practice(config, index);
     let days = config.window_days;
 
     let volume = component(
@@ -229,17 +277,18 @@ pub fn compute(
         } else {
             format!("{} of {} complete designs in the last {days} days", p.designs.len(), t.designs)
         },
-        p.designs.clone(),
+        std::mem::take(&mut p.designs),
     );
+    // Readiness repeats design practice; its copy is made here so the component itself
+    // moves into the bar (the file list can hold every design note).
+    let readiness_design =
+        component("design", "Design practice", design.value, &w.readiness, design.detail.clone(), design.files.clone());
     let technical = bar(
         "technical",
         "Technical Skills",
-        vec![volume.clone(), pace.clone(), design.clone(), self_rating(state, Category::Technical, &w.technical)],
+        vec![volume.clone(), pace.clone(), design, self_rating(state, Category::Technical, &w.technical)],
     );
 
-    let story_files = |f: &dyn Fn(&super::portfolio::StoryView) -> bool| -> Vec<String> {
-        portfolio.stories.iter().filter(|s| f(s)).map(|s| s.path.clone()).collect()
-    };
     let covered: f64 = portfolio.scenarios.iter().map(|s| s.credit).sum();
     let coverage = component(
         "scenario_coverage",
@@ -251,7 +300,7 @@ pub fn compute(
             portfolio.scenarios.iter().filter(|s| s.credit >= 1.0).count(),
             portfolio.scenarios.iter().filter(|s| s.credit == 0.5).count()
         ),
-        story_files(&|s| s.is_strong()),
+        files.strong,
     );
     let depth_sum: f64 = portfolio.principles.iter().map(|r| (r.strong as f64 / t.stories_per_lp).min(1.0)).sum();
     let depth = component(
@@ -264,7 +313,7 @@ pub fn compute(
             portfolio.principles.iter().filter(|r| r.strong as f64 >= t.stories_per_lp).count(),
             t.stories_per_lp
         ),
-        story_files(&|s| s.is_strong() && !s.principles.is_empty()),
+        files.strong_with_principles,
     );
     let n = portfolio.stories.len();
     let quality_value = if n == 0 { 0.0 } else { portfolio.stories.iter().map(|s| s.quality).sum::<f64>() / n as f64 };
@@ -280,15 +329,13 @@ pub fn compute(
         } else {
             format!("{passed} of {checks} STAR checks passed across {n} stories")
         },
-        story_files(&|_| true),
+        files.all,
     );
-    let ready: Vec<&super::portfolio::StoryView> =
-        portfolio.stories.iter().filter(|s| s.status == StoryStatus::Ready).collect();
-    let overdue: Vec<&Due> = due
-        .iter()
-        .filter(|d| ready.iter().any(|s| s.id == d.story) && (d.overdue_days > 0 || d.last.is_none()))
-        .collect();
-    let current = ready.len() - overdue.len();
+    let ready: Vec<&StoryView> = portfolio.stories.iter().filter(|s| s.status == StoryStatus::Ready).collect();
+    let ready_ids: IdSet<&str> = ready.iter().map(|s| s.id.as_str()).collect();
+    let overdue =
+        due.iter().filter(|d| ready_ids.contains(d.story.as_str()) && (d.overdue_days > 0 || d.last.is_none())).count();
+    let current = ready.len() - overdue;
     let rehearsal = component(
         "rehearsal",
         "Rehearsal",
@@ -299,7 +346,7 @@ pub fn compute(
         } else {
             format!("{current} of {} ready stories rehearsed and not overdue", ready.len())
         },
-        story_files(&|s| s.status == StoryStatus::Ready),
+        files.ready,
     );
     let behavioral = bar(
         "behavioral",
@@ -314,7 +361,7 @@ pub fn compute(
         breadth_count as f64 / 16.0,
         &w.cultural,
         format!("{breadth_count} of 16 principles have at least one story"),
-        story_files(&|s| !s.principles.is_empty()),
+        files.with_principles,
     );
     let cultural =
         bar("cultural", "Cultural Alignment", vec![breadth, self_rating(state, Category::Cultural, &w.cultural)]);
@@ -331,7 +378,7 @@ pub fn compute(
             format!("the Behavioral Stories bar, {}%", behavioral.percent),
             Vec::new(),
         ),
-        component("design", "Design practice", design.value, &w.readiness, design.detail.clone(), design.files.clone()),
+        readiness_design,
         component(
             "coding",
             "Coding",

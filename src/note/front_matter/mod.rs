@@ -10,8 +10,11 @@ use serde_yaml::{Mapping, Value};
 
 use crate::diag::Diagnostic;
 
+pub mod edit;
 mod fields;
 mod locator;
+
+pub use edit::{EditError, Editor};
 
 pub use fields::Fields;
 pub use locator::Locator;
@@ -176,9 +179,66 @@ pub fn parse_document(text: &str) -> Result<FrontMatter, (String, usize, usize)>
     }
 }
 
+/// The `name: value` pairs of a small YAML text (a file of answers for scripts): of
+/// the mapping under top-level `key` when the text has one, else of the top level.
+/// A text that starts with `---` is read as a note: only its front matter counts.
+///
+/// Values come back as written, as text (`""` for an empty one); a list or a
+/// mapping as a value is an error naming its key. Returns the pairs and whether they
+/// came from under `key`.
+pub fn scalar_pairs(text: &str, key: &str) -> Result<(Vec<(String, String)>, bool), String> {
+    let text = normalise_source(text);
+    let yaml = if text.split('\n').next().is_some_and(is_delimiter) {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let close = lines[1..]
+            .iter()
+            .position(|l| is_delimiter(l) || l.trim_end() == "...")
+            .ok_or_else(|| "the front matter is never closed".to_string())?;
+        lines[1..close + 1].join("\n")
+    } else {
+        text
+    };
+    let doc = parse_document(&yaml).map_err(|(msg, line, col)| format!("line {line}, column {col}: {msg}"))?;
+    let (map, nested) = match doc.map.get(key) {
+        Some(Value::Mapping(m)) => (m.clone(), true),
+        Some(Value::Null) => (Mapping::new(), true),
+        _ => (doc.map, false),
+    };
+    let mut out = Vec::new();
+    for (k, v) in &map {
+        let name = match k {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => return Err("a key is not a plain name".into()),
+        };
+        let value = match v {
+            Value::Null => String::new(),
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => b.to_string(),
+            _ => return Err(format!("`{name}` holds a list or a mapping, not a single value")),
+        };
+        out.push((name, value));
+    }
+    Ok((out, nested))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scalar_pairs_of_plain_nested_and_note_texts() {
+        let (p, nested) = scalar_pairs("design-at-scale: 4\ncoding-speed: 2 # fast\n", "answers").unwrap();
+        assert!(!nested);
+        assert_eq!(p, [("design-at-scale".to_string(), "4".to_string()), ("coding-speed".into(), "2".into())]);
+        let (p, nested) =
+            scalar_pairs("---\nform: quick\nanswers:\n  a: 1\n  b:\n---\n# body: 3\n", "answers").unwrap();
+        assert!(nested);
+        assert_eq!(p, [("a".to_string(), "1".to_string()), ("b".into(), String::new())]);
+        assert!(scalar_pairs("a: [1, 2]\n", "answers").unwrap_err().contains("`a`"));
+        assert!(scalar_pairs("a: [1\n", "answers").unwrap_err().starts_with("line "));
+    }
 
     fn split_ok(src: &str) -> (Split, Vec<Diagnostic>) {
         let mut d = Vec::new();

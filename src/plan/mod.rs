@@ -1,0 +1,651 @@
+//! Study plans: [`StudyPlan::generate`] lays out the weeks of a study path from the
+//! self-assessment's answers, the profile's timeline and interview date, and the
+//! daily minimums and weekly goals; [`StudyPlan::to_markdown`] writes it as a plan
+//! note (`## Week N` headings with `- [ ]` tasks); [`store`] saves it under a new
+//! name and records it as the current plan; [`schedule`] holds the date arithmetic
+//! the dashboard shares.
+//!
+//! The layout (docs/assess-and-plan.md has the whole of it):
+//!
+//! - **Length:** the path's weeks (2, 6, 12, 16), or fewer when the interview comes
+//!   first: then the plan is *compressed* to the whole weeks left.
+//! - **Focus:** critical gaps (answers 1–2) in weeks 1–2, skill building (3) in weeks
+//!   3–6, excellence (4–5) from week 7; a phase whose weeks lie beyond the plan is
+//!   condensed into one task in the last week. Excellence weeks left without a task
+//!   revisit the weakest items.
+//! - **Routine:** every week carries the daily minimums and the weekly goals.
+//! - **Mocks** weekly from week 1 + ⌊N ÷ 4⌋, one more a week in the last ⌊N ÷ 4⌋ weeks
+//!   (every week of a plan of two weeks or fewer); the last one is a full loop.
+//! - **Checkpoints** every 3 weeks (plans up to 6 weeks) or 4, and in the last week.
+
+mod markdown;
+pub mod schedule;
+pub mod store;
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use crate::config::{Config, DailyGoals, WeeklyGoals};
+use crate::domain::assessment::{self, AssessmentResult, Category, Form, Group, Item};
+use crate::domain::tracks::{Level, StudyPath, Timeline};
+use crate::{Error, Result};
+use schedule::{add_days, days_between, weeks_available};
+
+/// What a plan is generated from.
+#[derive(Debug, Clone)]
+pub struct PlanRequest {
+    /// The study path.
+    pub path: StudyPath,
+    /// Whether the path was chosen on the command line rather than by the score.
+    pub path_overridden: bool,
+    /// Day 1 of the plan.
+    pub start: Date,
+    /// The day the plan is written.
+    pub generated: Date,
+    /// The assessment's form.
+    pub form: Form,
+    /// Its answers (may be partial or empty).
+    pub answers: BTreeMap<String, u8>,
+    /// When it was taken.
+    pub taken: Option<Date>,
+    /// Weekly commitment.
+    pub timeline: Timeline,
+    /// The target level (sets the design scale of mock interviews).
+    pub level: Level,
+    /// The interview, when known.
+    pub interview: Option<Date>,
+    /// The daily minimums.
+    pub daily: DailyGoals,
+    /// The weekly goals.
+    pub weekly: WeeklyGoals,
+}
+
+impl PlanRequest {
+    /// A request from the resolved config and the assessment's answers; the path is
+    /// `path` when given, else the one the score leads to. `None` when neither says.
+    pub fn new(
+        config: &Config,
+        form: Form,
+        answers: BTreeMap<String, u8>,
+        taken: Option<Date>,
+        path: Option<StudyPath>,
+        start: Date,
+    ) -> Option<PlanRequest> {
+        let scored = assessment::score(form, &answers).map(|r| r.path);
+        let chosen = path.or(scored)?;
+        Some(PlanRequest {
+            path: chosen,
+            path_overridden: path.is_some(),
+            start,
+            generated: config.today,
+            form,
+            answers,
+            taken,
+            timeline: config.profile.timeline,
+            level: config.profile.target_level,
+            interview: config.profile.interview_date,
+            daily: config.daily,
+            weekly: config.weekly,
+        })
+    }
+
+    /// The assessment's result, when every question has an answer.
+    pub fn result(&self) -> Option<AssessmentResult> {
+        assessment::score(self.form, &self.answers)
+    }
+}
+
+/// What a task is for; the first words of its text say it too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TaskKind {
+    /// A daily minimum, every day of the week.
+    Daily,
+    /// A weekly goal.
+    Weekly,
+    /// A critical gap (weeks 1–2).
+    CriticalGap,
+    /// Skill building (weeks 3–6).
+    SkillBuilding,
+    /// An excellence area (week 7 on).
+    Excellence,
+    /// A second look at a weak item in an excellence week with nothing else to do.
+    Revisit,
+    /// A mock interview.
+    Mock,
+    /// Re-take the assessment, review the dashboard.
+    Checkpoint,
+    /// Foundation building: experience gained at work.
+    Experience,
+    /// Take the self-assessment (plans made without one).
+    Assessment,
+    /// The last days before the interview.
+    Interview,
+}
+
+/// One `- [ ]` task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    /// What it is for.
+    pub kind: TaskKind,
+    /// Its text, on one line.
+    pub text: String,
+}
+
+/// One week of a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Week {
+    /// 1-based.
+    pub number: u32,
+    /// Its first day.
+    pub start: Date,
+    /// The phase of the learning path it belongs to.
+    pub phase: Group,
+    /// Mock interviews it schedules.
+    pub mocks: u32,
+    /// Its tasks, in order.
+    pub tasks: Vec<Task>,
+}
+
+impl Week {
+    /// Its last day.
+    pub fn end(&self) -> Date {
+        add_days(self.start, 6)
+    }
+}
+
+/// How a plan was shortened to fit before the interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compression {
+    /// The path's own length in weeks.
+    pub full_weeks: u32,
+    /// The weeks kept.
+    pub weeks: u32,
+    /// The interview date.
+    pub interview: Date,
+}
+
+/// A phase of the learning path and the weeks it is given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phase {
+    /// The phase.
+    pub group: Group,
+    /// The topics of its items, in form order.
+    pub topics: Vec<&'static str>,
+    /// Its first and last week, or `None` when condensed into the last week.
+    pub weeks: Option<(u32, u32)>,
+}
+
+/// A generated study plan.
+#[derive(Debug, Clone)]
+pub struct StudyPlan {
+    /// What it was made from.
+    pub request: PlanRequest,
+    /// The weeks.
+    pub weeks: Vec<Week>,
+    /// The three phases of the learning path.
+    pub phases: Vec<Phase>,
+    /// Set when the interview made it shorter than its path.
+    pub compression: Option<Compression>,
+    /// First week with a mock interview, and first week with the extra ones.
+    pub mock_weeks: (u32, u32),
+    /// The weeks with a checkpoint.
+    pub checkpoints: Vec<u32>,
+}
+
+/// The canonical weeks of each phase, before clipping to the plan's length.
+fn phase_range(group: Group) -> (u32, u32) {
+    match group {
+        Group::CriticalGap => (1, 2),
+        Group::SkillBuilding => (3, 6),
+        Group::Excellence => (7, u32::MAX),
+    }
+}
+
+/// Splits `tasks` over `weeks` in order, as evenly as possible, earlier weeks first.
+fn spread<T: Clone>(tasks: &[T], weeks: u32) -> Vec<Vec<T>> {
+    let (n, w) = (tasks.len(), weeks as usize);
+    let cut = |k: usize| (k * n).div_ceil(w);
+    (0..w).map(|k| tasks[cut(k)..cut(k + 1)].to_vec()).collect()
+}
+
+/// The mock interview kinds in the order they rotate (slugs as in mock notes).
+const MOCK_KINDS: [&str; 4] = ["behavioral", "system-design", "coding", "behavioral"];
+
+fn mock_task(kind: &str, level: Level) -> Task {
+    let what = match kind {
+        "behavioral" => "45 minutes of Leadership Principle questions with a partner; tell your stories aloud and ask for a 1–5 rating on each".to_string(),
+        "system-design" => format!(
+            "a 45–60 minute design round at {} scale ({}M users), drawing and defending the trade-offs aloud",
+            level,
+            level.design_scale() / 1_000_000
+        ),
+        "coding" => "two medium problems in 45 minutes with someone watching, explaining as you go".to_string(),
+        _ => "behavioral, system design and coding back to back in one sitting, with short breaks".to_string(),
+    };
+    Task {
+        kind: TaskKind::Mock,
+        text: format!("Mock interview ({kind}): {what}; record it with `systemcraft new mock`"),
+    }
+}
+
+/// On-the-job tasks of the foundation-building path, in rotation.
+const EXPERIENCE: [&str; 6] = [
+    "volunteer to own the design of the next new service or major feature, and write its design document",
+    "offer to lead a cross-team effort, even a small one, and keep notes for a future story",
+    "mentor an engineer for the rest of the plan and write down how they progress",
+    "lead the review of the next incident and drive its follow-up actions to done",
+    "measure one outcome of your team's work (latency, cost, adoption) so that your stories can quote it",
+    "present a technical proposal to people outside your team and ask them for a decision",
+];
+
+fn excellence_task(item: &Item) -> String {
+    let how = match item.category {
+        Category::Technical => {
+            "prepare a five-minute explanation with an example from your own work, and use it in a mock interview"
+        }
+        Category::Leadership => {
+            "get the story that shows it to ready, with a number in the Result, and rehearse it aloud"
+        }
+        Category::Cultural => "rehearse the story that shows it aloud until it fits in two to three minutes",
+    };
+    format!("Excellence: {}: {how}", item.topic)
+}
+
+impl StudyPlan {
+    /// Lays out the plan. Fails (usage error) when the interview is not after the start.
+    pub fn generate(request: PlanRequest) -> Result<StudyPlan> {
+        let full = request.path.weeks();
+        let (weeks_n, compression) = match request.interview {
+            Some(interview) if days_between(request.start, interview) <= 0 => {
+                return Err(Error::Usage(format!(
+                    "the interview ({interview}) is not after the plan's start ({}): update `interview_date` in systemcraft.yaml, or pass --start",
+                    request.start
+                )));
+            }
+            Some(interview) => {
+                let available = weeks_available(request.start, interview).max(1);
+                if available < full {
+                    (available, Some(Compression { full_weeks: full, weeks: available, interview }))
+                } else {
+                    (full, None)
+                }
+            }
+            None => (full, None),
+        };
+
+        // Items by group; unanswered items count as skill building.
+        let mut grouped: BTreeMap<Group, Vec<&'static Item>> = BTreeMap::new();
+        for item in request.form.items() {
+            let answer = request.answers.get(item.id).copied().unwrap_or(3);
+            grouped.entry(Group::of(answer)).or_default().push(item);
+        }
+        let items_of = |g: Group| grouped.get(&g).cloned().unwrap_or_default();
+
+        let mut weeks: Vec<Week> = (1..=weeks_n)
+            .map(|n| {
+                let phase = [Group::Excellence, Group::SkillBuilding, Group::CriticalGap]
+                    .into_iter()
+                    .find(|g| n >= phase_range(*g).0)
+                    .unwrap_or(Group::CriticalGap);
+                Week {
+                    number: n,
+                    start: add_days(request.start, 7 * i64::from(n - 1)),
+                    phase,
+                    mocks: 0,
+                    tasks: Vec::new(),
+                }
+            })
+            .collect();
+
+        // Routine: the daily minimums and the weekly goals.
+        let (d, w) = (request.daily, request.weekly);
+        let mut routine = Vec::new();
+        if d.coding_problems > 0 {
+            let problems = if d.coding_problems == 1 {
+                "1 coding problem".into()
+            } else {
+                format!("{} coding problems", d.coding_problems)
+            };
+            routine
+                .push((TaskKind::Daily, format!("Daily: {problems} ({} min), every day this week", d.coding_minutes)));
+        }
+        if d.design_minutes > 0 {
+            routine.push((
+                TaskKind::Daily,
+                format!("Daily: 1 system-design concept ({} min), every day this week", d.design_minutes),
+            ));
+        }
+        if d.behavioral_minutes > 0 {
+            routine.push((
+                TaskKind::Daily,
+                format!("Daily: refine 1 behavioral story ({} min), every day this week", d.behavioral_minutes),
+            ));
+        }
+        if w.designs > 0 {
+            routine.push((
+                TaskKind::Weekly,
+                format!("Weekly: {} full system design{}, written up in designs/", w.designs, plural(w.designs)),
+            ));
+        }
+        if w.coding_problems > 0 {
+            routine.push((
+                TaskKind::Weekly,
+                format!("Weekly: {} coding problems solved and logged in logs/", w.coding_problems),
+            ));
+        }
+        if w.stories > 0 {
+            routine.push((
+                TaskKind::Weekly,
+                format!(
+                    "Weekly: {} STAR stor{} written or improved in stories/",
+                    w.stories,
+                    if w.stories == 1 { "y" } else { "ies" }
+                ),
+            ));
+        }
+        for week in &mut weeks {
+            week.tasks.extend(routine.iter().map(|(kind, text)| Task { kind: *kind, text: text.clone() }));
+        }
+        let complete = request.result().is_some();
+        if !complete {
+            weeks[0].tasks.push(Task {
+                kind: TaskKind::Assessment,
+                text: "Assessment: take the self-assessment (`systemcraft assess`), then run `systemcraft plan` again for a plan built on your answers".into(),
+            });
+        }
+
+        // Focus: the learning path's phases.
+        let mut phases = Vec::new();
+        let last = weeks_n;
+        for group in [Group::CriticalGap, Group::SkillBuilding, Group::Excellence] {
+            let items = items_of(group);
+            let (lo, hi) = phase_range(group);
+            let range = (lo <= last).then(|| (lo, hi.min(last)));
+            phases.push(Phase { group, topics: items.iter().map(|i| i.topic).collect(), weeks: range });
+            if items.is_empty() {
+                continue;
+            }
+            let Some((lo, hi)) = range else {
+                let topics: Vec<&str> = items.iter().map(|i| i.topic).collect();
+                let text = match group {
+                    Group::SkillBuilding => {
+                        format!("Skill building (condensed): one focused session on each of {}", topics.join(", "))
+                    }
+                    _ => format!(
+                        "Excellence (condensed): keep these strengths warm with one short review each: {}",
+                        topics.join(", ")
+                    ),
+                };
+                let kind = if group == Group::SkillBuilding { TaskKind::SkillBuilding } else { TaskKind::Excellence };
+                weeks[last as usize - 1].tasks.push(Task { kind, text });
+                continue;
+            };
+            let tasks: Vec<Task> = match group {
+                Group::CriticalGap => {
+                    let study = items.iter().map(|i| format!("Critical gap: {}: {}", i.topic, i.wording.study));
+                    let drill = items.iter().map(|i| format!("Critical gap: {}: {}", i.topic, i.wording.drill));
+                    study.chain(drill).map(|text| Task { kind: TaskKind::CriticalGap, text }).collect()
+                }
+                Group::SkillBuilding => items
+                    .iter()
+                    .map(|i| Task {
+                        kind: TaskKind::SkillBuilding,
+                        text: format!("Skill building: {}: {}", i.topic, i.wording.drill),
+                    })
+                    .collect(),
+                Group::Excellence => {
+                    items.iter().map(|i| Task { kind: TaskKind::Excellence, text: excellence_task(i) }).collect()
+                }
+            };
+            for (k, chunk) in spread(&tasks, hi - lo + 1).into_iter().enumerate() {
+                weeks[lo as usize - 1 + k].tasks.extend(chunk);
+            }
+        }
+        // Excellence weeks with nothing to do revisit the weakest items.
+        let weak: Vec<&Item> = items_of(Group::CriticalGap).into_iter().chain(items_of(Group::SkillBuilding)).collect();
+        let mut next_weak = 0;
+        for week in weeks.iter_mut().filter(|w| w.phase == Group::Excellence) {
+            if week.tasks.iter().any(|t| t.kind == TaskKind::Excellence) || weak.is_empty() {
+                continue;
+            }
+            let item = weak[next_weak % weak.len()];
+            next_weak += 1;
+            week.tasks.push(Task {
+                kind: TaskKind::Revisit,
+                text: format!(
+                    "Revisit: {}: rate yourself again from 1 to 5; if it is still below 4, {}",
+                    item.topic, item.wording.drill
+                ),
+            });
+        }
+
+        // Foundation building: experience at work, every other week from week 3.
+        if request.path == StudyPath::FoundationBuilding {
+            for (k, week) in weeks.iter_mut().filter(|w| w.number >= 3 && w.number % 2 == 1).enumerate() {
+                week.tasks.push(Task {
+                    kind: TaskKind::Experience,
+                    text: format!("On the job: {}", EXPERIENCE[k % EXPERIENCE.len()]),
+                });
+            }
+        }
+
+        // Mock interviews.
+        let quarter = weeks_n / 4;
+        let first_mock = 1 + quarter;
+        let extra_from = if weeks_n <= 2 { 1 } else { weeks_n - quarter.max(1) + 1 };
+        let mut rotation = 0;
+        for week in &mut weeks {
+            let count = if week.number >= extra_from {
+                w.mocks + 1
+            } else if week.number >= first_mock {
+                w.mocks
+            } else {
+                0
+            };
+            week.mocks = count;
+            for _ in 0..count {
+                week.tasks.push(mock_task(MOCK_KINDS[rotation % MOCK_KINDS.len()], request.level));
+                rotation += 1;
+            }
+        }
+        if let Some(t) =
+            weeks.iter_mut().rev().flat_map(|w| w.tasks.iter_mut().rev()).find(|t| t.kind == TaskKind::Mock)
+        {
+            *t = mock_task("full-loop", request.level);
+        }
+
+        // Checkpoints.
+        let cadence = if weeks_n <= 6 { 3 } else { 4 };
+        let checkpoints: Vec<u32> = (1..=weeks_n).filter(|n| n % cadence == 0 || *n == weeks_n).collect();
+        for n in &checkpoints {
+            let week = &mut weeks[*n as usize - 1];
+            week.tasks.push(Task {
+                kind: TaskKind::Checkpoint,
+                text: "Checkpoint: re-take the self-assessment (`systemcraft assess`) and compare the score and the bands with your last answers".into(),
+            });
+            week.tasks.push(Task {
+                kind: TaskKind::Checkpoint,
+                text: "Checkpoint: run `systemcraft build`, read DASHBOARD.md, and give the weakest bar more of next week's focus time".into(),
+            });
+        }
+
+        // The last days before an interview that follows the plan closely.
+        if let Some(interview) = request.interview {
+            let end = add_days(request.start, 7 * i64::from(weeks_n));
+            if days_between(end, interview) < 7 {
+                weeks[weeks_n as usize - 1].tasks.push(Task {
+                    kind: TaskKind::Interview,
+                    text: format!("Interview on {interview}: keep the last two days light (a story or two aloud), check the logistics, and sleep"),
+                });
+            }
+        }
+
+        Ok(StudyPlan { request, weeks, phases, compression, mock_weeks: (first_mock, extra_from), checkpoints })
+    }
+
+    /// The plan's first day.
+    pub fn start(&self) -> Date {
+        self.request.start
+    }
+
+    /// The plan's last day.
+    pub fn end(&self) -> Date {
+        self.weeks.last().map_or(self.request.start, Week::end)
+    }
+
+    /// Every task.
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.weeks.iter().flat_map(|w| w.tasks.iter())
+    }
+
+    /// The compression notice, when the plan was shortened.
+    pub fn compression_notice(&self) -> Option<String> {
+        let c = self.compression.as_ref()?;
+        let n = c.weeks;
+        let skill = if n >= 6 {
+            "skill building keeps weeks 3–6".to_string()
+        } else if n >= 3 {
+            format!(
+                "skill building is squeezed into week{} 3{}",
+                plural(n - 2),
+                if n > 3 { format!("–{n}") } else { String::new() }
+            )
+        } else {
+            format!("skill building is condensed into one task in week {n}")
+        };
+        let excellence = if n >= 7 {
+            format!("excellence gets week{} 7{}", plural(n - 6), if n > 7 { format!("–{n}") } else { String::new() })
+        } else {
+            format!("the excellence areas are condensed into one review task in week {n}")
+        };
+        let gaps = if n >= 2 {
+            "weeks 1–2 still go to the critical gaps".to_string()
+        } else {
+            "week 1 still goes to the critical gaps first".to_string()
+        };
+        Some(format!(
+            "Compressed from {} to {n} week{}: the interview on {} leaves {n} whole week{} after {}. {}, {skill}, and {excellence}.",
+            c.full_weeks,
+            plural(n),
+            c.interview,
+            plural(n),
+            self.request.start,
+            capitalise(&gaps)
+        ))
+    }
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn request(path: StudyPath, values: &[u8], interview: Option<&str>) -> PlanRequest {
+        let mut config = Config::defaults(PathBuf::from("."), d("2026-11-25"));
+        config.profile.interview_date = interview.map(d);
+        let answers = Form::Quick.items().iter().zip(values).map(|(i, v)| (i.id.to_string(), *v)).collect();
+        PlanRequest::new(&config, Form::Quick, answers, Some(d("2026-11-25")), Some(path), d("2026-11-25")).unwrap()
+    }
+
+    fn kinds(week: &Week, kind: TaskKind) -> usize {
+        week.tasks.iter().filter(|t| t.kind == kind).count()
+    }
+
+    const MIXED: [u8; 12] = [1, 2, 3, 3, 3, 4, 5, 4, 2, 3, 4, 5];
+
+    #[test]
+    fn twelve_weeks_place_each_phase() {
+        let plan = StudyPlan::generate(request(StudyPath::TwelveWeekComprehensive, &MIXED, None)).unwrap();
+        assert_eq!(plan.weeks.len(), 12);
+        assert!(plan.compression.is_none());
+        // 3 gaps × (study + drill) over weeks 1–2.
+        assert_eq!(
+            (kinds(&plan.weeks[0], TaskKind::CriticalGap), kinds(&plan.weeks[1], TaskKind::CriticalGap)),
+            (3, 3)
+        );
+        // 4 skill items over weeks 3–6, 5 excellence items over weeks 7–12.
+        assert!((2..6).all(|i| kinds(&plan.weeks[i], TaskKind::SkillBuilding) == 1));
+        let exc: Vec<usize> = (6..12).map(|i| kinds(&plan.weeks[i], TaskKind::Excellence)).collect();
+        assert_eq!(exc, [1, 1, 1, 1, 1, 0]);
+        assert_eq!(kinds(&plan.weeks[11], TaskKind::Revisit), 1);
+        // Mocks from week 4, two a week in weeks 10–12, the last a full loop.
+        let mocks: Vec<u32> = plan.weeks.iter().map(|w| w.mocks).collect();
+        assert_eq!(mocks, [0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2]);
+        assert!(plan.weeks[11]
+            .tasks
+            .iter()
+            .rev()
+            .find(|t| t.kind == TaskKind::Mock)
+            .unwrap()
+            .text
+            .contains("full-loop"));
+        assert_eq!(plan.checkpoints, [4, 8, 12]);
+        assert!(plan.weeks.iter().all(|w| kinds(w, TaskKind::Daily) == 3 && kinds(w, TaskKind::Weekly) == 3));
+    }
+
+    #[test]
+    fn short_paths_condense_later_phases() {
+        let plan = StudyPlan::generate(request(StudyPath::QuickReference, &MIXED, None)).unwrap();
+        assert_eq!(plan.weeks.len(), 2);
+        assert_eq!(kinds(&plan.weeks[1], TaskKind::SkillBuilding), 1);
+        assert_eq!(kinds(&plan.weeks[1], TaskKind::Excellence), 1);
+        assert_eq!(plan.weeks.iter().map(|w| w.mocks).collect::<Vec<_>>(), [2, 2]);
+        assert_eq!(plan.checkpoints, [2]);
+        let six = StudyPlan::generate(request(StudyPath::SixWeekIntensive, &MIXED, None)).unwrap();
+        assert_eq!(six.weeks.iter().map(|w| w.mocks).collect::<Vec<_>>(), [0, 1, 1, 1, 1, 2]);
+        assert_eq!(kinds(&six.weeks[5], TaskKind::Excellence), 1);
+        assert_eq!(six.checkpoints, [3, 6]);
+    }
+
+    #[test]
+    fn an_early_interview_compresses_the_plan() {
+        let plan =
+            StudyPlan::generate(request(StudyPath::TwelveWeekComprehensive, &MIXED, Some("2026-12-27"))).unwrap();
+        assert_eq!(plan.weeks.len(), 4);
+        let notice = plan.compression_notice().unwrap();
+        assert!(notice.starts_with("Compressed from 12 to 4 weeks: the interview on 2026-12-27"), "{notice}");
+        assert!(notice.contains("squeezed into weeks 3–4"), "{notice}");
+        assert_eq!(kinds(&plan.weeks[3], TaskKind::Excellence), 1);
+        assert_eq!(kinds(&plan.weeks[3], TaskKind::Interview), 1);
+        let err = StudyPlan::generate(request(StudyPath::SixWeekIntensive, &MIXED, Some("2026-11-25"))).unwrap_err();
+        assert!(matches!(err, Error::Usage(_)));
+        let one = StudyPlan::generate(request(StudyPath::SixWeekIntensive, &MIXED, Some("2026-11-28"))).unwrap();
+        assert_eq!(one.weeks.len(), 1);
+        assert_eq!(kinds(&one.weeks[0], TaskKind::CriticalGap), 6);
+    }
+
+    #[test]
+    fn foundation_building_adds_experience_and_no_answers_add_the_assessment() {
+        let plan = StudyPlan::generate(request(StudyPath::FoundationBuilding, &[], None)).unwrap();
+        assert_eq!(plan.weeks.len(), 16);
+        assert_eq!(kinds(&plan.weeks[0], TaskKind::Assessment), 1);
+        assert_eq!(plan.weeks.iter().map(|w| kinds(w, TaskKind::Experience)).sum::<usize>(), 7);
+        // Without answers every item is skill building: 12 over weeks 3–6.
+        assert_eq!((2..6).map(|i| kinds(&plan.weeks[i], TaskKind::SkillBuilding)).sum::<usize>(), 12);
+        assert_eq!(plan.checkpoints, [4, 8, 12, 16]);
+    }
+
+    #[test]
+    fn spread_keeps_order() {
+        assert_eq!(spread(&[1, 2, 3, 4, 5], 2), vec![vec![1, 2, 3], vec![4, 5]]);
+        assert_eq!(spread(&[1], 3), vec![vec![1], vec![], vec![]]);
+    }
+}
