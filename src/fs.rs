@@ -27,6 +27,13 @@ pub fn write_atomic(path: &Path, contents: &[u8], durability: Durability) -> Res
     if std::fs::read(path).is_ok_and(|old| old == contents) {
         return Ok(false);
     }
+    replace_atomic(path, contents, durability)?;
+    Ok(true)
+}
+
+/// [`write_atomic`] without reading the old file first, for a caller that knows the
+/// bytes differ (watch mode keeps the last dashboard it wrote in memory).
+pub fn replace_atomic(path: &Path, contents: &[u8], durability: Durability) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".systemcraft-")
@@ -39,7 +46,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], durability: Durability) -> Res
         tmp.as_file().sync_all().map_err(|e| Error::io("cannot flush", tmp.path(), e))?;
     }
     tmp.persist(path).map_err(|e| Error::io("cannot replace", path, e.error))?;
-    Ok(true)
+    Ok(())
 }
 
 /// Writes local state (under `.systemcraft/`) atomically. Refuses to follow a

@@ -48,6 +48,12 @@ impl Pipeline {
         crate::fs::write_atomic(&self.workspace.dashboard(), markdown.as_bytes(), crate::fs::Durability::Regenerable)
     }
 
+    /// Writes DASHBOARD.md without comparing first: for a caller that knows the bytes
+    /// differ from the file's.
+    pub fn replace(&self, markdown: &str) -> Result<()> {
+        crate::fs::replace_atomic(&self.workspace.dashboard(), markdown.as_bytes(), crate::fs::Durability::Regenerable)
+    }
+
     /// Whether DASHBOARD.md on disk holds exactly `markdown`.
     pub fn is_current(&self, markdown: &str) -> bool {
         std::fs::read(self.workspace.dashboard()).is_ok_and(|b| b == markdown.as_bytes())

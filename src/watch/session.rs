@@ -198,6 +198,9 @@ impl Session {
         }
 
         let recompute = self.behind.is_some() || report.profile.is_some() || report.new_day.is_some();
+        // Whether the new dashboard differs from the last one written: then it is
+        // written without reading the old file back.
+        let mut differs = false;
         if recompute {
             self.behind.get_or_insert_with(Vec::new);
             let model = self.pipeline.model();
@@ -211,7 +214,13 @@ impl Session {
                 .map(|(a, b)| Move { name: b.name, from: a.percent, to: b.percent })
                 .collect();
             (report.appeared, report.fixed) = diff_problems(&self.model, &model);
-            self.model = model;
+            let old = std::mem::replace(&mut self.model, model);
+            // Freeing a large model's thousands of strings takes a millisecond or two
+            // that the next dashboard need not wait for.
+            if old.counts.stories + old.counts.logs > 1000 {
+                std::thread::spawn(move || drop(old));
+            }
+            differs = markdown != self.markdown;
             self.markdown = markdown;
         }
         // Written when the scores changed, and also when something else changed or
@@ -219,7 +228,10 @@ impl Session {
         // what `build` writes. Our own write comes back as an event and stops here,
         // because the bytes match.
         let checked_dashboard = recompute || batch.rescan || batch.paths.contains(DASHBOARD_FILE);
-        if checked_dashboard {
+        if differs && !batch.paths.contains(DASHBOARD_FILE) {
+            self.pipeline.replace(&self.markdown)?;
+            report.written = true;
+        } else if checked_dashboard {
             report.written = self.pipeline.write(&self.markdown)?;
             report.restored = report.written && !recompute;
         }
