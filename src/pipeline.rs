@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::index::Index;
 use crate::render;
-use crate::score::{self, Model};
+use crate::score::{self, Model, WeekScore};
 use crate::workspace::Workspace;
 use crate::Result;
 
@@ -21,6 +21,8 @@ pub struct Pipeline {
     pub config_diagnostics: Vec<Diagnostic>,
     /// The parsed notes.
     pub index: Index,
+    /// The bars at the ends of the last full weeks, from the git history.
+    pub history: Vec<WeekScore>,
 }
 
 impl Pipeline {
@@ -28,14 +30,22 @@ impl Pipeline {
     pub fn load(workspace: Workspace, today: Date) -> Result<Pipeline> {
         let (config, config_diagnostics) = Config::load(&workspace.root, today)?;
         let index = Index::build(&workspace);
-        Ok(Pipeline { workspace, config, config_diagnostics, index })
+        let history = history(&workspace, today);
+        Ok(Pipeline { workspace, config, config_diagnostics, index, history })
     }
 
     /// Computes the model.
     pub fn model(&self) -> Model {
         let mut extra = self.config_diagnostics.clone();
         extra.extend(self.index.conflict_copies().map(conflict_copy));
-        score::compute(&self.config, &self.index, extra)
+        let mut model = score::compute(&self.config, &self.index, extra);
+        model.history.clone_from(&self.history);
+        model
+    }
+
+    /// Reads the history again (the day changed, or HEAD moved).
+    pub fn reload_history(&mut self) {
+        self.history = history(&self.workspace, self.config.today);
     }
 
     /// The dashboard's Markdown.
@@ -69,4 +79,18 @@ fn conflict_copy(rel: &str) -> Diagnostic {
         format!("the other machine's version of {original}, kept by `systemcraft sync`"),
     )
     .hint(format!("merge what you need from it into {original}, then delete {rel}"))
+}
+
+/// The dashboard's weekly history (see [`crate::trend::dashboard_history`]).
+fn history(ws: &Workspace, today: Date) -> Vec<WeekScore> {
+    crate::trend::dashboard_history(&ws.root, today)
+        .into_iter()
+        .map(|d| WeekScore {
+            week_end: d.date.to_string(),
+            technical: d.percents.technical,
+            behavioral: d.percents.behavioral,
+            cultural: d.percents.cultural,
+            readiness: d.percents.readiness,
+        })
+        .collect()
 }

@@ -351,3 +351,69 @@ fn many_days_score_without_a_progress_bar_when_stderr_is_not_a_terminal() {
     let line = r.stdout.lines().find(|l| l.starts_with("Technical Skills")).unwrap();
     assert_eq!(line.chars().filter(|c| ('▁'..='█').contains(c)).count(), 60);
 }
+
+#[test]
+fn the_dashboard_shows_the_weeks_from_the_history() {
+    let env = repo();
+    let ids = history(&env);
+    // Today is Wednesday 2026-11-25: the full weeks end on Sundays 11-22, 11-15,
+    // 11-08 and 11-01 (earlier ones come before the first commit). Each is scored at
+    // the last commit on or before it, for that Sunday, as `build --today` would on
+    // that checkout: 11-01 at the template, the others at the 11-06 commit.
+    let json: Value = serde_json::from_str(&sc_ok(&env, &["build", "--json"]).stdout).unwrap();
+    let history = json["history"].as_array().expect("a history");
+    let ends: Vec<&str> = history.iter().map(|w| w["week_end"].as_str().unwrap()).collect();
+    assert_eq!(ends, ["2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22"]);
+    for (week, (end, id)) in history.iter().zip([
+        ("2026-11-01", &ids[0]),
+        ("2026-11-08", &ids[3]),
+        ("2026-11-15", &ids[3]),
+        ("2026-11-22", &ids[3]),
+    ]) {
+        let got = ["technical", "behavioral", "cultural", "readiness"].map(|k| week[k].as_u64().unwrap() as u32);
+        assert_eq!(got, expected(&env, id, end), "{end}");
+    }
+    // The Progress table gets a column: the four weeks, then today, per bar.
+    sc_ok(&env, &["build"]);
+    let dashboard = env.read("DASHBOARD.md");
+    assert!(dashboard.contains("| Area | Progress | | Weekly since 2026-11-01 |"), "{dashboard}");
+    let row = dashboard.lines().find(|l| l.starts_with("| Technical Skills |")).unwrap();
+    let spark = row.rsplit('`').nth(1).unwrap();
+    assert_eq!(spark.chars().count(), 5, "{row}");
+    // Without a repository there is no column and no `history` in the JSON.
+    let plain = Env::init();
+    assert!(plain.json().get("history").is_none());
+    assert!(plain.run_ok(&["build", "--stdout"]).stdout.contains("| Area | Progress | |\n"));
+}
+
+#[test]
+fn watch_follows_the_history_when_a_commit_lands_in_a_past_week() {
+    let env = repo();
+    history(&env);
+    let watch = env.spawn_watch_with(&["--debounce", "50"], |c| {
+        c.env("TZ", "UTC");
+    });
+    watch.ready();
+    crate::testenv::settles(&env, std::time::Duration::from_secs(2));
+    // A story written now, then committed with a date in the week ending 11-22 (as a
+    // pull of another machine's commits would bring): the note's own event rebuilds
+    // with today's notes; only the commit moves the 11-22 point.
+    // Four stories naming eight more principles: the 11-22 Cultural point goes from
+    // (3/16 + 0) / 2 = 9% to (11/16) / 2 = 34%, a different tick of the sparkline.
+    for (name, lps) in [
+        ("late-a", "earn-trust, have-backbone"),
+        ("late-b", "think-big, frugality"),
+        ("late-c", "bias-for-action, deliver-results"),
+        ("late-d", "learn-and-be-curious, are-right-a-lot"),
+    ] {
+        env.write(&format!("stories/{name}.md"), &story("cross-functional-influence", lps, "ready"));
+    }
+    crate::testenv::settles(&env, std::time::Duration::from_secs(2));
+    let before = env.read("DASHBOARD.md");
+    commit(&env, "2026-11-20T12:00:00Z", "late stories");
+    crate::testenv::settles(&env, std::time::Duration::from_secs(2));
+    let after = env.read("DASHBOARD.md");
+    let cultural = |md: &str| md.lines().find(|l| l.starts_with("| Cultural Alignment |")).unwrap().to_string();
+    assert_ne!(cultural(&after), cultural(&before), "the 11-22 point now counts the late stories");
+    watch.wait_for("the git history moved", std::time::Duration::from_secs(2));
+}

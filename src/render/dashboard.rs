@@ -89,9 +89,21 @@ fn header(o: &mut String, m: &Model) {
 
 fn progress(o: &mut String, m: &Model) {
     let _ = writeln!(o, "## Progress\n");
-    let _ = writeln!(o, "| Area | Progress | |\n| --- | --- | ---: |");
-    for b in &m.bars {
-        let _ = writeln!(o, "| {} | `{}` | {}% |", b.name, bar(b.value, 10), b.percent);
+    if m.history.is_empty() {
+        let _ = writeln!(o, "| Area | Progress | |\n| --- | --- | ---: |");
+        for b in &m.bars {
+            let _ = writeln!(o, "| {} | `{}` | {}% |", b.name, bar(b.value, 10), b.percent);
+        }
+    } else {
+        // The weeks from the git history, then today: the last point is live.
+        let first = m.history.first().map_or("", |w| w.week_end.as_str());
+        let _ = writeln!(o, "| Area | Progress | | Weekly since {first} |\n| --- | --- | ---: | --- |");
+        for b in &m.bars {
+            let mut values: Vec<u32> = m.history.iter().filter_map(|w| w.get(b.key)).collect();
+            values.push(b.percent);
+            let line = crate::trend::sparkline(&values, values.len());
+            let _ = writeln!(o, "| {} | `{}` | {}% | `{line}` |", b.name, bar(b.value, 10), b.percent);
+        }
     }
     let _ = writeln!(o);
     let _ = writeln!(o, "<details><summary>Why these numbers</summary>\n");

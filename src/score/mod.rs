@@ -72,6 +72,34 @@ pub struct Counts {
     pub examples: usize,
 }
 
+/// The four bars at the end of one past week, from the git history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeekScore {
+    /// The week's last day (a Sunday).
+    pub week_end: String,
+    /// Technical Skills, percent.
+    pub technical: u32,
+    /// Behavioral Stories, percent.
+    pub behavioral: u32,
+    /// Cultural Alignment, percent.
+    pub cultural: u32,
+    /// Interview Readiness, percent.
+    pub readiness: u32,
+}
+
+impl WeekScore {
+    /// A bar's percent by key.
+    pub fn get(&self, key: &str) -> Option<u32> {
+        match key {
+            "technical" => Some(self.technical),
+            "behavioral" => Some(self.behavioral),
+            "cultural" => Some(self.cultural),
+            "readiness" => Some(self.readiness),
+            _ => None,
+        }
+    }
+}
+
 /// Everything derived from the workspace.
 #[derive(Debug, Clone, Serialize)]
 pub struct Model {
@@ -101,6 +129,10 @@ pub struct Model {
     pub counts: Counts,
     /// Problems found in the notes.
     pub diagnostics: Vec<Diagnostic>,
+    /// The bars at the end of each of the last full weeks, oldest first, from the git
+    /// history (left out of the JSON when there is none). Filled by the pipeline.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<WeekScore>,
 }
 
 impl Model {
@@ -230,6 +262,7 @@ pub fn compute(config: &Config, index: &Index, extra: Vec<Diagnostic>) -> Model 
         actions: Vec::new(),
         counts,
         diagnostics,
+        history: Vec::new(),
     };
     model.actions = actions::rank(config, &model);
     model

@@ -211,17 +211,31 @@ pub struct WeekPoint {
     pub score: Option<DayScore>,
 }
 
-/// The last [`WEEKS`] weeks ending at `end` (oldest first; the last week ends on
+/// The dashboard's history: the scores at the ends of the [`WEEKS`]` - 1` full weeks
+/// before `today` (weeks end on Sundays, so the points, and their cache entries, stay
+/// the same all week), oldest first, without the weeks before the first commit.
+/// Empty when the workspace is not the top of a repository or has no history.
+pub fn dashboard_history(root: &Path, today: Date) -> Vec<DayScore> {
+    if crate::git::Repo::open_at(root).is_none() {
+        return Vec::new();
+    }
+    // Days since the last Sunday strictly before today (Monday = 1 … Sunday = 7).
+    let back = i64::from(today.weekday().to_monday_one_offset());
+    let Ok(last_sunday) = today.checked_sub(jiff::Span::new().days(back)) else { return Vec::new() };
+    weekly(root, last_sunday, WEEKS - 1).map(|w| w.into_iter().filter_map(|p| p.score).collect()).unwrap_or_default()
+}
+
+/// The last `weeks` weeks ending at `end` (oldest first; the last week ends on
 /// `end`): for each, the notes at the last commit on or before its end, scored for
 /// that day. Shares the cache with [`Trend::compute`].
-pub fn weekly(root: &Path, end: Date) -> Result<Vec<WeekPoint>> {
+pub fn weekly(root: &Path, end: Date, weeks: usize) -> Result<Vec<WeekPoint>> {
     let repo = open(root)?;
     let repo = repo.repository();
     let history = history(repo)?;
     let mut cache = Cache::load(root);
     let mut scorer = Scorer::new(repo, root);
-    let mut points = Vec::with_capacity(WEEKS);
-    for back in (0..WEEKS).rev() {
+    let mut points = Vec::with_capacity(weeks);
+    for back in (0..weeks).rev() {
         let week_end = end
             .checked_sub(jiff::Span::new().days(7 * back as i64))
             .map_err(|e| Error::Usage(format!("no week ending {back} weeks before {end}: {e}")))?;
@@ -423,7 +437,7 @@ mod tests {
         let log = "---\ndate: 2026-11-10\ncoding:\n  - problem: A\n    difficulty: medium\n    minutes: 30\n    solved: true\n---\n";
         let second = commit(&repo, "2026-11-10", &[("logs/2026-11-10.md", log)]);
         let end: Date = "2026-11-25".parse().unwrap();
-        let points = weekly(&root, end).unwrap();
+        let points = weekly(&root, end, WEEKS).unwrap();
         assert_eq!(points.len(), WEEKS);
         assert_eq!(points[0].end.to_string(), "2026-09-09");
         assert_eq!(points[WEEKS - 1].end, end);
@@ -443,7 +457,7 @@ mod tests {
         // The points were cached: a second call gives the same from the cache alone.
         let cache = Cache::load(&root);
         assert_eq!(cache.get(second, end).map(|p| p.technical), Some(26));
-        assert_eq!(weekly(&root, end).unwrap(), points);
+        assert_eq!(weekly(&root, end, WEEKS).unwrap(), points);
         // And the daily trend shares the cache file without losing the weekly entries.
         let trend = Trend::compute(&root, None, &mut |_, _| {}).unwrap();
         assert_eq!(trend.days.iter().map(|d| d.date.to_string()).collect::<Vec<_>>(), ["2026-11-01", "2026-11-10"]);

@@ -58,12 +58,15 @@ pub struct Batch {
     pub paths: BTreeSet<String>,
     /// The watcher lost track (queue overflow, error): re-read the whole workspace.
     pub rescan: bool,
+    /// A branch or HEAD changed in `.git` (a commit, a checkout, a pull): the
+    /// dashboard's weekly history may have changed.
+    pub head_moved: bool,
 }
 
 impl Batch {
     /// Whether there is nothing to do.
     pub fn is_empty(&self) -> bool {
-        self.paths.is_empty() && !self.rescan
+        self.paths.is_empty() && !self.rescan && !self.head_moved
     }
 
     /// Adds the paths of debounced events under `root`. Returns whether any of them
@@ -86,6 +89,11 @@ impl Batch {
             // (polling reports that); the entries' own events say what changed.
             let root_metadata = matches!(e.kind, EventKind::Modify(notify::event::ModifyKind::Metadata(_)));
             for p in &e.paths {
+                if moves_head(root, p) {
+                    self.head_moved = true;
+                    relevant_any = true;
+                    continue;
+                }
                 if let Some(rel) = relevant(root, p) {
                     if rel.is_empty() {
                         self.rescan |= !root_metadata;
@@ -104,7 +112,16 @@ impl Batch {
     pub fn merge(&mut self, other: Batch) {
         self.paths.extend(other.paths);
         self.rescan |= other.rescan;
+        self.head_moved |= other.head_moved;
     }
+}
+
+/// Whether `path` is where git records HEAD or a branch (`.git/HEAD`,
+/// `.git/refs/heads/…`, `.git/packed-refs`).
+pub fn moves_head(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root.join(".git")) else { return false };
+    let rel = crate::diag::rel_path(rel);
+    rel == "HEAD" || rel == "packed-refs" || rel.starts_with("refs/heads/")
 }
 
 /// Whether a file name is an editor's or tool's dropping rather than a note: swap
@@ -342,6 +359,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn branch_and_head_files_move_the_head() {
+        let root = Path::new("/ws");
+        for p in [".git/HEAD", ".git/refs/heads/main", ".git/refs/heads/main.lock", ".git/packed-refs"] {
+            assert!(moves_head(root, &root.join(p)), "{p}");
+        }
+        for p in [".git/index", ".git/objects/ab/cd", "HEAD", ".git/refs/remotes/origin/main"] {
+            assert!(!moves_head(root, &root.join(p)), "{p}");
+        }
+    }
+
+    #[test]
     fn droppings_and_hidden_folders_are_not_relevant() {
         let root = Path::new("/ws");
         let rel = |p: &str| relevant(root, &root.join(p));
@@ -387,7 +415,7 @@ mod tests {
                 event(EventKind::Create(CreateKind::Folder), "mocks"),
             ],
         );
-        assert_eq!(batch, Batch { paths: ["mocks".to_string()].into(), rescan: false });
+        assert_eq!(batch, Batch { paths: ["mocks".to_string()].into(), rescan: false, head_moved: false });
         batch.add_events(root, &[event(EventKind::Remove(RemoveKind::Folder), "")]);
         assert!(batch.rescan, "the root itself went: read everything again");
     }

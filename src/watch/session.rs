@@ -50,6 +50,8 @@ pub struct Report {
     pub new_day: Option<Date>,
     /// The whole workspace was re-read.
     pub rescan: bool,
+    /// The weekly history changed (HEAD moved to a different history).
+    pub history: bool,
     /// DASHBOARD.md had been changed or removed by something else and was restored.
     pub restored: bool,
     /// Bars that moved.
@@ -197,7 +199,13 @@ impl Session {
             self.profile_hash = new_hash;
         }
 
-        let recompute = self.behind.is_some() || report.profile.is_some() || report.new_day.is_some();
+        if batch.head_moved || batch.rescan || report.new_day.is_some() {
+            let before = std::mem::take(&mut self.pipeline.history);
+            self.pipeline.reload_history();
+            report.history = self.pipeline.history != before;
+        }
+
+        let recompute = self.behind.is_some() || report.profile.is_some() || report.new_day.is_some() || report.history;
         // Whether the new dashboard differs from the last one written: then it is
         // written without reading the old file back.
         let mut differs = false;
@@ -291,6 +299,9 @@ impl Report {
             what.push(format!("rescanned ({} changed)", count(self.notes.len(), "note", "notes")));
         } else if !self.notes.is_empty() {
             what.push(notes_label(&self.notes));
+        }
+        if self.history && self.new_day.is_none() {
+            what.push("the git history moved".to_string());
         }
         if self.restored {
             what.push(format!("{DASHBOARD_FILE} was changed outside systemcraft; regenerated"));
