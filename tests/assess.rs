@@ -7,45 +7,7 @@
 
 use serde_json::Value;
 
-use crate::testenv::{Env, Run, TODAY};
-
-const QUICK_IDS: [&str; 12] = [
-    "design-at-scale",
-    "coding-speed",
-    "aws-production",
-    "distributed-tradeoffs",
-    "team-size",
-    "quantified-impact",
-    "influence",
-    "technical-strategy",
-    "lp-knowledge",
-    "lp-examples",
-    "interview-format",
-    "level-expectations",
-];
-
-const COMPLETE_IDS: [&str; 20] = [
-    "design-at-scale",
-    "coding-speed",
-    "aws-depth",
-    "data-design",
-    "performance",
-    "distributed-systems",
-    "technology-selection",
-    "technical-communication",
-    "management-scope",
-    "cross-team-influence",
-    "conflict-resolution",
-    "change-leadership",
-    "strategy",
-    "hiring-development",
-    "customer-obsession",
-    "ownership",
-    "invent-and-simplify",
-    "bias-for-action",
-    "learning",
-    "delivering-results",
-];
+use crate::testenv::{Env, Run, COMPLETE_IDS, QUICK_IDS, TODAY};
 
 /// `n` answers from 1 to 5 that add up to `sum`, as even as possible.
 fn summing_to(sum: u32, n: usize) -> Vec<u8> {

@@ -4,22 +4,7 @@
 //! notice; never overwriting a plan; systemcraft.yaml's `plan:` set with every other
 //! line kept; ticking tasks moving plan progress in `build --json`.
 
-use crate::testenv::Env;
-
-const QUICK_IDS: [&str; 12] = [
-    "design-at-scale",
-    "coding-speed",
-    "aws-production",
-    "distributed-tradeoffs",
-    "team-size",
-    "quantified-impact",
-    "influence",
-    "technical-strategy",
-    "lp-knowledge",
-    "lp-examples",
-    "interview-format",
-    "level-expectations",
-];
+use crate::testenv::{Env, QUICK_IDS};
 
 /// Sum 37 → score 62 (twelve-week-comprehensive). Critical gaps (1–2): design at
 /// scale, coding speed, influence, LP examples; skill building (3): AWS, quantified

@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use crate::testenv::{self, Env};
+use crate::testenv::{self, Env, COMPLETE_IDS, QUICK_IDS};
 
 /// Values are rounded to 4 decimals in the JSON.
 const EPS: f64 = 1e-4;
@@ -20,50 +20,6 @@ timeline: balanced
 start_date: 2026-11-01
 interview_date: 2027-01-20
 ";
-
-const QUICK_IDS: [&str; 12] = [
-    // technical
-    "design-at-scale",
-    "coding-speed",
-    "aws-production",
-    "distributed-tradeoffs",
-    // leadership
-    "team-size",
-    "quantified-impact",
-    "influence",
-    "technical-strategy",
-    // cultural
-    "lp-knowledge",
-    "lp-examples",
-    "interview-format",
-    "level-expectations",
-];
-
-const COMPLETE_IDS: [&str; 20] = [
-    // technical (8)
-    "design-at-scale",
-    "coding-speed",
-    "aws-depth",
-    "data-design",
-    "performance",
-    "distributed-systems",
-    "technology-selection",
-    "technical-communication",
-    // leadership (6)
-    "management-scope",
-    "cross-team-influence",
-    "conflict-resolution",
-    "change-leadership",
-    "strategy",
-    "hiring-development",
-    // cultural (6)
-    "customer-obsession",
-    "ownership",
-    "invent-and-simplify",
-    "bias-for-action",
-    "learning",
-    "delivering-results",
-];
 
 /// Asserts a text (a component's `detail`, a label) names each of `parts`: the
 /// numbers behind a value, not the exact wording.

@@ -13,6 +13,47 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
+/// The quick form's question ids, in form order: 4 technical, 4 leadership, 4 cultural.
+pub const QUICK_IDS: [&str; 12] = [
+    "design-at-scale",
+    "coding-speed",
+    "aws-production",
+    "distributed-tradeoffs",
+    "team-size",
+    "quantified-impact",
+    "influence",
+    "technical-strategy",
+    "lp-knowledge",
+    "lp-examples",
+    "interview-format",
+    "level-expectations",
+];
+
+/// The complete form's question ids, in form order: 8 technical, 6 leadership, 6
+/// cultural.
+pub const COMPLETE_IDS: [&str; 20] = [
+    "design-at-scale",
+    "coding-speed",
+    "aws-depth",
+    "data-design",
+    "performance",
+    "distributed-systems",
+    "technology-selection",
+    "technical-communication",
+    "management-scope",
+    "cross-team-influence",
+    "conflict-resolution",
+    "change-leadership",
+    "strategy",
+    "hiring-development",
+    "customer-obsession",
+    "ownership",
+    "invent-and-simplify",
+    "bias-for-action",
+    "learning",
+    "delivering-results",
+];
+
 /// The date every test pins.
 pub const TODAY: &str = "2026-11-25";
 
