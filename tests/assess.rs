@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use crate::testenv::{Env, Run, COMPLETE_IDS, QUICK_IDS, TODAY};
+use crate::testenv::{Env, Run, COMPLETE_BOUNDARIES, COMPLETE_IDS, QUICK_IDS, TODAY};
 
 /// `n` answers from 1 to 5 that add up to `sum`, as even as possible.
 fn summing_to(sum: u32, n: usize) -> Vec<u8> {
@@ -58,14 +58,7 @@ fn quick_form_scores_and_paths_on_both_sides_of_each_boundary() {
 #[test]
 fn complete_form_scores_and_paths_on_both_sides_of_each_boundary() {
     let env = Env::init();
-    for (sum, path) in [
-        (54, "foundation-building"),
-        (55, "twelve-week-comprehensive"),
-        (69, "twelve-week-comprehensive"),
-        (70, "six-week-intensive"),
-        (84, "six-week-intensive"),
-        (85, "quick-reference"),
-    ] {
+    for (sum, path) in COMPLETE_BOUNDARIES {
         let out = assess(&env, true, &COMPLETE_IDS, &summing_to(sum, 20)).stdout;
         assert!(out.contains(&format!("Score: {sum}/100 (complete form)\n")), "sum {sum}:\n{out}");
         assert!(out.contains(&format!("Study path: {path} (")), "sum {sum}:\n{out}");

@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use crate::testenv::{self, Env, COMPLETE_IDS, QUICK_IDS};
+use crate::testenv::{self, Env, COMPLETE_BOUNDARIES, COMPLETE_IDS, QUICK_IDS};
 
 /// Values are rounded to 4 decimals in the JSON.
 const EPS: f64 = 1e-4;
@@ -775,14 +775,7 @@ fn quick_assessment_score_and_path_at_the_boundaries() {
 fn complete_assessment_score_is_the_sum() {
     let env = Env::empty();
     env.write("systemcraft.yaml", PROFILE);
-    let cases = [
-        (54, "foundation-building"),
-        (55, "twelve-week-comprehensive"),
-        (69, "twelve-week-comprehensive"),
-        (70, "six-week-intensive"),
-        (84, "six-week-intensive"),
-        (85, "quick-reference"),
-    ];
+    let cases = COMPLETE_BOUNDARIES;
     for (sum, path) in cases {
         write_assessment(&env, "complete", &COMPLETE_IDS, &answers_summing_to(sum, 20));
         let json = env.json();

@@ -54,6 +54,17 @@ pub const COMPLETE_IDS: [&str; 20] = [
     "delivering-results",
 ];
 
+/// Complete-form sums (= scores) on both sides of each study-path boundary, with
+/// the path each gives (PRODUCT.md §1: 85+, 70–84, 55–69, below 55).
+pub const COMPLETE_BOUNDARIES: [(u32, &str); 6] = [
+    (54, "foundation-building"),
+    (55, "twelve-week-comprehensive"),
+    (69, "twelve-week-comprehensive"),
+    (70, "six-week-intensive"),
+    (84, "six-week-intensive"),
+    (85, "quick-reference"),
+];
+
 /// The date every test pins.
 pub const TODAY: &str = "2026-11-25";
 
