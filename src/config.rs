@@ -21,7 +21,7 @@ pub const PROFILE_FILE: &str = "systemcraft.yaml";
 pub const LAST_GOOD_PROFILE: &str = ".systemcraft/profile.last-good.yaml";
 
 /// Who is preparing, for what, and how fast.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Profile {
     /// Name shown on the dashboard.
     pub name: Option<String>,
@@ -154,7 +154,7 @@ impl Default for Weights {
 }
 
 /// Everything a command needs to know, resolved once.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Config {
     /// The workspace root.
     #[serde(skip)]

@@ -21,11 +21,91 @@ struct Entry {
 }
 
 /// Parsed notes by workspace-relative path.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub struct Index {
     notes: BTreeMap<String, Entry>,
     // Conflict copies left by `sync`: not notes, but reported until removed.
     copies: BTreeSet<String>,
+    versions: Versions,
+}
+
+/// Counters of how the notes of each kind changed. A part of the model computed from
+/// some kinds of note stays valid while their counters stay the same, so watch mode
+/// recomputes only the parts an edit can move (see [`crate::score::Memo`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Versions {
+    // Which index these count for: unique per index (and per clone), so counters of
+    // two indexes never compare equal by chance.
+    lineage: u64,
+    // Any change to a note of the kind: added, removed or edited.
+    edits: [u64; KINDS],
+    // A note of the kind added or removed: the set of paths (and ids) changed.
+    members: [u64; KINDS],
+}
+
+const KINDS: usize = 6;
+
+impl Versions {
+    fn fresh() -> Versions {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Versions {
+            lineage: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            edits: [0; KINDS],
+            members: [0; KINDS],
+        }
+    }
+}
+
+impl Default for Index {
+    fn default() -> Index {
+        Index { notes: BTreeMap::new(), copies: BTreeSet::new(), versions: Versions::fresh() }
+    }
+}
+
+impl Clone for Index {
+    // A clone changes apart from its original from here on: it counts on its own.
+    fn clone(&self) -> Index {
+        Index { notes: self.notes.clone(), copies: self.copies.clone(), versions: Versions::fresh() }
+    }
+}
+
+fn slot(kind: Kind) -> usize {
+    match kind {
+        Kind::Assessment => 0,
+        Kind::Story => 1,
+        Kind::Log => 2,
+        Kind::Design => 3,
+        Kind::Mock => 4,
+        Kind::Plan => 5,
+    }
+}
+
+impl Versions {
+    /// The edit counter of `kind`: it moves whenever a note of that kind is added,
+    /// removed or changed.
+    pub fn edits(&self, kind: Kind) -> u64 {
+        self.edits[slot(kind)]
+    }
+
+    /// The membership counter of `kind`: it moves only when a note of that kind is
+    /// added or removed.
+    pub fn members(&self, kind: Kind) -> u64 {
+        self.members[slot(kind)]
+    }
+
+    /// Whether both count the changes of the same index.
+    pub fn same_index(&self, other: &Versions) -> bool {
+        self.lineage == other.lineage
+    }
+
+    fn edited(&mut self, kind: Kind) {
+        self.edits[slot(kind)] += 1;
+    }
+
+    fn joined_or_left(&mut self, kind: Kind) {
+        self.edited(kind);
+        self.members[slot(kind)] += 1;
+    }
 }
 
 /// What reading one file gave.
@@ -80,7 +160,7 @@ impl Index {
         let on_disk: BTreeSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
         let mut changed: Vec<String> = self.notes.keys().filter(|k| !on_disk.contains(k.as_str())).cloned().collect();
         for rel in &changed {
-            self.notes.remove(rel);
+            self.take(rel);
         }
         changed.extend(self.refresh(files));
         changed.append(&mut copies_changed);
@@ -137,7 +217,7 @@ impl Index {
                     .map(|(k, _)| k.clone())
                     .collect();
                 for k in gone {
-                    self.notes.remove(&k);
+                    self.take(&k);
                     changed.push(k);
                 }
                 files.extend(found.into_iter().map(|f| (f.rel.clone(), f)));
@@ -149,7 +229,7 @@ impl Index {
                 }
             } else {
                 // Gone, a symlink, or not a note: drop it and anything indexed below it.
-                if self.notes.remove(rel).is_some() || self.copies.remove(rel) {
+                if self.take(rel) || self.copies.remove(rel) {
                     changed.push(rel.to_string());
                 }
                 let prefix = format!("{rel}/");
@@ -167,7 +247,7 @@ impl Index {
                     .map(|(k, _)| k.clone())
                     .collect();
                 for k in below {
-                    self.notes.remove(&k);
+                    self.take(&k);
                     changed.push(k);
                 }
             }
@@ -191,12 +271,12 @@ impl Index {
             match result {
                 Read::Same => {}
                 Read::Gone => {
-                    if self.notes.remove(&rel).is_some() {
+                    if self.take(&rel) {
                         changed.push(rel);
                     }
                 }
                 Read::Note(entry) => {
-                    self.notes.insert(rel.clone(), *entry);
+                    self.put(rel.clone(), *entry);
                     changed.push(rel);
                 }
             }
@@ -227,12 +307,43 @@ impl Index {
         } else {
             files.iter().map(parse_one).collect()
         };
-        self.notes.extend(parsed.into_iter().flatten());
+        for (rel, entry) in parsed.into_iter().flatten() {
+            self.put(rel, entry);
+        }
     }
 
     /// Drops the note at `rel`; returns whether there was one.
     pub fn remove(&mut self, rel: &str) -> bool {
-        self.notes.remove(rel).is_some()
+        self.take(rel)
+    }
+
+    /// Stores one entry, counting the change.
+    fn put(&mut self, rel: String, entry: Entry) {
+        let kind = entry.note.kind;
+        match self.notes.insert(rel, entry) {
+            Some(old) if old.note.kind == kind => self.versions.edited(kind),
+            Some(old) => {
+                self.versions.joined_or_left(old.note.kind);
+                self.versions.joined_or_left(kind);
+            }
+            None => self.versions.joined_or_left(kind),
+        }
+    }
+
+    /// Drops one entry, counting the change; returns whether there was one.
+    fn take(&mut self, rel: &str) -> bool {
+        match self.notes.remove(rel) {
+            Some(old) => {
+                self.versions.joined_or_left(old.note.kind);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// How the notes of each kind have changed so far.
+    pub fn versions(&self) -> Versions {
+        self.versions
     }
 
     /// Conflict copies left by `sync`, in path order.

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::index::Index;
 use crate::render;
-use crate::score::{self, Model, WeekScore};
+use crate::score::{self, Memo, Model, WeekScore};
 use crate::workspace::Workspace;
 use crate::Result;
 
@@ -23,6 +23,8 @@ pub struct Pipeline {
     pub index: Index,
     /// The bars at the ends of the last full weeks, from the git history.
     pub history: Vec<WeekScore>,
+    // Parts of the last model, reused by the next one where no change can move them.
+    memo: Memo,
 }
 
 impl Pipeline {
@@ -31,14 +33,15 @@ impl Pipeline {
         let (config, config_diagnostics) = Config::load(&workspace.root, today)?;
         let index = Index::build(&workspace);
         let history = history(&workspace, today);
-        Ok(Pipeline { workspace, config, config_diagnostics, index, history })
+        Ok(Pipeline { workspace, config, config_diagnostics, index, history, memo: Memo::new() })
     }
 
-    /// Computes the model.
-    pub fn model(&self) -> Model {
+    /// Computes the model; a part the changes since the last model cannot have moved
+    /// is reused from it.
+    pub fn model(&mut self) -> Model {
         let mut extra = self.config_diagnostics.clone();
         extra.extend(self.index.conflict_copies().map(conflict_copy));
-        let mut model = score::compute(&self.config, &self.index, extra);
+        let mut model = score::compute_with(&self.config, &self.index, extra, &mut self.memo);
         model.history.clone_from(&self.history);
         model
     }

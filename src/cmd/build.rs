@@ -10,7 +10,7 @@ use crate::{Globals, Result, EXIT_FAILURE, EXIT_OK};
 
 /// Runs the command.
 pub fn run(globals: &Globals, args: BuildArgs) -> Result<i32> {
-    let pipeline = Pipeline::load(globals.workspace()?, globals.today)?;
+    let mut pipeline = Pipeline::load(globals.workspace()?, globals.today)?;
     let model = pipeline.model();
     let mut out = anstream::stdout().lock();
     if args.json {

@@ -14,7 +14,7 @@ pub fn run(globals: &Globals, args: CommitArgs) -> Result<i32> {
     let repo = Repo::open_at(&ws.root).ok_or_else(|| Error::NotARepo { path: ws.root.clone() })?;
     // Refuse before touching anything, so a merge in progress keeps its state.
     repo.ensure_committable(&[])?;
-    let pipeline = Pipeline::load(ws, globals.today)?;
+    let mut pipeline = Pipeline::load(ws, globals.today)?;
     let model = pipeline.model();
     pipeline.write(&pipeline.dashboard(&model))?;
 

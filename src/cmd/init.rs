@@ -43,7 +43,7 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     }
 
     let ws = Workspace::open(&dir)?;
-    let pipeline = Pipeline::load(ws, globals.today)?;
+    let mut pipeline = Pipeline::load(ws, globals.today)?;
     let model = pipeline.model();
     let markdown = pipeline.dashboard(&model);
     if !dir.join(DASHBOARD_FILE).exists() {

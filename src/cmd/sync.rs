@@ -62,7 +62,7 @@ pub fn run(globals: &Globals, args: SyncArgs) -> Result<i32> {
 
 /// Loads the workspace as it is on disk and writes its dashboard.
 fn rebuild(ws: &Workspace, today: jiff::civil::Date) -> Result<Pipeline> {
-    let pipeline = Pipeline::load(ws.clone(), today)?;
+    let mut pipeline = Pipeline::load(ws.clone(), today)?;
     let model = pipeline.model();
     pipeline.write(&pipeline.dashboard(&model))?;
     Ok(pipeline)

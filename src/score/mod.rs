@@ -4,9 +4,12 @@
 pub mod actions;
 pub mod goals;
 pub mod ids;
+pub mod memo;
 pub mod portfolio;
 pub mod progress;
 pub mod readiness;
+
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -15,6 +18,8 @@ use crate::diag::{self, Diagnostic, Severity};
 use crate::domain::assessment::{self, AssessmentResult, Form};
 use crate::index::Index;
 use crate::note::{Data, Kind, Note};
+
+pub use memo::Memo;
 
 /// Version of the JSON shape; bumped on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -117,8 +122,8 @@ pub struct Model {
     pub today_goals: goals::Today,
     /// This week's goals and hours.
     pub week: goals::Week,
-    /// Stories, scenario coverage, principle coverage.
-    pub portfolio: portfolio::Portfolio,
+    /// Stories, scenario coverage, principle coverage (shared with the [`Memo`]).
+    pub portfolio: Arc<portfolio::Portfolio>,
     /// Rehearsals due or overdue, most overdue first.
     pub rehearsals: Vec<portfolio::Due>,
     /// The current plan's progress.
@@ -211,6 +216,13 @@ pub(crate) fn join<A: Send, B: Send>(
 
 /// Computes the model. `extra` carries diagnostics from outside the notes (the profile).
 pub fn compute(config: &Config, index: &Index, extra: Vec<Diagnostic>) -> Model {
+    compute_with(config, index, extra, &mut Memo::new())
+}
+
+/// [`compute`], reusing the parts kept in `memo` that the changes since it was filled
+/// cannot have moved, and keeping this model's parts for the next call. The model is
+/// the same as [`compute`]'s.
+pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo: &mut Memo) -> Model {
     // One walk sorts the notes by kind; the parts that read them are independent and,
     // in a large index, mostly wait on memory, so they run as tasks on rayon's pool
     // (the one `Index::build` uses): the stories on one thread, the links on the
@@ -218,32 +230,39 @@ pub fn compute(config: &Config, index: &Index, extra: Vec<Diagnostic>) -> Model 
     // in a fixed shape, so the model does not depend on the scheduling. A small
     // workspace runs them in turn.
     let parallel = index.len() >= PARALLEL_FROM;
+    let versions = index.versions();
+    let found = memo.find(config, &versions);
     let (notes, counts, mut diagnostics) = gather(index, extra);
-    let (portfolio, ((links, rehearsed), (today_goals, week, plan, practice))) = join(
+    let (portfolio, ((links, today_goals), (week, plan, practice))) = join(
         parallel,
-        || portfolio::build(config, &notes),
+        || found.portfolio.unwrap_or_else(|| Arc::new(portfolio::build(config, &notes))),
         || {
             join(
                 parallel,
-                || portfolio::links(config, &notes),
                 || {
                     (
-                        goals::today(config, &notes),
+                        found.links.unwrap_or_else(|| Arc::new(portfolio::links(config, &notes))),
+                        found.today.unwrap_or_else(|| goals::today(config, &notes)),
+                    )
+                },
+                || {
+                    (
                         goals::week(config, &notes),
                         progress::plan(config, index, &notes),
-                        readiness::practice(config, &notes),
+                        found.practice.unwrap_or_else(|| readiness::practice(config, &notes)),
                     )
                 },
             )
         },
     );
-    diagnostics.extend(links);
-    // Thousands of story paths for the bars, copied while the due rehearsals are found.
-    let (files, rehearsals) = join(
-        parallel,
-        || readiness::StoryFiles::of(&portfolio),
-        || portfolio::due_with(config, &portfolio, &rehearsed),
+    memo.keep(
+        &versions,
+        memo::Computed { portfolio: &portfolio, links: &links, today: &today_goals, practice: &practice },
     );
+    diagnostics.extend(links.0.iter().cloned());
+    // Thousands of story paths for the bars, copied while the due rehearsals are found.
+    let (files, rehearsals) =
+        join(parallel, || readiness::StoryFiles::of(&portfolio), || portfolio::due_with(config, &portfolio, &links.1));
     let assessment = assessment_state(index);
     let bars = readiness::bars(config, practice, files, &assessment, &portfolio, &rehearsals);
     let profile = progress::profile(config, &assessment);

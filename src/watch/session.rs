@@ -132,7 +132,7 @@ impl Session {
     /// Loads the workspace, builds, and writes the dashboard.
     pub fn start(workspace: Workspace, today: Date) -> Result<(Session, bool)> {
         let profile_hash = profile_hash(&workspace);
-        let pipeline = Pipeline::load(workspace, today)?;
+        let mut pipeline = Pipeline::load(workspace, today)?;
         let model = pipeline.model();
         let markdown = pipeline.dashboard(&model);
         let written = pipeline.write(&markdown)?;
