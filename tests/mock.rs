@@ -67,6 +67,49 @@ fn without_a_terminal_it_is_a_usage_error() {
     assert!(r.stderr.contains("--dry-run"), "{}", r.stderr);
 }
 
+#[test]
+fn the_dashboard_shows_the_week_the_ratings_trend_and_the_next_planned_mock() {
+    let env = Env::init();
+    env.run_ok(&["plan", "--path", "six-week-intensive"]);
+    // Six weeks from Wednesday 25 November: the first mock is week 2's, a behavioral
+    // round, placed on its Saturday.
+    let json = env.json();
+    let next = &json["mocks"]["next"];
+    assert_eq!(
+        (next["date"].as_str(), next["kind"].as_str(), next["week"].as_u64()),
+        (Some("2026-12-05"), Some("behavioral"), Some(2))
+    );
+    let dashboard = env.run_ok(&["build", "--stdout"]).stdout;
+    assert!(dashboard.contains("\n## Mock interviews\n\nThis week: **0 of 1** (1 to go).\nNext in the plan: **behavioral** on 2026-12-05 (week 2, [line "), "{dashboard}");
+    assert!(dashboard.contains("→ `systemcraft mock --kind behavioral`\n"), "{dashboard}");
+
+    // Ticked, it is done: the next one is week 3's system-design round.
+    let plan = env.read("plans/six-week-intensive.md");
+    let line = plan.lines().find(|l| l.starts_with("- [ ] Mock interview (behavioral)")).unwrap();
+    env.write("plans/six-week-intensive.md", &plan.replacen(line, &line.replacen("- [ ]", "- [x]", 1), 1));
+    let next = env.json()["mocks"]["next"].clone();
+    assert_eq!((next["date"].as_str(), next["kind"].as_str()), (Some("2026-12-12"), Some("system-design")));
+
+    // Two mocks rated 2 and 4 on average, one this week.
+    env.write(
+        "mocks/2026-11-10-coding.md",
+        "---\ndate: 2026-11-10\nkind: coding\nratings: {coding: 2, communication: 2}\n---\n",
+    );
+    env.write(
+        "mocks/2026-11-24-loop.md",
+        "---\ndate: 2026-11-24\nkind: full-loop\nratings: {behavioral: 3, coding: 5}\n---\n",
+    );
+    let json = env.json();
+    assert_eq!((json["mocks"]["this_week"].as_u64(), json["mocks"]["goal"].as_u64()), (Some(1), Some(1)));
+    let ratings: Vec<f64> =
+        json["mocks"]["recent"].as_array().unwrap().iter().map(|p| p["rating"].as_f64().unwrap()).collect();
+    assert_eq!(ratings, [2.0, 4.0]);
+    let dashboard = env.run_ok(&["build", "--stdout"]).stdout;
+    assert!(dashboard.contains("This week: **1 of 1** (goal met)."), "{dashboard}");
+    assert!(dashboard.contains("Ratings (mean of the areas, 1–5), last 2: `▃▆` 2.0 → 4.0\n"), "{dashboard}");
+    assert!(dashboard.contains("| [2026-11-24](mocks/2026-11-24-loop.md) | full loop | 4.0 |\n| [2026-11-10](mocks/2026-11-10-coding.md) | coding | 2.0 |\n"), "{dashboard}");
+}
+
 /// The runner, through a pseudo-terminal (rexpect, Unix only).
 #[cfg(unix)]
 mod interactive {

@@ -21,7 +21,7 @@ use crate::index::Index;
 use crate::note::kinds::{MockKind, StoryStatus};
 use crate::note::{Data, Kind, Note};
 use crate::plan::schedule::{add_days, days_between, mock_task_kind, plan_weeks, planned_mocks};
-use crate::score::{portfolio, Notes};
+use crate::score::{portfolio, progress, Notes};
 
 /// Minutes a scheduled mock interview takes in the calendar.
 pub const MOCK_MINUTES: i64 = 60;
@@ -144,21 +144,9 @@ pub fn default_weeks(config: &Config, plan: Option<(&Note, Date)>, from: Date) -
     }
 }
 
-/// The current plan note and its start: the one systemcraft.yaml names, else the one
-/// that starts last (as the dashboard's plan progress chooses).
+/// The current plan note and its start ([`progress::current_plan`]), when it has one.
 pub fn current_plan<'a>(config: &Config, index: &'a Index) -> Option<(&'a Note, Date)> {
-    let named = config
-        .profile
-        .plan
-        .as_deref()
-        .and_then(|p| index.get(p.trim_start_matches("./")))
-        .filter(|n| n.kind == Kind::Plan && n.readable && !n.example);
-    let note = named.or_else(|| {
-        index.notes().filter(|n| n.kind == Kind::Plan && n.readable && !n.example).max_by_key(|n| match &n.data {
-            Data::Plan(p) => (p.start, std::cmp::Reverse(n.path.clone())),
-            _ => (None, std::cmp::Reverse(n.path.clone())),
-        })
-    })?;
+    let note = progress::current_plan(config, index, &Notes::of(index))?;
     match &note.data {
         Data::Plan(p) => p.start.map(|s| (note, s)),
         _ => None,

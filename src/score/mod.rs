@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod goals;
 pub mod ids;
+pub mod mocks;
 pub mod portfolio;
 pub mod progress;
 pub mod readiness;
@@ -117,6 +118,8 @@ pub struct Model {
     pub today_goals: goals::Today,
     /// This week's goals and hours.
     pub week: goals::Week,
+    /// Mock interviews: this week's against the goal, the ratings trend, the next one.
+    pub mocks: mocks::MockSummary,
     /// Stories, scenario coverage, principle coverage.
     pub portfolio: portfolio::Portfolio,
     /// Rehearsals due or overdue, most overdue first.
@@ -244,6 +247,8 @@ pub fn compute(config: &Config, index: &Index, extra: Vec<Diagnostic>) -> Model 
         || readiness::StoryFiles::of(&portfolio),
         || portfolio::due_with(config, &portfolio, &rehearsed),
     );
+    let this_week = week.goals.iter().find(|g| g.key == "mocks").map_or(0, |g| g.done);
+    let mocks = mocks::summary(config, index, &notes, this_week);
     let assessment = assessment_state(index);
     let bars = readiness::bars(config, practice, files, &assessment, &portfolio, &rehearsals);
     let profile = progress::profile(config, &assessment);
@@ -256,6 +261,7 @@ pub fn compute(config: &Config, index: &Index, extra: Vec<Diagnostic>) -> Model 
         bars,
         today_goals,
         week,
+        mocks,
         portfolio,
         rehearsals,
         plan,
