@@ -110,6 +110,26 @@ fn the_dashboard_shows_the_week_the_ratings_trend_and_the_next_planned_mock() {
     assert!(dashboard.contains("| [2026-11-24](mocks/2026-11-24-loop.md) | full loop | 4.0 |\n| [2026-11-10](mocks/2026-11-10-coding.md) | coding | 2.0 |\n"), "{dashboard}");
 }
 
+#[test]
+fn the_mock_action_names_the_runner_and_the_plans_next_kind() {
+    let env = Env::fixture("rich");
+    // Two mocks in the window: one short of the target of three.
+    env.remove("mocks/2026-11-24-full-loop-dry-run.md");
+    let action = |env: &Env| {
+        let json = env.json();
+        let a = json["actions"].as_array().unwrap().iter().find(|a| a["title"] == "Do a mock interview").cloned();
+        a.unwrap_or_else(|| panic!("no mock action: {:#}", json["actions"]))["target"].clone()
+    };
+    assert_eq!(action(&env), "systemcraft mock");
+    // The plan (from Tuesday 27 October) gets a coding mock in its week 6.
+    let plan = env.read("plans/six-week-intensive.md");
+    let plan = format!("{}\n- [ ] Mock interview (coding): two mediums with a friend\n", plan.trim_end());
+    env.write("plans/six-week-intensive.md", &plan);
+    assert_eq!(action(&env), "systemcraft mock --kind coding");
+    let next = env.json()["mocks"]["next"].clone();
+    assert_eq!((next["date"].as_str(), next["week"].as_u64()), (Some("2026-12-05"), Some(6)));
+}
+
 /// The runner, through a pseudo-terminal (rexpect, Unix only).
 #[cfg(unix)]
 mod interactive {
@@ -198,15 +218,9 @@ mod interactive {
 
         // `build` reads it without a problem, and the week's goal moved.
         let build = env.run_ok(&["build"]);
-        assert!(!build.stderr.contains("mocks/"), "{}", build.stderr);
+        assert!(build.stderr.is_empty(), "{}", build.stderr);
         let json = env.json();
-        let problems: Vec<&serde_json::Value> = json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["path"].as_str().unwrap().starts_with("mocks/"))
-            .collect();
-        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(json["diagnostics"], serde_json::json!([]));
         assert_eq!(mock_goal(&env), (1, 1));
         assert_eq!(json["counts"]["mocks"], 1);
 
@@ -238,5 +252,14 @@ mod interactive {
         assert_eq!(code, 130, "{out}");
         assert!(mock_files(&env).is_empty());
         assert_eq!(mock_goal(&env), (0, 1));
+
+        // SIGINT from outside does the same.
+        let mut p = spawn_mock(&env, &["--kind", "coding"]);
+        expect(&mut p, "Phase 1/5 · Clarify");
+        p.process_mut().signal(rexpect::process::Signal::SIGINT).unwrap();
+        let (code, out) = exit_code(&mut p);
+        assert_eq!(code, 130, "{out}");
+        assert!(out.contains("nothing was written"), "{out}");
+        assert!(mock_files(&env).is_empty());
     }
 }

@@ -18,7 +18,7 @@ use jiff::Timestamp;
 
 use crate::config::Config;
 use crate::index::Index;
-use crate::note::kinds::{MockKind, StoryStatus};
+use crate::note::kinds::StoryStatus;
 use crate::note::{Data, Kind, Note};
 use crate::plan::schedule::{add_days, days_between, mock_task_kind, plan_weeks, planned_mocks};
 use crate::score::{portfolio, progress, Notes};
@@ -273,10 +273,7 @@ fn mock_events(
         }
         let Some(begin) = at(m.date, config.study.mock_time, tz) else { continue };
         let end = begin.checked_add(jiff::SignedDuration::from_mins(MOCK_MINUTES)).unwrap_or(begin);
-        let kind = match m.kind {
-            MockKind::FullLoop => "full-loop",
-            other => other.slug(),
-        };
+        let kind = m.kind.slug();
         events.push(Event {
             uid: uid(&["mock", &note.id, "week", &m.week.to_string(), &m.index.to_string()]),
             kind: EventKind::Mock,

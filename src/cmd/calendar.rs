@@ -48,6 +48,13 @@ pub fn run(globals: &Globals, args: CalendarArgs) -> Result<i32> {
         count(EventKind::Rehearsal),
         count(EventKind::Interview),
     );
+    if let Some(day) = config.profile.interview_date.filter(|d| *d < schedule.from) {
+        let _ = writeln!(
+            anstream::stderr(),
+            "note: the interview date ({day}) is before {}, so nothing is scheduled: update `interview_date` in systemcraft.yaml",
+            schedule.from
+        );
+    }
     let zone = schedule.time_zone_name.as_deref().unwrap_or("the system's time zone");
     let _ = writeln!(o, "Times are in {zone}. Import it again after a change: the events are updated, not doubled.");
     Ok(EXIT_OK)

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::bar;
 use super::text::{cell, files, link, push_cell, push_link, push_num, push_tenths};
 use crate::diag::Severity;
-use crate::note::kinds::{MockKind, StoryStatus};
+use crate::note::kinds::StoryStatus;
 use crate::score::portfolio::Portfolio;
 use crate::score::{AssessmentState, Model};
 
@@ -183,10 +183,7 @@ fn mocks(o: &mut String, m: &Model) {
     let _ = writeln!(o, "This week: **{} of {}** ({status}).", s.this_week, s.goal);
     match &s.next {
         Some(n) => {
-            let kind = match n.kind {
-                MockKind::FullLoop => "full-loop",
-                k => k.slug(),
-            };
+            let kind = n.kind.slug();
             let _ = writeln!(
                 o,
                 "Next in the plan: **{}** on {} (week {}, {}) → `systemcraft mock --kind {kind}`",
