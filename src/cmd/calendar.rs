@@ -32,21 +32,29 @@ pub fn run(globals: &Globals, args: CalendarArgs) -> Result<i32> {
         return Ok(EXIT_OK);
     };
     crate::fs::write_atomic(&out, text.as_bytes(), crate::fs::Durability::Flushed)?;
-    let count = |k| schedule.of_kind(k).count();
+    let parts: Vec<String> = [
+        (EventKind::Study, "study block", "study blocks"),
+        (EventKind::PlanWeek, "plan week", "plan weeks"),
+        (EventKind::Mock, "mock interview", "mock interviews"),
+        (EventKind::Rehearsal, "rehearsal", "rehearsals"),
+        (EventKind::Interview, "interview day", "interview days"),
+    ]
+    .into_iter()
+    .filter_map(|(kind, one, many)| {
+        let n = schedule.of_kind(kind).count();
+        (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
+    })
+    .collect();
     let last = crate::plan::schedule::add_days(schedule.until, -1);
     let mut o = anstream::stdout().lock();
+    let n = schedule.events.len();
     let _ = writeln!(
         o,
-        "Wrote {}: {} events from {} to {} ({} study blocks, {} plan weeks, {} mock interviews, {} rehearsals, {} interview day).",
+        "Wrote {}: {n} event{} from {} to {last}{}.",
         out.display(),
-        schedule.events.len(),
+        if n == 1 { "" } else { "s" },
         schedule.from,
-        last,
-        count(EventKind::Study),
-        count(EventKind::PlanWeek),
-        count(EventKind::Mock),
-        count(EventKind::Rehearsal),
-        count(EventKind::Interview),
+        if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
     );
     if let Some(day) = config.profile.interview_date.filter(|d| *d < schedule.from) {
         let _ = writeln!(
