@@ -352,6 +352,22 @@ mod tests {
     }
 
     #[test]
+    fn the_local_hour_holds_across_a_daylight_saving_change() {
+        // Berlin moves its clocks forward on Sunday 28 March 2027: 07:00 is 06:00 UTC
+        // on the Saturday and 05:00 UTC on the Sunday.
+        let s = Schedule::build(&config(), &Index::default(), d("2027-03-27"), Some(1));
+        let starts: Vec<String> = s
+            .of_kind(EventKind::Study)
+            .take(2)
+            .map(|e| match e.when {
+                When::Between(start, _) => start.to_string(),
+                When::Days(..) => String::new(),
+            })
+            .collect();
+        assert_eq!(starts, ["2027-03-27T06:00:00Z", "2027-03-28T05:00:00Z"]);
+    }
+
+    #[test]
     fn nothing_after_the_interview() {
         let mut c = config();
         c.profile.interview_date = Some(d("2026-12-02"));
