@@ -72,6 +72,21 @@ pub enum Command {
     /// systemcraft.yaml's `plan:` is set to it. With an interview date that comes
     /// before the plan would end, the plan is compressed to the weeks left.
     Plan(PlanArgs),
+    /// Write the study schedule as an iCalendar file (.ics) to import into your
+    /// calendar.
+    ///
+    /// The daily minimums as time blocks (days, hour and length from `study:` in
+    /// systemcraft.yaml), the current plan's weeks and mock interviews, the story
+    /// rehearsals due, and the interview day. Every event keeps its UID from one run
+    /// to the next, so importing a newer file updates the events instead of adding
+    /// copies.
+    Calendar(CalendarArgs),
+    /// Run a timed mock interview in the terminal and record it in mocks/.
+    ///
+    /// Phases with a clock each and overall (Enter or n moves on, q ends early), then
+    /// a rating from 1 to 5 per area and a line of notes. Ctrl-C abandons the mock
+    /// without writing anything.
+    Mock(MockArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -242,4 +257,51 @@ pub struct PlanArgs {
     /// foundation-building.
     #[arg(long, value_name = "PATH")]
     pub path: Option<String>,
+}
+
+/// `systemcraft calendar`.
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Write the calendar to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The first day of the schedule (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// How many weeks to cover (default: up to the interview, else to the end of the
+    /// plan, else 4).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=104))]
+    pub weeks: Option<u32>,
+}
+
+/// The kinds of mock interview `mock` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MockKindArg {
+    /// Leadership Principle questions, drawn from your weakest principles.
+    Behavioral,
+    /// A system-design round: requirements, estimates, high-level design, deep dive,
+    /// wrap-up.
+    SystemDesign,
+    /// A coding round: clarify, plan, code, test, follow-ups.
+    Coding,
+    /// Behavioral, system design and coding in one sitting.
+    FullLoop,
+}
+
+/// `systemcraft mock`.
+#[derive(Debug, Args)]
+pub struct MockArgs {
+    /// What the mock covers.
+    #[arg(long, value_enum, default_value_t = MockKindArg::Behavioral)]
+    pub kind: MockKindArg,
+    /// Who interviews you (written into the note).
+    #[arg(long, value_name = "NAME")]
+    pub partner: Option<String>,
+    /// Print the agenda (phases, minutes, questions) and exit.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Show no clock: for a partner who keeps the time. Phase timings are still
+    /// recorded.
+    #[arg(long)]
+    pub no_timer: bool,
 }

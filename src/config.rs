@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Time, Weekday};
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
@@ -37,6 +37,9 @@ pub struct Profile {
     pub interview_date: Option<Date>,
     /// The current study plan (a path under plans/), when one is chosen.
     pub plan: Option<String>,
+    /// The IANA time zone of the study schedule (`Europe/Berlin`); `None` uses the
+    /// system's.
+    pub time_zone: Option<String>,
 }
 
 impl Default for Profile {
@@ -49,6 +52,7 @@ impl Default for Profile {
             start_date: None,
             interview_date: None,
             plan: None,
+            time_zone: None,
         }
     }
 }
@@ -77,6 +81,91 @@ pub struct WeeklyGoals {
     pub stories: u32,
     /// Mock interviews a week.
     pub mocks: u32,
+}
+
+/// When the study happens, for `systemcraft calendar` and the mock dates on the
+/// dashboard: the days and hour of the daily block, and the day and hour of mocks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StudyTimes {
+    /// The days of the week with a study block, Monday first.
+    pub days: Vec<Weekday>,
+    /// When the daily block starts (local time).
+    pub time: Time,
+    /// How long the daily block lasts; `None` means the daily minimums added up.
+    pub minutes: Option<u32>,
+    /// The day of the week a plan's mock interviews are placed on.
+    pub mock_day: Weekday,
+    /// When a mock interview starts (local time).
+    pub mock_time: Time,
+}
+
+impl Default for StudyTimes {
+    fn default() -> Self {
+        StudyTimes {
+            days: ALL_WEEKDAYS.to_vec(),
+            time: Time::constant(7, 0, 0, 0),
+            minutes: None,
+            mock_day: Weekday::Saturday,
+            mock_time: Time::constant(10, 0, 0, 0),
+        }
+    }
+}
+
+/// The seven days, Monday first.
+pub const ALL_WEEKDAYS: [Weekday; 7] = [
+    Weekday::Monday,
+    Weekday::Tuesday,
+    Weekday::Wednesday,
+    Weekday::Thursday,
+    Weekday::Friday,
+    Weekday::Saturday,
+    Weekday::Sunday,
+];
+
+/// A day of the week from its name: `mon`, `Monday`, `tue`, … (any case).
+pub fn parse_weekday(name: &str) -> Option<Weekday> {
+    let n = name.trim().to_lowercase();
+    let prefix = n.get(..3)?;
+    let day = ALL_WEEKDAYS.iter().find(|d| weekday_slug(**d) == prefix)?;
+    // `mon` and `monday` are fine; `monkey` is not.
+    let full = format!("{:?}", day).to_lowercase();
+    (n.len() == 3 || full == n).then_some(*day)
+}
+
+/// The three-letter name of a day: `mon` … `sun`.
+pub fn weekday_slug(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "mon",
+        Weekday::Tuesday => "tue",
+        Weekday::Wednesday => "wed",
+        Weekday::Thursday => "thu",
+        Weekday::Friday => "fri",
+        Weekday::Saturday => "sat",
+        Weekday::Sunday => "sun",
+    }
+}
+
+/// Days from a `study.days` entry: a day's name, or `daily`, `weekdays`, `weekends`.
+fn days_of(name: &str) -> Option<Vec<Weekday>> {
+    match name.trim().to_lowercase().as_str() {
+        "daily" | "every day" | "everyday" | "all" => Some(ALL_WEEKDAYS.to_vec()),
+        "weekdays" => Some(ALL_WEEKDAYS[..5].to_vec()),
+        "weekends" | "weekend" => Some(ALL_WEEKDAYS[5..].to_vec()),
+        other => parse_weekday(other).map(|d| vec![d]),
+    }
+}
+
+/// A time of day: `07:00`, `7:30`, `18:45:00`.
+pub fn parse_time(text: &str) -> Option<Time> {
+    let t = text.trim();
+    let mut parts = t.split(':');
+    let hour: i8 = parts.next()?.parse().ok()?;
+    let minute: i8 = parts.next().map_or(Some(0), |m| m.parse().ok())?;
+    let second: i8 = parts.next().map_or(Some(0), |s| s.parse().ok())?;
+    if parts.next().is_some() {
+        return None;
+    }
+    Time::new(hour, minute, second, 0).ok()
 }
 
 /// What "full marks" means for the volume components.
@@ -175,6 +264,9 @@ pub struct Config {
     pub weights: Weights,
     /// STAR thresholds.
     pub star: StarThresholds,
+    /// When the study and the mocks happen (calendar).
+    #[serde(skip)]
+    pub study: StudyTimes,
 }
 
 impl Config {
@@ -196,6 +288,7 @@ impl Config {
             },
             weights: Weights::default(),
             star: StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 },
+            study: StudyTimes::default(),
         }
     }
 
@@ -256,6 +349,15 @@ impl Config {
         p.start_date = f.date("start_date", false);
         p.interview_date = f.date("interview_date", false);
         p.plan = f.text("plan", false, "plans/six-week-intensive.md");
+        p.time_zone = f.text("time_zone", false, "Europe/Berlin").and_then(|name| {
+            if jiff::tz::TimeZone::get(name.trim()).is_ok() {
+                return Some(name.trim().to_string());
+            }
+            let d = Diagnostic::warning(PROFILE_FILE, "config/unknown-time-zone", format!("unknown time zone \"{name}\""))
+                .hint("use an IANA name such as `Europe/Berlin` or `America/New_York`; until then the system's time zone is used");
+            f.report("time_zone", d);
+            None
+        });
         if let Some(w) = f.number("window_days", false, "28") {
             self.window_days = w.clamp(1, 3650) as i32;
         }
@@ -313,6 +415,8 @@ impl Config {
                 }
             }
         });
+        let study = &mut self.study;
+        f.nested("study", |g| read_study(g, study));
         let s = &mut self.star;
         f.nested("star", |g| {
             for (name, value) in g.float_map_here() {
@@ -328,9 +432,85 @@ impl Config {
         true
     }
 
+    /// Minutes of the daily study block: `study.minutes`, else the daily minimums
+    /// added up (coding, design and behavioral minutes).
+    pub fn study_minutes(&self) -> u32 {
+        self.study.minutes.unwrap_or_else(|| {
+            let d = &self.daily;
+            let coding = if d.coding_problems > 0 { d.coding_minutes } else { 0 };
+            (coding + d.design_minutes + d.behavioral_minutes).max(5)
+        })
+    }
+
+    /// The time zone of the schedule: the profile's, else the system's.
+    pub fn time_zone(&self) -> jiff::tz::TimeZone {
+        self.profile
+            .time_zone
+            .as_deref()
+            .and_then(|n| jiff::tz::TimeZone::get(n).ok())
+            .unwrap_or_else(jiff::tz::TimeZone::system)
+    }
+
     /// First day of the practice window (inclusive).
     pub fn window_start(&self) -> Date {
         self.today.checked_sub(jiff::Span::new().days(i64::from(self.window_days - 1))).unwrap_or(self.today)
+    }
+}
+
+/// Reads the `study:` block over `study`; a value that cannot be read is a warning
+/// and the default stays.
+fn read_study(g: &mut Fields<'_>, study: &mut StudyTimes) {
+    if g.has("days") {
+        let mut days = Vec::new();
+        for (name, _) in g.list("days") {
+            match days_of(&name) {
+                Some(found) => days.extend(found),
+                None => g.report(
+                    "days",
+                    Diagnostic::warning(
+                        PROFILE_FILE,
+                        "config/bad-study-day",
+                        format!("\"{name}\" is not a day of the week"),
+                    )
+                    .hint("write days as `[mon, wed, fri]`, or `daily`, `weekdays`, `weekends`"),
+                ),
+            }
+        }
+        // Monday first, each day once, whatever order they were written in.
+        study.days = ALL_WEEKDAYS.iter().copied().filter(|d| days.contains(d)).collect();
+    }
+    for (key, slot) in [("time", &mut study.time), ("mock_time", &mut study.mock_time)] {
+        if let Some(text) = g.text(key, false, "\"07:00\"") {
+            match parse_time(&text) {
+                Some(t) => *slot = t,
+                None => g.report(
+                    key,
+                    Diagnostic::warning(
+                        PROFILE_FILE,
+                        "config/bad-time",
+                        format!("`{key}` is not a time of day: \"{text}\""),
+                    )
+                    .hint(format!("write it in quotes as hours and minutes, e.g. `{key}: \"07:00\"`")),
+                ),
+            }
+        }
+    }
+    if let Some(m) = g.number("minutes", false, "60") {
+        study.minutes = Some(u32::try_from(m).unwrap_or(u32::MAX).clamp(5, 24 * 60));
+    }
+    if let Some(name) = g.text("mock_day", false, "sat") {
+        match parse_weekday(&name) {
+            Some(d) => study.mock_day = d,
+            None => g.report(
+                "mock_day",
+                Diagnostic::warning(
+                    PROFILE_FILE,
+                    "config/bad-study-day",
+                    format!("\"{name}\" is not a day of the week"),
+                )
+                .hint("write a day such as `sat` or `sunday`"),
+            ),
+        }
     }
 }
 
@@ -365,6 +545,26 @@ mod tests {
         assert_eq!(Weights::get(&c.weights.readiness, "behavioral"), 0.6);
         assert_eq!(c.star.words_per_minute, 150.0);
         assert_eq!(c.window_start().to_string(), "2026-10-29");
+    }
+
+    #[test]
+    fn study_times_and_time_zone() {
+        let (c, d) = load("time_zone: Europe/Berlin\nstudy:\n  days: [Friday, mon, wed]\n  time: \"6:30\"\n  minutes: 60\n  mock_day: sunday\n  mock_time: \"18:00\"\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.study.days, [Weekday::Monday, Weekday::Wednesday, Weekday::Friday]);
+        assert_eq!((c.study.time, c.study.mock_time), (Time::constant(6, 30, 0, 0), Time::constant(18, 0, 0, 0)));
+        assert_eq!((c.study_minutes(), c.study.mock_day), (60, Weekday::Sunday));
+        assert_eq!(c.time_zone().iana_name(), Some("Europe/Berlin"));
+        let (c, d) =
+            load("time_zone: Mars/Olympus\nstudy:\n  days: weekdays\n  time: \"25:00\"\n  mock_day: someday\n");
+        let codes: Vec<&str> = d.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["config/unknown-time-zone", "config/bad-time", "config/bad-study-day"]);
+        assert_eq!(c.study.days.len(), 5);
+        assert_eq!(c.study.time, Time::constant(7, 0, 0, 0));
+        // Without `minutes`, the block holds the daily minimums: 30 + 30 + 15.
+        assert_eq!(c.study_minutes(), 75);
+        assert_eq!(parse_weekday("Monkey"), None);
+        assert_eq!(parse_weekday("TUE"), Some(Weekday::Tuesday));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! failure, 2 usage).
 
 pub mod assess;
+pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
@@ -18,6 +19,7 @@ pub mod error;
 pub mod fs;
 pub mod git;
 pub mod index;
+pub mod mock;
 pub mod note;
 pub mod pipeline;
 pub mod plan;
@@ -116,6 +118,8 @@ where
         cli::Command::Commit(args) => cmd::commit::run(&globals, args),
         cli::Command::Sync(args) => cmd::sync::run(&globals, args),
         cli::Command::Trend(args) => cmd::trend::run(&globals, args),
+        cli::Command::Calendar(args) => cmd::calendar::run(&globals, args),
+        cli::Command::Mock(args) => cmd::mock::run(&globals, args),
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man => cmd::man::run(),
     };

@@ -73,6 +73,7 @@ fn json_shape_is_stable() {
             "bars",
             "today_goals",
             "week",
+            "mocks",
             "portfolio",
             "rehearsals",
             "plan",

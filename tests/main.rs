@@ -6,9 +6,11 @@ mod testenv;
 
 mod assess;
 mod build;
+mod calendar;
 mod cli;
 mod diagnostics;
 mod init;
+mod mock;
 mod new;
 mod plan;
 mod schema;

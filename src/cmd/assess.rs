@@ -98,11 +98,12 @@ fn save_and_report(root: &std::path::Path, stored: &Stored, sheet: &Sheet, globa
     Ok(())
 }
 
-/// Raw mode for as long as it lives.
-struct RawMode;
+/// Raw mode for as long as it lives (also used by `mock`).
+pub(crate) struct RawMode;
 
 impl RawMode {
-    fn enable() -> Result<RawMode> {
+    /// Switches the terminal to raw mode until the value is dropped.
+    pub(crate) fn enable() -> Result<RawMode> {
         terminal::enable_raw_mode().map_err(|e| Error::io("cannot read keys from", "the terminal", e))?;
         Ok(RawMode)
     }
@@ -134,7 +135,7 @@ fn key_of(k: KeyEvent) -> Key {
 }
 
 /// Writes lines in raw mode (which needs `\r\n`).
-fn say(out: &mut impl Write, lines: &[String]) {
+pub(crate) fn say(out: &mut impl Write, lines: &[String]) {
     for line in lines {
         let _ = write!(out, "{line}\r\n");
     }

@@ -3,10 +3,12 @@
 
 pub mod assess;
 pub mod build;
+pub mod calendar;
 pub mod commit;
 pub mod completions;
 pub mod init;
 pub mod man;
+pub mod mock;
 pub mod new;
 pub mod plan;
 pub mod sync;

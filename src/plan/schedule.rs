@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::domain::assessment::AssessmentResult;
 use crate::domain::tracks::{StudyPath, Track};
+use crate::note::kinds::MockKind;
 use crate::note::markdown::Task;
 
 /// Days from `from` to `to` (negative when `to` comes first).
@@ -173,6 +174,73 @@ pub fn week_progress(tasks: &[Task]) -> Vec<WeekProgress> {
     out
 }
 
+/// The words a plan task scheduling a mock interview starts with; `systemcraft plan`
+/// writes them as `Mock interview (kind): …`.
+pub const MOCK_TASK_PREFIX: &str = "Mock interview";
+
+/// The kind of mock interview a plan task schedules, when it schedules one: the task
+/// starts with `Mock interview` and names the kind in brackets (`(system-design)`);
+/// a mock task without a known kind is taken as a full loop.
+pub fn mock_task_kind(text: &str) -> Option<MockKind> {
+    let rest = text.trim_start().strip_prefix(MOCK_TASK_PREFIX)?;
+    let kind = rest.trim_start().strip_prefix('(').and_then(|r| r.split(')').next()).and_then(MockKind::parse);
+    Some(kind.unwrap_or(MockKind::FullLoop))
+}
+
+/// The days the `count` mock interviews of a plan week fall on: the first `day` of
+/// the week that starts on `week_start`, then the days after it, wrapping round
+/// within the same seven days.
+pub fn mock_dates(week_start: Date, count: usize, day: jiff::civil::Weekday) -> Vec<Date> {
+    let first = i64::from(day.to_monday_zero_offset() - week_start.weekday().to_monday_zero_offset()).rem_euclid(7);
+    (0..count as i64).map(|k| add_days(week_start, (first + k).rem_euclid(7))).collect()
+}
+
+/// A mock interview a plan schedules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedMock {
+    /// The plan's week.
+    pub week: u32,
+    /// The day it is placed on ([`mock_dates`]).
+    pub date: Date,
+    /// Its kind.
+    pub kind: MockKind,
+    /// The task's text.
+    pub text: String,
+    /// The task's line in the plan.
+    pub line: usize,
+    /// Whether the task is ticked.
+    pub done: bool,
+    /// Its position among its week's mocks (0 for the first).
+    pub index: usize,
+}
+
+/// Every mock interview a plan starting on `start` schedules, in plan order, each on
+/// its day: in each week, the mock tasks in order on [`mock_dates`].
+pub fn planned_mocks(tasks: &[Task], start: Date, day: jiff::civil::Weekday) -> Vec<PlannedMock> {
+    let mut out = Vec::new();
+    for week in plan_weeks(tasks).map_or(0..0, |n| 1..n + 1) {
+        let mocks: Vec<(&Task, MockKind)> = tasks
+            .iter()
+            .filter(|t| t.week == Some(week))
+            .filter_map(|t| mock_task_kind(&t.text).map(|k| (t, k)))
+            .collect();
+        let week_start = add_days(start, 7 * i64::from(week - 1));
+        let dates = mock_dates(week_start, mocks.len(), day);
+        for (index, ((task, kind), date)) in mocks.into_iter().zip(dates).enumerate() {
+            out.push(PlannedMock {
+                week,
+                date,
+                kind,
+                text: task.text.clone(),
+                line: task.line,
+                done: task.done,
+                index,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +274,27 @@ mod tests {
         assert!(path_fit(StudyPath::QuickReference, d("2026-11-25"), None).fits);
         let p = preparation_fit(Track::L6ToL7, d("2026-11-25"), d("2027-03-25"));
         assert_eq!((p.typical_months, p.months_available, p.short), ((6, 8), 3.9, true));
+    }
+
+    #[test]
+    fn mock_tasks_and_their_days() {
+        assert_eq!(mock_task_kind("Mock interview (system-design): a round"), Some(MockKind::SystemDesign));
+        assert_eq!(mock_task_kind("Mock interview: with a friend"), Some(MockKind::FullLoop));
+        assert_eq!(mock_task_kind("Weekly: 2 full system designs"), None);
+        // A plan starting on a Wednesday: its Saturday is day 4, two mocks wrap to Sunday.
+        let sat = jiff::civil::Weekday::Saturday;
+        assert_eq!(mock_dates(d("2026-11-25"), 2, sat), [d("2026-11-28"), d("2026-11-29")]);
+        // A week starting on a Sunday wraps its second mock into the following days.
+        assert_eq!(mock_dates(d("2026-11-29"), 2, jiff::civil::Weekday::Saturday), [d("2026-12-05"), d("2026-11-29")]);
+        let task = |text: &str, week, line| Task { done: false, text: text.into(), line, week: Some(week) };
+        let tasks = [
+            task("Daily: 1 coding problem", 1, 3),
+            task("Mock interview (coding): two problems", 2, 8),
+            task("Mock interview (full-loop): all of it", 2, 9),
+        ];
+        let planned = planned_mocks(&tasks, d("2026-11-25"), sat);
+        let got: Vec<(u32, Date, MockKind)> = planned.iter().map(|m| (m.week, m.date, m.kind)).collect();
+        assert_eq!(got, [(2, d("2026-12-05"), MockKind::Coding), (2, d("2026-12-06"), MockKind::FullLoop)]);
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub fn render(m: &Model) -> String {
     progress(&mut o, m);
     today(&mut o, m);
     week(&mut o, m);
+    mocks(&mut o, m);
     actions(&mut o, m);
     assessment(&mut o, m);
     plan(&mut o, m);
@@ -167,6 +168,54 @@ fn week(o: &mut String, m: &Model) {
         "\nHours: **{hours:.1} h** logged against a commitment of {} ({pace}: {:.1} h expected by today).\n",
         w.commitment, w.expected_hours_so_far
     );
+}
+
+fn mocks(o: &mut String, m: &Model) {
+    let s = &m.mocks;
+    let _ = writeln!(o, "## Mock interviews\n");
+    let status = if s.goal == 0 {
+        "no weekly goal".to_string()
+    } else if s.this_week >= s.goal {
+        "goal met".to_string()
+    } else {
+        format!("{} to go", s.goal - s.this_week)
+    };
+    let _ = writeln!(o, "This week: **{} of {}** ({status}).", s.this_week, s.goal);
+    match &s.next {
+        Some(n) => {
+            let kind = n.kind.slug();
+            let _ = writeln!(
+                o,
+                "Next in the plan: **{}** on {} (week {}, {}) → `systemcraft mock --kind {kind}`",
+                n.kind.label(),
+                n.date,
+                n.week,
+                link(&format!("line {}", n.line), &n.plan)
+            );
+        }
+        None => {
+            let _ = writeln!(o, "No mock ahead in a study plan: `systemcraft mock` runs one now.");
+        }
+    }
+    let _ = writeln!(o);
+    let rated: Vec<f64> = s.recent.iter().filter_map(|p| p.rating).collect();
+    if let (Some(first), Some(last)) = (rated.first(), rated.last()) {
+        // Ratings run from 1 to 5; the sparkline takes 0–100.
+        let values: Vec<u32> =
+            rated.iter().map(|r| ((r - 1.0) / 4.0 * 100.0).round().clamp(0.0, 100.0) as u32).collect();
+        let line = crate::trend::sparkline(&values, values.len());
+        let _ =
+            writeln!(o, "Ratings (mean of the areas, 1–5), last {}: `{line}` {first:.1} → {last:.1}\n", rated.len());
+    }
+    if !s.recent.is_empty() {
+        let _ = writeln!(o, "| Date | Kind | Rating |\n| --- | --- | ---: |");
+        for p in s.recent.iter().rev() {
+            let rating = p.rating.map_or("—".to_string(), |r| format!("{r:.1}"));
+            let kind = p.kind.map_or("—", |k| k.label());
+            let _ = writeln!(o, "| {} | {kind} | {rating} |", link(&p.date, &p.path));
+        }
+        let _ = writeln!(o);
+    }
 }
 
 fn actions(o: &mut String, m: &Model) {

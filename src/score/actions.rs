@@ -195,7 +195,11 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
                     "{} in the last {} days; each of the first {} lifts readiness by a tenth",
                     m.mocks, config.window_days, config.targets.mocks
                 ),
-                target: "systemcraft new mock \"Mock with …\"".into(),
+                // The runner records the note itself; the plan's next mock names the kind.
+                target: match &model.mocks.next {
+                    Some(next) => format!("systemcraft mock --kind {}", next.kind.slug()),
+                    None => "systemcraft mock".into(),
+                },
                 gain: Some(round(100.0 * base * 0.3 / config.targets.mocks)),
             });
         }

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod goals;
 pub mod ids;
 pub mod memo;
+pub mod mocks;
 pub mod portfolio;
 pub mod progress;
 pub mod readiness;
@@ -122,6 +123,8 @@ pub struct Model {
     pub today_goals: goals::Today,
     /// This week's goals and hours.
     pub week: goals::Week,
+    /// Mock interviews: this week's against the goal, the ratings trend, the next one.
+    pub mocks: mocks::MockSummary,
     /// Stories, scenario coverage, principle coverage (shared with the [`Memo`]).
     pub portfolio: Arc<portfolio::Portfolio>,
     /// Rehearsals due or overdue, most overdue first.
@@ -263,6 +266,8 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
     // Thousands of story paths for the bars, copied while the due rehearsals are found.
     let (files, rehearsals) =
         join(parallel, || readiness::StoryFiles::of(&portfolio), || portfolio::due_with(config, &portfolio, &links.1));
+    let this_week = week.goals.iter().find(|g| g.key == "mocks").map_or(0, |g| g.done);
+    let mocks = mocks::summary(config, index, &notes, this_week);
     let assessment = assessment_state(index);
     let bars = readiness::bars(config, practice, files, &assessment, &portfolio, &rehearsals);
     let profile = progress::profile(config, &assessment);
@@ -275,6 +280,7 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
         bars,
         today_goals,
         week,
+        mocks,
         portfolio,
         rehearsals,
         plan,

@@ -9,7 +9,7 @@ use super::{AssessmentState, Notes};
 use crate::config::Config;
 use crate::domain::tracks::{Level, StudyPath, Timeline, Track};
 use crate::index::Index;
-use crate::note::{Data, Kind};
+use crate::note::{Data, Kind, Note};
 
 /// The profile with what follows from it.
 #[derive(Debug, Clone, Serialize)]
@@ -135,20 +135,26 @@ pub struct PlanProgress {
     pub late: Vec<LateTask>,
 }
 
-/// The current plan: the one systemcraft.yaml names, else the latest-starting one.
-pub fn plan(config: &Config, index: &Index, notes: &Notes<'_>) -> Option<PlanProgress> {
+/// The current plan note: the one systemcraft.yaml names, else the latest-starting
+/// one. Shared by the dashboard, the mock summary and `systemcraft calendar`.
+pub fn current_plan<'a>(config: &Config, index: &'a Index, notes: &Notes<'a>) -> Option<&'a Note> {
     let chosen = config
         .profile
         .plan
         .as_deref()
         .and_then(|p| index.get(p.trim_start_matches("./")))
         .filter(|n| n.kind == Kind::Plan);
-    let note = chosen.or_else(|| {
+    chosen.or_else(|| {
         Notes::counted(&notes.plans).max_by_key(|n| match &n.data {
             Data::Plan(p) => (p.start, std::cmp::Reverse(n.path.clone())),
             _ => (None, std::cmp::Reverse(n.path.clone())),
         })
-    })?;
+    })
+}
+
+/// The current plan's progress ([`current_plan`]).
+pub fn plan(config: &Config, index: &Index, notes: &Notes<'_>) -> Option<PlanProgress> {
+    let note = current_plan(config, index, notes)?;
     let Data::Plan(p) = &note.data else { return None };
     let week = p.start.map(|s| days_between(s, config.today).div_euclid(7) + 1);
     let late = note
