@@ -116,6 +116,8 @@ where
         cli::Command::Commit(args) => cmd::commit::run(&globals, args),
         cli::Command::Sync(args) => cmd::sync::run(&globals, args),
         cli::Command::Trend(args) => cmd::trend::run(&globals, args),
+        cli::Command::Check(args) => cmd::check::run(&globals, args),
+        cli::Command::Practice(args) => cmd::practice::run(&globals, args),
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man => cmd::man::run(),
     };

@@ -3,12 +3,14 @@
 
 pub mod assess;
 pub mod build;
+pub mod check;
 pub mod commit;
 pub mod completions;
 pub mod init;
 pub mod man;
 pub mod new;
 pub mod plan;
+pub mod practice;
 pub mod sync;
 pub mod trend;
 pub mod watch;
