@@ -73,8 +73,7 @@ pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
     let recorded = rehearsal::record(&pipeline.workspace.root, globals.today, &entry)?;
     // The schedule as the next build will see it, from the log just written.
     let after = Pipeline::load(pipeline.workspace, globals.today)?;
-    let next =
-        portfolio::rehearsed(&after.config, &after.index).get(pick.story.as_str()).map(|(s, _)| (s.due, s.interval));
+    let next = portfolio::rehearsed(&after.config, &after.index).get(pick.story.as_str()).map(|(s, _)| *s);
     let mut out = anstream::stdout();
     let timed = entry.seconds.map(|s| format!(", {}:{:02}", s / 60, s % 60)).unwrap_or_default();
     let _ = writeln!(
@@ -85,9 +84,18 @@ pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
         recorded.path,
         if recorded.created { ", created for today" } else { "" }
     );
-    if let Some((due, interval)) = next {
-        let _ =
-            writeln!(out, "Next rehearsal: {due} (interval {interval} day{}).", if interval == 1 { "" } else { "s" });
+    if let Some(s) = next {
+        let days = |n: i32| format!("{n} day{}", if n == 1 { "" } else { "s" });
+        let uncapped = s.last.checked_add(jiff::Span::new().days(i64::from(s.interval))).unwrap_or(s.due);
+        let _ = match after.config.profile.interview_date.filter(|_| s.due < uncapped) {
+            Some(interview) => writeln!(
+                out,
+                "Next rehearsal: {}, the day before the interview on {interview} (the interval would be {}).",
+                s.due,
+                days(s.interval)
+            ),
+            None => writeln!(out, "Next rehearsal: {} (interval {}).", s.due, days(s.interval)),
+        };
     }
     Ok(EXIT_OK)
 }

@@ -64,17 +64,26 @@ impl<'a> Source<'a> {
         self.star.get(part).filter(|s| s.words > 0)
     }
 
-    /// The first sentence of a part that says "we", with its line and column.
+    /// The first sentence of a part that says "we", with its line and column. A
+    /// sentence may run over several lines of the file; it starts after the end of
+    /// the one before, and never before its paragraph.
     fn we_sentence(&self, part: Part) -> Option<(usize, usize, String)> {
         let section = self.star.get(part)?;
-        for line in self.span(section) {
-            let text = self.lines.get(line - 1)?;
-            if let Some(at) = first_we(text) {
-                let (start, sentence) = sentence_around(text, at);
-                return Some((line, text[..start].chars().count() + 1, sentence));
-            }
+        let span = self.span(section);
+        let first = span.start;
+        // The span's lines joined by `\n`, with where each starts.
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for line in span {
+            starts.push(text.len());
+            text.push_str(self.lines.get(line - 1).copied().unwrap_or(""));
+            text.push('\n');
         }
-        None
+        let at = first_we(&text)?;
+        let (start, sentence) = sentence_around(&text, at);
+        let index = starts.partition_point(|s| *s <= start) - 1;
+        let col = text[starts[index]..start].chars().count() + 1;
+        Some((first + index, col, sentence))
     }
 }
 
@@ -101,25 +110,39 @@ fn first_we(text: &str) -> Option<usize> {
 /// The sentence of a line that holds byte `at`: its start and its text (shortened
 /// when long).
 fn sentence_around(text: &str, at: usize) -> (usize, String) {
-    let before = &text[..at];
-    let start = [". ", "! ", "? ", ":** ", "** ", " — ", " – ", ": "]
-        .iter()
-        .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
-        .max()
-        .unwrap_or_else(|| {
-            // Past list markers, quotes and indentation.
-            let t = before.trim_start();
-            let t = t.trim_start_matches(['-', '*', '+', '>']).trim_start();
-            let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
-            let t = if digits.len() < t.len() && digits.starts_with(['.', ')']) { digits[1..].trim_start() } else { t };
-            before.len() - t.len()
-        });
+    // Not before the paragraph: after the last blank line or heading line above `at`.
+    let mut base = 0;
+    let mut offset = 0;
+    for line in text[..at].split_inclusive('\n') {
+        let end = offset + line.len();
+        let t = line.trim();
+        if line.ends_with('\n') && (t.is_empty() || t.starts_with('#')) {
+            base = end;
+        }
+        offset = end;
+    }
+    let before = &text[base..at];
+    let start = base
+        + [". ", "! ", "? ", ".\n", "!\n", "?\n", ":** ", "** ", " — ", " – ", ": "]
+            .iter()
+            .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
+            .max()
+            .unwrap_or_else(|| {
+                // Past list markers, quotes and indentation.
+                let t = before.trim_start();
+                let t = t.trim_start_matches(['-', '*', '+', '>']).trim_start();
+                let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+                let t =
+                    if digits.len() < t.len() && digits.starts_with(['.', ')']) { digits[1..].trim_start() } else { t };
+                before.len() - t.len()
+            });
     let rest = &text[start..];
     let end = rest
         .char_indices()
         .find(|(i, c)| matches!(c, '.' | '!' | '?') && rest[i + 1..].chars().next().is_none_or(char::is_whitespace))
         .map_or(rest.len(), |(i, c)| i + c.len_utf8());
-    let sentence = rest[..end].trim().trim_end_matches("**").trim();
+    let sentence = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence = sentence.trim_end_matches("**").trim();
     let shown = if sentence.chars().count() > 100 {
         format!("{}…", sentence.chars().take(99).collect::<String>().trim_end())
     } else {
@@ -176,7 +199,7 @@ pub fn diagnostics(
                     let (message, hint) = match src.star.get(part) {
                         Some(_) => (
                             format!("the {} section is empty", name(part)),
-                            format!("write {} under it", what_goes_in(part)),
+                            format!("under the heading, write {}", what_goes_in(part)),
                         ),
                         None => (
                             format!("no {} section", name(part)),
@@ -304,6 +327,10 @@ pub fn diagnostics(
             }
             "star/stale" => {
                 let at = front_matter_key(&src.lines, "happened", note.body_line);
+                // A `happened` that is there but not a date is a schema error already.
+                if story.happened.is_none() && src.lines.get(at.0 - 1).is_some_and(|l| l.starts_with("happened:")) {
+                    continue;
+                }
                 let (message, hint) = match story.happened {
                     Some(h) => (
                         format!("happened {h}, more than {} years before {today}", t.recency_years),

@@ -78,6 +78,8 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
         (Some(_), 0) => "due today".to_string(),
         (Some(_), n) => format!("{n} day{} overdue", if n == 1 { "" } else { "s" }),
     };
+    // The principle the choice was made for, when it was made for one.
+    let mut asked = lp;
     let (chosen, reason): (&StoryView, String) = if let Some(id) = story {
         let s = by_id.get(id).copied().ok_or_else(|| {
             Error::Usage(match crate::domain::did_you_mean(id, p.stories.iter().map(|s| s.id.as_str())) {
@@ -110,12 +112,15 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
             .min_by_key(|r| (r.strong, r.stories.len()))
             .and_then(|r| best(r.stories.iter().filter_map(|id| by_id.get(id.as_str()).copied())).map(|s| (r, s)));
         match weakest {
-            Some((row, s)) => (s, format!("the best story for your weakest principle, {}", row.principle.label())),
+            Some((row, s)) => {
+                asked = Some(row.principle);
+                (s, format!("the best story for your weakest principle, {}", row.principle.label()))
+            }
             None => (best(p.stories.iter()).unwrap_or(&p.stories[0]), "your most advanced story".to_string()),
         }
     };
     // The question probes the principle asked for, else the story's thinnest one.
-    let principle = lp.or_else(|| {
+    let principle = asked.or_else(|| {
         chosen.principles.iter().copied().min_by_key(|pr| {
             p.principles.iter().find(|r| r.principle == *pr).map_or((0, 0), |r| (r.strong, r.stories.len()))
         })
