@@ -249,3 +249,38 @@ fn silencing_is_per_story_and_shows_in_the_dashboard() {
     let loud = crate::testenv::story(&model, "very-long");
     assert_eq!(loud["findings"].as_array().unwrap().len(), 7);
 }
+
+#[test]
+fn coverage_in_the_dashboard_and_the_next_actions() {
+    let env = with_stories(&["strong-ledger-close.md", "strong-bold-labels.md"]);
+    env.write(
+        "stories/everything-at-once.md",
+        "---\ntitle: The reorg that touched everything\nscenario: people-leadership\nprinciples: [customer-obsession, ownership, think-big, frugality, dive-deep]\nstatus: draft\nhappened: 2026-01\n---\n## Situation\nA reorg.\n",
+    );
+    let dashboard = env.run_ok(&["build", "--stdout"]).stdout;
+    for line in [
+        "**No story yet:** Invent and Simplify, Are Right, A Lot, Learn and Be Curious, Insist on the Highest Standards, Bias for Action, Earn Trust, Have Backbone; Disagree and Commit, Success and Scale Bring Broad Responsibility. Start one with `systemcraft new story \"…\" --lp invent-and-simplify`.\n",
+        "**Only one story:** Customer Obsession, Ownership, Hire and Develop the Best, Think Big, Frugality, Deliver Results, Strive to be Earth's Best Employer. Start one with `systemcraft new story \"…\" --lp customer-obsession`.\n",
+        "| Principle | 1 | 2 | 3 |\n| --- | :-: | :-: | :-: |\n| Customer Obsession | ○ |  |  |\n",
+        "| Dive Deep | ○ |  | ● |\n",
+        "1. [The reorg that touched everything](stories/everything-at-once.md) (5 principles)\n",
+        "> **Note:** [The reorg that touched everything](stories/everything-at-once.md) is tagged with 5 principles",
+        "| Scenario | Draft | Refined | Ready |\n",
+        "| People leadership | [everything-at-once](stories/everything-at-once.md) | — | [strong-bold-labels](stories/strong-bold-labels.md) |\n",
+    ] {
+        assert!(dashboard.contains(line), "missing {line:?} in:\n{dashboard}");
+    }
+    let json = env.json();
+    assert_eq!(json["portfolio"]["overloaded"], serde_json::json!(["everything-at-once"]));
+    let lp_action = json["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Back "))
+        .expect("an action for a thin principle");
+    assert_eq!(lp_action["target"], "systemcraft new story \"Invent and Simplify\" --lp invent-and-simplify");
+    assert!(
+        lp_action["detail"].as_str().unwrap().ends_with("; also with one story or none: Learn and Be Curious, Insist on the Highest Standards, Bias for Action, Earn Trust, Have Backbone; Disagree and Commit, Success and Scale Bring Broad Responsibility, Customer Obsession, Ownership, Hire and Develop the Best, Think Big, Frugality, Deliver Results, Strive to be Earth's Best Employer"),
+        "{lp_action}"
+    );
+}

@@ -238,6 +238,8 @@ pub fn compute(config: &Config, index: &Index, extra: Vec<Diagnostic>) -> Model 
         },
     );
     diagnostics.extend(links);
+    let mut portfolio = portfolio;
+    portfolio::attach_schedules(config, &mut portfolio, &rehearsed);
     // Thousands of story paths for the bars, copied while the due rehearsals are found.
     let (files, rehearsals) = join(
         parallel,

@@ -41,6 +41,47 @@ pub struct StoryView {
     pub quality: f64,
     /// Every STAR check with its outcome.
     pub findings: Vec<Finding>,
+    /// Where its rehearsal schedule stands, once it has been rehearsed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rehearsal: Option<StorySchedule>,
+}
+
+/// A rehearsed story's spaced-repetition schedule, as replayed from the logs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StorySchedule {
+    /// Rehearsals recorded up to today.
+    pub rehearsals: usize,
+    /// The last one.
+    pub last: String,
+    /// Days from the last rehearsal to the next (before the interview cap).
+    pub interval: i32,
+    /// SM-2 easiness factor, two decimals.
+    pub easiness: f64,
+    /// The next rehearsal, after the interview cap.
+    pub due: String,
+    /// Days past `due` (0 when due today or later).
+    pub overdue_days: i64,
+}
+
+/// Puts each rehearsed story's schedule on its view.
+pub fn attach_schedules(config: &Config, portfolio: &mut Portfolio, schedules: &Rehearsed) {
+    for s in &mut portfolio.stories {
+        s.rehearsal = schedules.get(s.id.as_str()).map(|(x, n)| StorySchedule {
+            rehearsals: *n,
+            last: x.last.to_string(),
+            interval: x.interval,
+            easiness: (x.easiness * 100.0).round() / 100.0,
+            due: x.due.to_string(),
+            overdue_days: i64::from((config.today - x.due).get_days()).max(0),
+        });
+    }
+}
+
+/// Principles backed by no story and by exactly one, in canonical order.
+pub fn thin_principles(portfolio: &Portfolio) -> (Vec<Principle>, Vec<Principle>) {
+    let none = portfolio.principles.iter().filter(|r| r.stories.is_empty()).map(|r| r.principle).collect();
+    let one = portfolio.principles.iter().filter(|r| r.stories.len() == 1).map(|r| r.principle).collect();
+    (none, one)
 }
 
 impl StoryView {
@@ -151,6 +192,7 @@ pub fn build(config: &Config, notes: &Notes<'_>) -> Portfolio {
                 (passed as f64 / findings.len() as f64 * 10_000.0).round() / 10_000.0
             },
             findings,
+            rehearsal: None,
         });
     }
     // One pass over the stories fills every row, each in story (path) order.
