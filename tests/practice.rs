@@ -167,7 +167,6 @@ fn wrong_arguments_are_usage_errors_that_write_nothing() {
         (vec!["practice", "--rating", "god"], "did you mean `good`?"),
         (vec!["practice", "--lp", "dive dep", "--rating", "good"], "did you mean `dive-deep`?"),
         (vec!["practice", "--story", "strong-ledger", "--rating", "good"], "did you mean `strong-ledger-close`?"),
-        (vec!["practice", "--lp", "frugality", "--rating", "good"], "--lp frugality"),
         (vec!["practice"], "--rating"),
     ] {
         let r = env.run(&args);
@@ -175,6 +174,17 @@ fn wrong_arguments_are_usage_errors_that_write_nothing() {
         assert!(r.stderr.contains(needle), "{args:?}: {}", r.stderr);
     }
     assert!(!env.exists("logs/2026-11-25.md"));
+    // No story for the principle, or none at all: a failure with the command to run.
+    let r = env.run(&["practice", "--lp", "frugality", "--rating", "good"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(
+        r.stderr,
+        "error: no story names Frugality yet\n  hint: start one with `systemcraft new story \"…\" --lp frugality`\n"
+    );
+    let empty = Env::init();
+    let r = empty.run(&["practice", "--rating", "good"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(r.stderr.starts_with("error: there is no story to rehearse yet\n"), "{}", r.stderr);
     // A log whose `rehearsals` is not a list is left alone.
     let odd = "---\ndate: 2026-11-25\nrehearsals: later\n---\n";
     env.write("logs/2026-11-25.md", odd);

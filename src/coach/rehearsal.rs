@@ -65,9 +65,10 @@ fn best<'a>(stories: impl Iterator<Item = &'a StoryView>) -> Option<&'a StoryVie
 pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story: Option<&str>) -> Result<Pick> {
     let p = &model.portfolio;
     if p.stories.is_empty() {
-        return Err(Error::Usage(
-            "there is no story to rehearse yet: write one with `systemcraft new story \"Title\"`".into(),
-        ));
+        return Err(Error::NoStory {
+            message: "there is no story to rehearse yet".into(),
+            next: "systemcraft new story \"Title\"".into(),
+        });
     }
     let by_id = p.by_id();
     let overdue = |wanted: &dyn Fn(&StoryView) -> bool| {
@@ -92,13 +93,11 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
         match overdue(&|s| s.principles.contains(&lp)) {
             Some((s, d)) => (s, due_reason(d)),
             None => {
-                let s = best(p.stories.iter().filter(|s| s.principles.contains(&lp))).ok_or_else(|| {
-                    Error::Usage(format!(
-                        "no story names {} yet: start one with `systemcraft new story \"…\" --lp {}`",
-                        lp.label(),
-                        lp.slug()
-                    ))
-                })?;
+                let s =
+                    best(p.stories.iter().filter(|s| s.principles.contains(&lp))).ok_or_else(|| Error::NoStory {
+                        message: format!("no story names {} yet", lp.label()),
+                        next: format!("systemcraft new story \"…\" --lp {}", lp.slug()),
+                    })?;
                 (s, format!("your best {} story", lp.label()))
             }
         }
