@@ -428,6 +428,27 @@ mod tests {
     }
 
     #[test]
+    fn codes_severities_and_silencing() {
+        use crate::coach::star::{check, code_of};
+        assert_eq!(code_of("Too Long"), Some("star/too-long"));
+        assert_eq!(code_of("star/we-not-i"), Some("star/we-not-i"));
+        assert_eq!(code_of("stal"), None);
+        assert_eq!(severity("star/we-not-i"), Severity::Error);
+        assert_eq!(severity("star/stale"), Severity::Warning);
+        let body = crate::note::markdown::parse("## Situation\nSlow.\n## Action\nWe fixed it.\n", 5);
+        let t = StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 };
+        let today = "2026-11-25".parse().unwrap();
+        let level = crate::domain::tracks::Level::L6;
+        let mut story = crate::note::kinds::Story::default();
+        let all: Vec<_> = check(&story, &body, 5, level, today, &t).iter().map(|f| f.code).collect();
+        assert!(all.contains(&"star/we-not-i") && all.contains(&"star/stale"));
+        story.silenced = vec!["star/we-not-i", "star/stale"];
+        let left: Vec<_> = check(&story, &body, 5, level, today, &t).iter().map(|f| f.code).collect();
+        assert_eq!(left.len(), all.len() - 2);
+        assert!(!left.contains(&"star/we-not-i") && !left.contains(&"star/stale"));
+    }
+
+    #[test]
     fn front_matter_keys_are_located() {
         let lines = ["---", "title: T", "happened:  2021-04", "---", "body"];
         assert_eq!(front_matter_key(&lines, "happened", 5), (3, 12));
