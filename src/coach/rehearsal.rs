@@ -276,7 +276,10 @@ pub fn append(text: &str, entry: &Entry) -> std::result::Result<String, String> 
     if value.starts_with('[') && value.ends_with(']') {
         // A one-line list: the item goes in before its `]`.
         let inner = value[1..value.len() - 1].trim();
-        let bracket = line.rfind(']').ok_or("no closing `]`")?;
+        // The value's own `]`, not one in a comment after it.
+        let after = "rehearsals:".len();
+        let start = after + line[after..].find(value.as_str()).ok_or("the list could not be located")?;
+        let bracket = start + value.len() - 1;
         let offset: usize = lines[..k].iter().map(|l| l.len()).sum::<usize>() + bracket;
         let item = if inner.is_empty() { flow_item(entry) } else { format!(", {}", flow_item(entry)) };
         let mut out = String::with_capacity(text.len() + item.len());
@@ -354,6 +357,11 @@ mod tests {
         assert_eq!(
             after,
             "---\r\ndate: 2026-11-25\r\nrehearsals: [{story: queue-rewrite, rating: good, seconds: 150}]   # none yet\r\n---\r\n"
+        );
+        let commented = "---\nrehearsals: [{story: a, rating: hard}] # see [notes]\n---\n";
+        assert_eq!(
+            appended(commented),
+            "---\nrehearsals: [{story: a, rating: hard}, {story: queue-rewrite, rating: good, seconds: 150}] # see [notes]\n---\n"
         );
         let again = append(&after, &Entry { seconds: None, ..entry() }).unwrap();
         assert!(again.contains("150}, {story: queue-rewrite, rating: good}]"), "{again}");
