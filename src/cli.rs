@@ -87,6 +87,19 @@ pub enum Command {
     /// a rating from 1 to 5 per area and a line of notes. Ctrl-C abandons the mock
     /// without writing anything.
     Mock(MockArgs),
+    /// Lint the notes: the schema checks and the STAR checks of every story.
+    ///
+    /// Each finding is printed as `path:line:col: severity: message [code]` with a
+    /// hint. Exits 1 when an error-level finding remains. A story can silence a STAR
+    /// check in its front matter (`silence: [too-long]`).
+    Check(CheckArgs),
+    /// Rehearse a story out loud against an interview question, timed, and log it.
+    ///
+    /// Picks the most overdue story (or the best story of your weakest principle),
+    /// asks a question for one of its principles, counts down, asks how it went
+    /// (again, hard, good, easy) and adds the rehearsal to today's log, keeping every
+    /// other byte of the file. --rating records without asking (scripts).
+    Practice(PracticeArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -304,4 +317,46 @@ pub struct MockArgs {
     /// recorded.
     #[arg(long)]
     pub no_timer: bool,
+}
+
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// `path:line:col: severity: message [code]`, a hint below, and a summary.
+    Text,
+    /// One JSON document with every finding (see docs/json.md).
+    Json,
+}
+
+/// `systemcraft check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Notes or folders to check (default: the whole workspace).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// `systemcraft practice`.
+#[derive(Debug, Args)]
+pub struct PracticeArgs {
+    /// Rehearse a story for this Leadership Principle (any case and spacing).
+    #[arg(long, value_name = "PRINCIPLE")]
+    pub lp: Option<String>,
+    /// Rehearse this story (its file name without `.md`).
+    #[arg(long, value_name = "SLUG")]
+    pub story: Option<String>,
+    /// Length of the countdown, in minutes (default: the longest comfortable answer,
+    /// `star.max_minutes`, 3).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=30))]
+    pub minutes: Option<u32>,
+    /// Record this self-rating without a countdown or a question asked: again, hard,
+    /// good or easy.
+    #[arg(long, value_name = "RATING")]
+    pub rating: Option<String>,
+    /// With --rating: how long the answer took, in seconds, to record with it.
+    #[arg(long, value_name = "N", requires = "rating")]
+    pub seconds: Option<u64>,
 }

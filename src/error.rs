@@ -88,6 +88,14 @@ pub enum Error {
         /// Questions in the form.
         total: usize,
     },
+    /// `practice` has no story to rehearse (none at all, or none for the principle asked).
+    #[error("{message}")]
+    NoStory {
+        /// What is missing.
+        message: String,
+        /// The command that starts the missing story.
+        next: String,
+    },
     /// A value given on the command line is not usable.
     #[error("{0}")]
     Usage(String),
@@ -116,6 +124,7 @@ impl Error {
             Error::Watch(_) => "on network mounts or WSL drives, try `systemcraft watch --poll`",
             Error::NotARepo { .. } => "make it one with `git init` in the workspace (`systemcraft init` does this)",
             Error::RepoState { next, .. } => return Some(next.clone()),
+            Error::NoStory { next, .. } => return Some(format!("start one with `{next}`")),
             Error::Remote { source, .. } if source.code() == git2::ErrorCode::Auth => {
                 "the remote refused the credentials: check your ssh key (`ssh-add -l`) or your credential helper; your commits are safe in this repository"
             }

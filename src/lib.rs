@@ -120,6 +120,8 @@ where
         cli::Command::Trend(args) => cmd::trend::run(&globals, args),
         cli::Command::Calendar(args) => cmd::calendar::run(&globals, args),
         cli::Command::Mock(args) => cmd::mock::run(&globals, args),
+        cli::Command::Check(args) => cmd::check::run(&globals, args),
+        cli::Command::Practice(args) => cmd::practice::run(&globals, args),
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man => cmd::man::run(),
     };

@@ -1269,8 +1269,9 @@ fn next_actions_are_ranked_by_gain() {
     }
     let gains: Vec<f64> = actions.iter().map(|a| a.1.unwrap()).collect();
     assert!(gains.windows(2).all(|w| w[0] >= w[1]), "{gains:?}");
-    // The most overdue story is the one to rehearse first.
-    assert_eq!(json["actions"][0]["target"], "stories/on-call.md");
+    // The most overdue story is the one to rehearse first, with `practice`.
+    assert_eq!(json["actions"][0]["target"], "systemcraft practice");
+    mentions(&json["actions"][0]["detail"], &["Fixing the on-call rotation"]);
     mentions(
         &json["actions"][5]["detail"],
         &[

@@ -4,6 +4,7 @@
 pub mod assess;
 pub mod build;
 pub mod calendar;
+pub mod check;
 pub mod commit;
 pub mod completions;
 pub mod init;
@@ -11,6 +12,7 @@ pub mod man;
 pub mod mock;
 pub mod new;
 pub mod plan;
+pub mod practice;
 pub mod sync;
 pub mod trend;
 pub mod watch;

@@ -1,5 +1,9 @@
-//! Coaching logic on stories: the STAR checks and the rehearsal schedule.
+//! Coaching logic on stories: the STAR checks, how `check` reports them, the
+//! interview questions, the rehearsal schedule and recording a rehearsal.
 
+pub mod lint;
 pub mod message;
+pub mod questions;
+pub mod rehearsal;
 pub mod schedule;
 pub mod star;

@@ -54,6 +54,26 @@ impl Part {
     }
 }
 
+/// Every STAR check's code, in the order the checks run.
+pub const CODES: [&str; 9] = [
+    "star/missing-section",
+    "star/no-metric",
+    "star/we-not-i",
+    "star/too-short",
+    "star/too-long",
+    "star/action-not-largest",
+    "star/no-learning",
+    "star/stale",
+    "star/scope",
+];
+
+/// The code a user means by `too-long`, `star/too-long` or `Too Long`.
+pub fn code_of(name: &str) -> Option<&'static str> {
+    let n = crate::domain::normalise(name);
+    let n = n.strip_prefix("star-").unwrap_or(&n);
+    CODES.iter().copied().find(|c| c.trim_start_matches("star/") == n)
+}
+
 /// The outcome of one check on one story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -240,6 +260,11 @@ impl Analysis {
         self.parts[slot(part)].map_or(0, |p| p.words)
     }
 
+    /// First-person singular and plural words in the Action: ("I", "we").
+    pub fn pronouns(&self) -> (usize, usize) {
+        self.pronouns
+    }
+
     /// Words of the spoken story: the four parts plus learnings.
     pub fn spoken_words(&self) -> usize {
         self.parts.iter().flatten().map(|p| p.words).sum()
@@ -365,6 +390,10 @@ impl Analysis {
             Message::ScopeHint(level),
             body_line,
         );
+        // A silenced check is left out, so it weighs neither way on the story's quality.
+        if !story.silenced.is_empty() {
+            out.retain(|f| !story.silenced.contains(&f.code));
+        }
         out
     }
 }

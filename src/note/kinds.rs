@@ -82,6 +82,9 @@ pub struct Story {
     pub created: Option<Date>,
     /// The one-line impact.
     pub impact: Option<String>,
+    /// STAR checks left out for this story (`silence:`), as codes such as
+    /// `star/too-long`.
+    pub silenced: Vec<&'static str>,
 }
 
 /// One coding problem in a log.
@@ -271,7 +274,33 @@ pub fn parse_story(f: &mut Fields<'_>) -> Story {
     });
     let created = f.date("created", false);
     let impact = f.text("impact", false, "p99 down 40%");
-    Story { title, scenario, principles, status, happened, created, impact }
+    let silenced = silence_list(f);
+    Story { title, scenario, principles, status, happened, created, impact, silenced }
+}
+
+/// The STAR checks a story silences (`silence: [too-long, star/stale]`); an unknown
+/// code is reported with the closest known one.
+fn silence_list(f: &mut Fields<'_>) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for (name, (l, c)) in f.list("silence") {
+        match crate::coach::star::code_of(&name) {
+            Some(code) if !out.contains(&code) => out.push(code),
+            Some(_) => {}
+            None => {
+                let short = crate::coach::star::CODES.map(|c| c.trim_start_matches("star/"));
+                let hint = match crate::domain::did_you_mean(&name, short) {
+                    Some(s) => format!("did you mean `star/{s}`?"),
+                    None => format!("the STAR checks are: {}", crate::coach::star::CODES.join(", ")),
+                };
+                f.push(
+                    Diagnostic::warning(f.path(), "schema/unknown-check", format!("no STAR check named \"{name}\""))
+                        .at(l, c)
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Reads a log's front matter.

@@ -89,6 +89,29 @@ fn heading_depth(level: HeadingLevel) -> u8 {
 
 /// Parses a body that starts on file line `first_line`.
 pub fn parse(body: &str, first_line: usize) -> Body {
+    parse_with(body, first_line, &|_| false)
+}
+
+/// A plain-text label at the start of a paragraph: `Situation — …`, `Situation - …`,
+/// `Situation: …`. Returns the label and the text after its separator.
+fn plain_label(text: &str) -> Option<(&str, &str)> {
+    let (at, sep) = [" — ", " – ", " - ", ": ", " —", " –", ":"]
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|i| (i, *sep)))
+        .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))?;
+    let label = text[..at].trim();
+    let rest = &text[at + sep.len()..];
+    // A label is a short name on its own, not the start of a sentence.
+    let short = !label.is_empty() && label.split_whitespace().count() <= 4;
+    let ends_right = rest.is_empty() || sep.ends_with(' ') || rest.starts_with(char::is_whitespace);
+    (short && ends_right).then_some((label, rest))
+}
+
+/// [`parse`], also reading a paragraph that opens with a plain-text label
+/// (`Situation — …`, `Situation: …`) as a section when `is_label` accepts the label.
+/// Stories use it with the STAR part names, so ordinary prose is never cut into
+/// sections.
+pub fn parse_with(body: &str, first_line: usize, is_label: &dyn Fn(&str) -> bool) -> Body {
     let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let line_of = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
 
@@ -138,11 +161,13 @@ pub fn parse(body: &str, first_line: usize) -> Body {
                 in_strong_at_para_start = false;
                 let text = label.take().unwrap_or_default();
                 let trimmed = text.trim().trim_end_matches(':').trim();
-                let is_label = text.trim().ends_with(':') || body[range.end..].trim_start().starts_with(':');
-                if is_label && !trimmed.is_empty() && trimmed.split_whitespace().count() <= 4 {
+                let labelled = text.trim().ends_with(':') || body[range.end..].trim_start().starts_with(':');
+                if labelled && !trimmed.is_empty() && trimmed.split_whitespace().count() <= 4 {
                     let line = paragraph_start.map_or(first_line, |p| p.0);
-                    // A bold label closes earlier labels, not headings.
-                    open.retain(|&i| out.sections[i].level != 0);
+                    // A bold label closes earlier labels, not headings, except that a
+                    // label the caller knows (a STAR part) closes headings it knows too.
+                    let known = is_label(trimmed);
+                    open.retain(|&i| out.sections[i].level != 0 && !(known && is_label(&out.sections[i].title)));
                     out.sections.push(Section {
                         title: trimmed.to_string(),
                         level: 0,
@@ -159,18 +184,33 @@ pub fn parse(body: &str, first_line: usize) -> Body {
                 }
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, first)) = paragraph_start.as_mut() {
+                let mut t: &str = &t;
+                if let Some((line, first)) = paragraph_start.as_mut() {
+                    if *first && heading.is_none() && !in_strong_at_para_start && task.is_none() {
+                        if let Some((name, rest)) = plain_label(t).filter(|(name, _)| is_label(name)) {
+                            open.retain(|&i| out.sections[i].level != 0 && !is_label(&out.sections[i].title));
+                            out.sections.push(Section {
+                                title: name.to_string(),
+                                level: 0,
+                                line: *line,
+                                text: String::new(),
+                                words: 0,
+                            });
+                            open.push(out.sections.len() - 1);
+                            t = rest;
+                        }
+                    }
                     *first = false;
                 }
                 if let Some((_, _, title)) = heading.as_mut() {
-                    title.push_str(&t);
+                    title.push_str(t);
                 } else if in_strong_at_para_start {
                     if let Some(l) = label.as_mut() {
-                        l.push_str(&t);
+                        l.push_str(t);
                     }
                 } else {
                     if let Some((_, _, text)) = task.as_mut() {
-                        text.push_str(&t);
+                        text.push_str(t);
                     }
                     let t = t.trim_start_matches(':');
                     for &i in &open {
@@ -229,6 +269,20 @@ mod tests {
         assert_eq!(titles, vec!["Situation", "Action"]);
         assert_eq!(b.sections[0].text, "the site was down.");
         assert_eq!(b.sections[1].words, 3);
+    }
+
+    #[test]
+    fn plain_labels_make_sections_only_when_accepted() {
+        let text = "Situation — the queue was backing up.\n\nAction: I split it.\n\nNote: not a part.\n";
+        let b = parse_with(text, 3, &|l| matches!(l, "Situation" | "Action"));
+        let titles: Vec<_> = b.sections.iter().map(|s| (s.title.as_str(), s.line, s.text.as_str())).collect();
+        assert_eq!(
+            titles,
+            vec![("Situation", 3, "the queue was backing up."), ("Action", 5, "I split it.\nNote: not a part.")]
+        );
+        assert!(parse(text, 1).sections.is_empty());
+        assert_eq!(plain_label("Result - latency fell"), Some(("Result", "latency fell")));
+        assert_eq!(plain_label("re-architected the thing"), None);
     }
 
     #[test]

@@ -139,7 +139,12 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     };
     let text = front_matter::normalise_source(&text);
     let split = front_matter::split(rel, &text, true, &mut diags);
-    let body = markdown::parse(&split.body, split.body_line);
+    // Stories also accept plain-text part labels (`Situation — …`).
+    let body = if kind == Kind::Story {
+        markdown::parse_with(&split.body, split.body_line, &|label| crate::coach::star::Part::of(label).is_some())
+    } else {
+        markdown::parse(&split.body, split.body_line)
+    };
     let readable = split.front.is_some();
     let front = split.front.unwrap_or_default();
     let mut f = Fields::new(&front, rel, &mut diags);

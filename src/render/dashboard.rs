@@ -381,6 +381,20 @@ fn story_coverage(o: &mut String, m: &Model) {
         o,
         "\n{covered} of 16 principles have a story; ● marks a refined or ready one ({need} per principle is the target).\n"
     );
+    let (none, one) = crate::score::portfolio::thin_principles(p);
+    for (list, what) in [(&none, "No story yet"), (&one, "Only one story")] {
+        if list.is_empty() {
+            continue;
+        }
+        let names: Vec<&str> = list.iter().map(|pr| pr.label()).collect();
+        let _ = writeln!(
+            o,
+            "**{what}:** {}. Start one with `systemcraft new story \"…\" --lp {}`.\n",
+            names.join(", "),
+            list[0].slug()
+        );
+    }
+    matrix(o, p);
     for id in &p.overloaded {
         if let Some(s) = by_id.get(id.as_str()) {
             o.push_str("> **Note:** ");
@@ -411,6 +425,46 @@ fn story_coverage(o: &mut String, m: &Model) {
         }
         let _ = writeln!(o);
     }
+}
+
+/// The principle × story matrix is drawn up to this many stories; past that the
+/// principles table above lists them.
+const MATRIX_MAX_STORIES: usize = 30;
+
+/// The 16 principles against every story: ● a refined or ready story names the
+/// principle, ○ a draft does.
+fn matrix(o: &mut String, p: &Portfolio) {
+    if p.stories.is_empty() || p.stories.len() > MATRIX_MAX_STORIES {
+        return;
+    }
+    o.push_str("<details><summary>Principles × stories</summary>\n\n| Principle |");
+    for i in 1..=p.stories.len() {
+        let _ = write!(o, " {i} |");
+    }
+    o.push_str("\n| --- |");
+    for _ in &p.stories {
+        o.push_str(" :-: |");
+    }
+    o.push('\n');
+    for row in &p.principles {
+        let _ = write!(o, "| {} |", row.principle.label());
+        for s in &p.stories {
+            let mark = match (s.principles.contains(&row.principle), s.is_strong()) {
+                (false, _) => "",
+                (true, true) => "●",
+                (true, false) => "○",
+            };
+            let _ = write!(o, " {mark} |");
+        }
+        o.push('\n');
+    }
+    o.push('\n');
+    for (i, s) in p.stories.iter().enumerate() {
+        let _ = write!(o, "{}. ", i + 1);
+        push_link(o, &s.title, &s.path);
+        let _ = writeln!(o, " ({} principle{})", s.principles.len(), if s.principles.len() == 1 { "" } else { "s" });
+    }
+    o.push_str("\n● refined or ready, ○ draft.\n\n</details>\n\n");
 }
 
 /// Every story with its status, length and failed STAR checks.

@@ -137,8 +137,8 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     if let (Some(top), true) = (overdue.first(), ready > 0) {
         ranked.push(Action {
             title: format!("Rehearse {} overdue stor{}", overdue.len(), if overdue.len() == 1 { "y" } else { "ies" }),
-            detail: format!("tell \"{}\" out loud, timed, and log the rehearsal", top.title),
-            target: top.path.clone(),
+            detail: format!("tell \"{}\" out loud against a question, timed; practice logs it", top.title),
+            target: "systemcraft practice".into(),
             gain: Some(round(via_component("rehearsal", overdue.len() as f64 / ready as f64))),
         });
     }
@@ -147,16 +147,32 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     let mut thin: Vec<_> = p.principles.iter().filter(|r| (r.strong as f64) < per_lp).collect();
     // The thinnest first: fewest strong stories, then fewest stories at all.
     thin.sort_by_key(|r| (r.strong, r.stories.len()));
-    for row in thin.iter().take(2) {
+    // Every principle with no story or one, named in the first of these actions.
+    let (none, one) = super::portfolio::thin_principles(p);
+    let shown: Vec<_> = thin.iter().take(2).map(|r| r.principle).collect();
+    let others: Vec<&str> = none.iter().chain(&one).filter(|pr| !shown.contains(pr)).map(|pr| pr.label()).collect();
+    // The first of them keeps a place in the list while a principle has one story or
+    // none, whatever its gain: the list is where those principles are named.
+    let mut thin_first: Option<String> = None;
+    for (k, row) in thin.iter().take(2).enumerate() {
         let gain = via_component("lp_depth", 1.0 / per_lp / 16.0);
+        let also = if k == 0 && !others.is_empty() {
+            format!("; also with one story or none: {}", others.join(", "))
+        } else {
+            String::new()
+        };
+        let title = format!(
+            "Back {} with {} story",
+            row.principle.label(),
+            if row.stories.is_empty() { "a" } else { "another" }
+        );
+        if k == 0 && (row.stories.len() <= 1 || !others.is_empty()) {
+            thin_first = Some(title.clone());
+        }
         ranked.push(Action {
-            title: format!(
-                "Back {} with {} story",
-                row.principle.label(),
-                if row.stories.is_empty() { "a" } else { "another" }
-            ),
+            title,
             detail: format!(
-                "{} stor{} name{} it, {} refined or ready; {per_lp} are the target",
+                "{} stor{} name{} it, {} refined or ready; {per_lp} are the target{also}",
                 row.stories.len(),
                 if row.stories.len() == 1 { "y" } else { "ies" },
                 if row.stories.len() == 1 { "s" } else { "" },
@@ -243,7 +259,15 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     let mut out = first;
     // Keep a slot for today's log, which has no readiness gain but keeps the streak.
     let reserve = usize::from(model.today_goals.log.is_none());
-    ranked.truncate(MAX_ACTIONS.saturating_sub(out.len() + reserve));
+    let room = MAX_ACTIONS.saturating_sub(out.len() + reserve);
+    if let Some(at) = thin_first.and_then(|t| ranked.iter().position(|a| a.title == t)) {
+        if at >= room && room > 0 {
+            let kept = ranked.remove(at);
+            ranked.truncate(room - 1);
+            ranked.push(kept);
+        }
+    }
+    ranked.truncate(room);
     out.extend(ranked);
     if model.today_goals.log.is_none() {
         out.push(Action {

@@ -7,10 +7,9 @@
 
 use std::sync::Arc;
 
-use super::portfolio::{Portfolio, Rehearsed};
+use super::portfolio::{Links, Portfolio};
 use super::{goals, readiness};
 use crate::config::Config;
-use crate::diag::Diagnostic;
 use crate::index::Versions;
 use crate::note::Kind;
 
@@ -47,10 +46,6 @@ struct Slot<T> {
     key: Key,
     value: T,
 }
-
-/// The links' result: warnings for links to missing stories, and the rehearsal
-/// schedules replayed from the logs.
-pub(crate) type Links = Arc<(Vec<Diagnostic>, Rehearsed)>;
 
 /// Parts of the last model, for the next (see the module documentation). Empty at
 /// first; [`super::compute_with`] fills it.

@@ -125,8 +125,9 @@ pub struct Model {
     pub week: goals::Week,
     /// Mock interviews: this week's against the goal, the ratings trend, the next one.
     pub mocks: mocks::MockSummary,
-    /// Stories, scenario coverage, principle coverage (shared with the [`Memo`]).
-    pub portfolio: Arc<portfolio::Portfolio>,
+    /// Stories, scenario coverage, principle coverage, and each rehearsed story's
+    /// schedule.
+    pub portfolio: portfolio::PortfolioView,
     /// Rehearsals due or overdue, most overdue first.
     pub rehearsals: Vec<portfolio::Due>,
     /// The current plan's progress.
@@ -266,6 +267,7 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
     // Thousands of story paths for the bars, copied while the due rehearsals are found.
     let (files, rehearsals) =
         join(parallel, || readiness::StoryFiles::of(&portfolio), || portfolio::due_with(config, &portfolio, &links.1));
+    let portfolio = portfolio::PortfolioView::new(portfolio, links, config.today);
     let this_week = week.goals.iter().find(|g| g.key == "mocks").map_or(0, |g| g.done);
     let mocks = mocks::summary(config, index, &notes, this_week);
     let assessment = assessment_state(index);

@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::ids::{IdMap, IdSet};
@@ -43,6 +45,98 @@ pub struct StoryView {
     pub findings: Vec<Finding>,
 }
 
+/// A rehearsed story's spaced-repetition schedule, as replayed from the logs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StorySchedule {
+    /// Rehearsals recorded up to today.
+    pub rehearsals: usize,
+    /// The last one.
+    pub last: String,
+    /// Days from the last rehearsal to the next (before the interview cap).
+    pub interval: i32,
+    /// SM-2 easiness factor, two decimals.
+    pub easiness: f64,
+    /// The next rehearsal, after the interview cap.
+    pub due: String,
+    /// Days past `due` (0 when due today or later).
+    pub overdue_days: i64,
+}
+
+impl StorySchedule {
+    /// Where the schedule replayed for a story stands on `today`.
+    fn of((x, n): &(schedule::Schedule, usize), today: jiff::civil::Date) -> StorySchedule {
+        StorySchedule {
+            rehearsals: *n,
+            last: x.last.to_string(),
+            interval: x.interval,
+            easiness: (x.easiness * 100.0).round() / 100.0,
+            due: x.due.to_string(),
+            overdue_days: i64::from((today - x.due).get_days()).max(0),
+        }
+    }
+}
+
+/// The portfolio as a model holds it: the part computed from the stories alone
+/// (shared with the [`super::Memo`], so a saved log does not redo it) and the
+/// rehearsal schedules replayed from the logs, joined story by story where they are
+/// shown. It reads as a [`Portfolio`]; as JSON, each rehearsed story carries its
+/// `rehearsal`.
+#[derive(Debug, Clone)]
+pub struct PortfolioView {
+    portfolio: Arc<Portfolio>,
+    links: Links,
+    today: jiff::civil::Date,
+}
+
+impl PortfolioView {
+    /// Joins the stories' part with the schedules of [`links`] for `today`.
+    pub fn new(portfolio: Arc<Portfolio>, links: Links, today: jiff::civil::Date) -> PortfolioView {
+        PortfolioView { portfolio, links, today }
+    }
+
+    /// A story's rehearsal schedule, once it has been rehearsed.
+    pub fn rehearsal(&self, id: &str) -> Option<StorySchedule> {
+        self.links.1.get(id).map(|entry| StorySchedule::of(entry, self.today))
+    }
+}
+
+impl std::ops::Deref for PortfolioView {
+    type Target = Portfolio;
+
+    fn deref(&self) -> &Portfolio {
+        &self.portfolio
+    }
+}
+
+impl Serialize for PortfolioView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// A story as the JSON shows it: its view and, once rehearsed, its schedule.
+        #[derive(Serialize)]
+        struct Story<'a> {
+            #[serde(flatten)]
+            view: &'a StoryView,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            rehearsal: Option<StorySchedule>,
+        }
+        /// The portfolio's fields, the stories first as they always were.
+        #[derive(Serialize)]
+        struct Json<'a> {
+            stories: Vec<Story<'a>>,
+            #[serde(flatten)]
+            rest: &'a Portfolio,
+        }
+        let stories = self.stories.iter().map(|view| Story { view, rehearsal: self.rehearsal(&view.id) }).collect();
+        Json { stories, rest: &self.portfolio }.serialize(serializer)
+    }
+}
+
+/// Principles backed by no story and by exactly one, in canonical order.
+pub fn thin_principles(portfolio: &Portfolio) -> (Vec<Principle>, Vec<Principle>) {
+    let none = portfolio.principles.iter().filter(|r| r.stories.is_empty()).map(|r| r.principle).collect();
+    let one = portfolio.principles.iter().filter(|r| r.stories.len() == 1).map(|r| r.principle).collect();
+    (none, one)
+}
+
 impl StoryView {
     /// Refined or ready.
     pub fn is_strong(&self) -> bool {
@@ -79,7 +173,8 @@ pub struct PrincipleRow {
 /// The whole portfolio.
 #[derive(Debug, Clone, Serialize)]
 pub struct Portfolio {
-    /// Stories in path order.
+    /// Stories in path order (written out by [`PortfolioView`], with their schedules).
+    #[serde(skip)]
     pub stories: Vec<StoryView>,
     /// The five scenarios.
     pub scenarios: Vec<ScenarioRow>,
@@ -295,6 +390,10 @@ pub struct Due {
 pub fn schedules(config: &Config, index: &Index) -> BTreeMap<String, schedule::Schedule> {
     rehearsed(config, index).into_iter().map(|(id, (sched, _))| (id, sched)).collect()
 }
+
+/// What following the links gives ([`links`]), shared between models: warnings for
+/// links to missing stories, and the rehearsal schedules replayed from the logs.
+pub type Links = Arc<(Vec<Diagnostic>, Rehearsed)>;
 
 /// Each rehearsed story's schedule and its number of rehearsals up to today, by id.
 pub type Rehearsed = IdMap<String, (schedule::Schedule, usize)>;

@@ -1,0 +1,265 @@
+//! `systemcraft practice [--lp SLUG] [--story SLUG] [--minutes N] [--rating R]`:
+//! rehearse one story out loud and record it in today's log.
+//!
+//! In a terminal: the story and an interview question are shown, Enter starts a
+//! visible countdown, Enter again stops it, then a key rates the answer (1/a again,
+//! 2/h hard, 3/g good, 4/e easy). `q`/Esc leaves without recording; Ctrl-C (or a
+//! SIGINT/SIGTERM/SIGHUP) too, with exit code 130. With `--rating` nothing is asked:
+//! the rehearsal is recorded at once. Without a terminal and without `--rating` it is
+//! a usage error.
+
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::terminal;
+
+use crate::cli::PracticeArgs;
+use crate::coach::rehearsal::{self, Entry, Pick};
+use crate::domain::principles::Principle;
+use crate::note::kinds::Rating;
+use crate::pipeline::Pipeline;
+use crate::score::portfolio;
+use crate::{Error, Globals, Result, EXIT_OK};
+
+/// The exit code after an interrupt (128 + SIGINT); nothing is recorded.
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+/// Runs the command.
+pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
+    let lp = args
+        .lp
+        .as_deref()
+        .map(|name| lookup(name, "Leadership Principle", Principle::parse, Principle::suggest, &Principle::slugs()))
+        .transpose()?;
+    let rating = args
+        .rating
+        .as_deref()
+        .map(|r| lookup(r, "rating", Rating::parse, Rating::suggest, &Rating::slugs()))
+        .transpose()?;
+    let ws = globals.workspace()?;
+    let mut pipeline = Pipeline::load(ws, globals.today)?;
+    let model = pipeline.model();
+    let rehearsed = portfolio::rehearsed(&pipeline.config, &pipeline.index);
+    let pick = rehearsal::choose(&model, &rehearsed, lp, args.story.as_deref())?;
+    let minutes = args.minutes.map_or(pipeline.config.star.max_minutes, f64::from);
+
+    let entry = match rating {
+        Some(rating) => {
+            say_pick(&mut anstream::stdout(), &pick, "\n");
+            Entry { story: pick.story.clone(), rating, seconds: args.seconds }
+        }
+        None => {
+            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+                return Err(Error::Usage(
+                    "no terminal to rehearse in: pass --rating again|hard|good|easy to record a rehearsal, or run `systemcraft practice` in a terminal".into(),
+                ));
+            }
+            match interactive(&pick, minutes)? {
+                Outcome::Rated(rating, seconds) => Entry { story: pick.story.clone(), rating, seconds: Some(seconds) },
+                Outcome::Quit => {
+                    let _ = writeln!(anstream::stdout(), "Nothing recorded.");
+                    return Ok(EXIT_OK);
+                }
+                Outcome::Interrupted => {
+                    let _ = writeln!(anstream::stderr(), "Interrupted: nothing recorded.");
+                    return Ok(EXIT_INTERRUPTED);
+                }
+            }
+        }
+    };
+    let recorded = rehearsal::record(&pipeline.workspace.root, globals.today, &entry)?;
+    // The schedule as the next build will see it, from the log just written.
+    let after = Pipeline::load(pipeline.workspace, globals.today)?;
+    let next = portfolio::rehearsed(&after.config, &after.index).get(pick.story.as_str()).map(|(s, _)| *s);
+    let mut out = anstream::stdout();
+    let timed = entry.seconds.map(|s| format!(", {}:{:02}", s / 60, s % 60)).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "Recorded \"{}\" ({}{timed}) in {}{}.",
+        pick.title,
+        entry.rating,
+        recorded.path,
+        if recorded.created { ", created for today" } else { "" }
+    );
+    if let Some(s) = next {
+        let days = |n: i32| format!("{n} day{}", if n == 1 { "" } else { "s" });
+        let uncapped = s.last.checked_add(jiff::Span::new().days(i64::from(s.interval))).unwrap_or(s.due);
+        let _ = match after.config.profile.interview_date.filter(|_| s.due < uncapped) {
+            Some(interview) => writeln!(
+                out,
+                "Next rehearsal: {}, the day before the interview on {interview} (the interval would be {}).",
+                s.due,
+                days(s.interval)
+            ),
+            None => writeln!(out, "Next rehearsal: {} (interval {}).", s.due, days(s.interval)),
+        };
+    }
+    Ok(EXIT_OK)
+}
+
+/// Looks a name up, or explains the usage error with the closest known name.
+fn lookup<T>(
+    name: &str,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    suggest: impl Fn(&str) -> Option<&'static str>,
+    all: &str,
+) -> Result<T> {
+    parse(name).ok_or_else(|| {
+        Error::Usage(match suggest(name) {
+            Some(s) => format!("unknown {what} \"{name}\": did you mean `{s}`?"),
+            None => format!("unknown {what} \"{name}\"; use one of: {all}"),
+        })
+    })
+}
+
+/// Shows the story, why it was picked and the question. `nl` is the line ending
+/// (`\r\n` in raw mode).
+fn say_pick(out: &mut impl Write, pick: &Pick, nl: &str) {
+    let _ = write!(out, "Story: {} ({}; {}){nl}", pick.title, pick.path, pick.reason);
+    if let Some(p) = pick.principle {
+        let _ = write!(out, "Principle: {}{nl}", p.label());
+    }
+    let _ = write!(out, "Question: {}{nl}", pick.question);
+    let _ = out.flush();
+}
+
+/// How an interactive rehearsal ended.
+enum Outcome {
+    /// Rated, with the seconds the answer took.
+    Rated(Rating, u64),
+    /// `q` or Esc.
+    Quit,
+    /// Ctrl-C or a signal.
+    Interrupted,
+}
+
+/// Raw mode for as long as it lives.
+struct RawMode;
+
+impl RawMode {
+    fn enable() -> Result<RawMode> {
+        terminal::enable_raw_mode().map_err(|e| Error::io("cannot read keys from", "the terminal", e))?;
+        Ok(RawMode)
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
+/// A key as the rehearsal reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Enter,
+    Quit,
+    Interrupt,
+    Rate(Rating),
+    Other,
+}
+
+/// Waits up to `wait` for a key press.
+fn key(wait: Duration) -> Result<Option<Key>> {
+    let io = |e| Error::io("cannot read keys from", "the terminal", e);
+    if !event::poll(wait).map_err(io)? {
+        return Ok(None);
+    }
+    let Event::Key(k) = event::read().map_err(io)? else { return Ok(None) };
+    if k.kind != KeyEventKind::Press {
+        return Ok(None);
+    }
+    if k.modifiers.contains(KeyModifiers::CONTROL) {
+        return Ok(Some(match k.code {
+            KeyCode::Char('c') => Key::Interrupt,
+            KeyCode::Char('d') => Key::Quit,
+            _ => Key::Other,
+        }));
+    }
+    Ok(Some(match k.code {
+        KeyCode::Enter | KeyCode::Char(' ') => Key::Enter,
+        KeyCode::Esc | KeyCode::Char('q' | 'Q') => Key::Quit,
+        KeyCode::Char('1' | 'a' | 'A') => Key::Rate(Rating::Again),
+        KeyCode::Char('2' | 'h' | 'H') => Key::Rate(Rating::Hard),
+        KeyCode::Char('3' | 'g' | 'G') => Key::Rate(Rating::Good),
+        KeyCode::Char('4' | 'e' | 'E') => Key::Rate(Rating::Easy),
+        _ => Key::Other,
+    }))
+}
+
+/// `2:05`.
+fn clock(seconds: u64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+fn interactive(pick: &Pick, minutes: f64) -> Result<Outcome> {
+    // SIGINT/SIGTERM/SIGHUP from outside stop like Ctrl-C; in raw mode the Ctrl-C key
+    // itself arrives as a key press.
+    let signalled = Arc::new(AtomicBool::new(false));
+    let flag = signalled.clone();
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    let stop = || signalled.load(Ordering::SeqCst);
+
+    let _raw = RawMode::enable()?;
+    let mut out = std::io::stdout();
+    say_pick(&mut out, pick, "\r\n");
+    let total = (minutes * 60.0).round().max(1.0) as u64;
+    let _ = write!(out, "Answer out loud in {}. Press Enter to start the clock (q to leave).\r\n", clock(total));
+    let _ = out.flush();
+    loop {
+        if stop() {
+            return Ok(Outcome::Interrupted);
+        }
+        match key(Duration::from_millis(100))? {
+            Some(Key::Enter) => break,
+            Some(Key::Quit) => return Ok(Outcome::Quit),
+            Some(Key::Interrupt) => return Ok(Outcome::Interrupted),
+            _ => {}
+        }
+    }
+    let started = Instant::now();
+    let mut shown = u64::MAX;
+    let elapsed = loop {
+        if stop() {
+            return Ok(Outcome::Interrupted);
+        }
+        let secs = started.elapsed().as_secs();
+        if secs != shown {
+            shown = secs;
+            let line = if secs < total {
+                format!("\r  {} left — Enter when you are done ", clock(total - secs))
+            } else {
+                format!("\r  time is up, {} over — Enter to stop ", clock(secs - total))
+            };
+            let _ = write!(out, "{line}");
+            let _ = out.flush();
+        }
+        match key(Duration::from_millis(100))? {
+            Some(Key::Enter) => break started.elapsed().as_secs(),
+            Some(Key::Quit) => return Ok(Outcome::Quit),
+            Some(Key::Interrupt) => return Ok(Outcome::Interrupted),
+            _ => {}
+        }
+    };
+    let _ = write!(out, "\r\nYou spoke for {}. How did it go? 1 again · 2 hard · 3 good · 4 easy\r\n", clock(elapsed));
+    let _ = out.flush();
+    loop {
+        if stop() {
+            return Ok(Outcome::Interrupted);
+        }
+        match key(Duration::from_millis(100))? {
+            Some(Key::Rate(r)) => {
+                let _ = write!(out, "→ {r}\r\n");
+                let _ = out.flush();
+                return Ok(Outcome::Rated(r, elapsed));
+            }
+            Some(Key::Quit) => return Ok(Outcome::Quit),
+            Some(Key::Interrupt) => return Ok(Outcome::Interrupted),
+            _ => {}
+        }
+    }
+}
