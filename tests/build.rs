@@ -103,3 +103,59 @@ fn json_shape_is_stable() {
     assert_eq!(json["portfolio"]["principles"].as_array().unwrap().len(), 16);
     assert_eq!(json["portfolio"]["scenarios"].as_array().unwrap().len(), 5);
 }
+
+// A large workspace: every list on the dashboard is cut to one screen, what is cut
+// is counted and the command that shows it all is named, and the JSON keeps all.
+#[test]
+fn long_lists_are_cut_on_the_dashboard_and_kept_whole_in_json() {
+    let env = Env::init();
+    let body = "## Situation\nA slow service.\n\n## Task\nI owned it.\n\n## Action\nI fixed it.\n\n## Result\nLatency fell by 40%.\n";
+    for i in 0..130 {
+        env.write(
+            &format!("stories/s{i:03}.md"),
+            &format!("---\ntitle: S{i:03}\nscenario: innovation\nprinciples: [invent-and-simplify]\nstatus: ready\n---\n{body}"),
+        );
+    }
+    // 60 logs, each linking a story that does not exist: 60 warnings.
+    for d in 1..=60 {
+        let date = jiff::civil::date(2026, 9, 1).checked_add(jiff::Span::new().days(d)).unwrap();
+        env.write(
+            &format!("logs/{date}.md"),
+            &format!("---\ndate: {date}\nbehavioral:\n  stories: [missing-{d}]\n---\n"),
+        );
+    }
+    env.write("stories/broken.md", "---\ntitle: [unclosed\n---\n");
+    env.run_ok(&["build"]);
+    let md = env.read("DASHBOARD.md");
+    let json = env.json();
+
+    // Each table cell shows 8 story links; the other 122 are counted.
+    let innovation = md.lines().find(|l| l.starts_with("| Innovation |")).unwrap();
+    assert_eq!(innovation.matches("](stories/").count(), 8, "{innovation}");
+    assert!(innovation.ends_with("[s007](stories/s007.md) and 122 more |"), "{innovation}");
+    let principle = md.lines().find(|l| l.starts_with("| Invent and Simplify |")).unwrap();
+    assert!(principle.contains(" and 122 more |"), "{principle}");
+
+    // 130 ready stories never rehearsed are due: 12 shown.
+    let due = json["rehearsals"].as_array().unwrap().len();
+    assert_eq!(due, 130);
+    let section = md.split("### Rehearsals due").nth(1).unwrap().split("###").next().unwrap();
+    assert_eq!(section.lines().filter(|l| l.starts_with("- [ ] ")).count(), 12);
+    assert!(section.contains("- … and 118 more due; `systemcraft practice` takes the most overdue first"));
+
+    // The stories table: 100 rows of the 130 stories (the broken one is not read as
+    // a story), the rest counted.
+    assert_eq!(json["portfolio"]["stories"].as_array().unwrap().len(), 130);
+    let table = md.split("### Stories").nth(1).unwrap().split("## Problems").next().unwrap();
+    assert_eq!(table.lines().filter(|l| l.starts_with("| [")).count(), 100);
+    assert!(table.contains("… and 30 more stories; `systemcraft check` goes through every one."));
+
+    // 61 problems: 50 shown, the error first although its path sorts last.
+    let diags = json["diagnostics"].as_array().unwrap().len();
+    assert_eq!(diags, 61);
+    let problems = md.split("## Problems").nth(1).unwrap();
+    let items: Vec<&str> = problems.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(items.len(), 51, "{problems}");
+    assert!(items[0].contains("stories/broken.md") && items[0].contains(" error: "), "{}", items[0]);
+    assert_eq!(items[50], "- … and 11 more (1 error in all); `systemcraft check` lists every one");
+}

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::bar;
 use super::text::{cell, files, link, push_cell, push_link, push_num, push_tenths};
-use crate::diag::Severity;
+use crate::diag::{Diagnostic, Severity};
 use crate::note::kinds::StoryStatus;
 use crate::score::portfolio::Portfolio;
 use crate::score::{AssessmentState, Model};
@@ -313,22 +313,23 @@ fn plan(o: &mut String, m: &Model) {
     }
 }
 
-/// From this many stories the table of stories is written on another thread.
-const PARALLEL_FROM_STORIES: usize = 150;
+// A dashboard is read at a glance, so every list on it is cut to a length that fits
+// one screen; what is cut is counted and the command that shows it all named. The
+// JSON (`build --json`) always carries everything. A workspace of ordinary size
+// (tens of stories) never reaches these lengths.
+
+/// Story links shown in one table cell.
+const CELL_STORIES: usize = 8;
+/// Rehearsals due shown.
+const REHEARSALS_SHOWN: usize = 12;
+/// Rows of the stories table.
+const STORY_ROWS: usize = 100;
+/// Problems shown.
+const PROBLEMS_SHOWN: usize = 50;
 
 fn portfolio(o: &mut String, m: &Model) {
-    // The table of every story, the largest part of a large dashboard, is written on
-    // another thread (rayon) while the coverage tables are written here.
-    let ((), table) = crate::score::join(
-        m.portfolio.stories.len() >= PARALLEL_FROM_STORIES,
-        || story_coverage(o, m),
-        || {
-            let mut s = String::new();
-            story_table(&mut s, &m.portfolio);
-            s
-        },
-    );
-    o.push_str(&table);
+    story_coverage(o, m);
+    story_table(o, &m.portfolio);
 }
 
 /// Scenario and principle coverage, overloaded stories and rehearsals due.
@@ -348,7 +349,7 @@ fn story_coverage(o: &mut String, m: &Model) {
             o.push('—');
             return;
         }
-        for (i, id) in ids.iter().enumerate() {
+        for (i, id) in ids.iter().take(CELL_STORIES).enumerate() {
             if i > 0 {
                 o.push_str(", ");
             }
@@ -356,6 +357,11 @@ fn story_coverage(o: &mut String, m: &Model) {
                 Some(s) => push_link(o, &s.id, &s.path),
                 None => o.push_str(id),
             }
+        }
+        if ids.len() > CELL_STORIES {
+            o.push_str(" and ");
+            push_num(o, (ids.len() - CELL_STORIES) as i64);
+            o.push_str(" more");
         }
     };
     for row in &p.scenarios {
@@ -408,7 +414,7 @@ fn story_coverage(o: &mut String, m: &Model) {
     }
     if !m.rehearsals.is_empty() {
         let _ = writeln!(o, "### Rehearsals due\n");
-        for d in &m.rehearsals {
+        for d in m.rehearsals.iter().take(REHEARSALS_SHOWN) {
             o.push_str("- [ ] ");
             push_link(o, &d.title, &d.path);
             o.push_str(" — ");
@@ -422,6 +428,13 @@ fn story_coverage(o: &mut String, m: &Model) {
                     writeln!(o, ")")
                 }
             };
+        }
+        if m.rehearsals.len() > REHEARSALS_SHOWN {
+            let _ = writeln!(
+                o,
+                "- … and {} more due; `systemcraft practice` takes the most overdue first",
+                m.rehearsals.len() - REHEARSALS_SHOWN
+            );
         }
         let _ = writeln!(o);
     }
@@ -474,7 +487,7 @@ fn story_table(o: &mut String, p: &Portfolio) {
         let _ = writeln!(o, "| Story | Scenario | Status | Spoken | STAR checks |\n| --- | --- | --- | ---: | --- |");
         let mut stories: Vec<_> = p.stories.iter().collect();
         stories.sort_by(|a, b| b.status.cmp(&a.status).then_with(|| a.id.cmp(&b.id)));
-        for s in stories {
+        for s in stories.iter().take(STORY_ROWS) {
             let status = match s.status {
                 StoryStatus::Draft => "draft",
                 StoryStatus::Refined => "refined",
@@ -506,6 +519,13 @@ fn story_table(o: &mut String, p: &Portfolio) {
             }
             o.push_str(" |\n");
         }
+        if stories.len() > STORY_ROWS {
+            let _ = writeln!(
+                o,
+                "\n… and {} more stories; `systemcraft check` goes through every one.",
+                stories.len() - STORY_ROWS
+            );
+        }
         let _ = writeln!(o);
     }
 }
@@ -516,7 +536,18 @@ fn problems(o: &mut String, m: &Model) {
         let _ = writeln!(o, "None: every note was read.\n");
         return;
     }
-    for d in &m.diagnostics {
+    // Past the cut, errors come first so that none hides behind warnings; each
+    // severity keeps the path order.
+    let mut shown: Vec<&Diagnostic> = m.diagnostics.iter().collect();
+    if shown.len() > PROBLEMS_SHOWN {
+        shown.sort_by_key(|d| match d.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        });
+        shown.truncate(PROBLEMS_SHOWN);
+    }
+    for d in &shown {
         let sev = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -532,6 +563,14 @@ fn problems(o: &mut String, m: &Model) {
             o.push_str(h);
         }
         o.push('\n');
+    }
+    if m.diagnostics.len() > shown.len() {
+        let _ = writeln!(
+            o,
+            "- … and {} more ({} in all); `systemcraft check` lists every one",
+            m.diagnostics.len() - shown.len(),
+            count(m.errors(), "error", "errors")
+        );
     }
     let _ = writeln!(o);
 }
