@@ -356,6 +356,12 @@ impl Index {
         self.notes.values().map(|e| &e.note)
     }
 
+    /// Notes in path order, each with the hash of the bytes it was parsed from: equal
+    /// hashes at the same path mean the same note.
+    pub fn hashed(&self) -> impl Iterator<Item = (&Note, u64)> {
+        self.notes.values().map(|e| (&e.note, e.hash))
+    }
+
     /// One note by path.
     pub fn get(&self, rel: &str) -> Option<&Note> {
         self.notes.get(rel).map(|e| &e.note)

@@ -93,11 +93,10 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
         match overdue(&|s| s.principles.contains(&lp)) {
             Some((s, d)) => (s, due_reason(d)),
             None => {
-                let s =
-                    best(p.stories.iter().filter(|s| s.principles.contains(&lp))).ok_or_else(|| Error::NoStory {
-                        message: format!("no story names {} yet", lp.label()),
-                        next: format!("systemcraft new story \"…\" --lp {}", lp.slug()),
-                    })?;
+                let s = best(p.views().filter(|s| s.principles.contains(&lp))).ok_or_else(|| Error::NoStory {
+                    message: format!("no story names {} yet", lp.label()),
+                    next: format!("systemcraft new story \"…\" --lp {}", lp.slug()),
+                })?;
                 (s, format!("your best {} story", lp.label()))
             }
         }
@@ -115,7 +114,7 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
                 asked = Some(row.principle);
                 (s, format!("the best story for your weakest principle, {}", row.principle.label()))
             }
-            None => (best(p.stories.iter()).unwrap_or(&p.stories[0]), "your most advanced story".to_string()),
+            None => (best(p.views()).unwrap_or(&p.stories[0]), "your most advanced story".to_string()),
         }
     };
     // The question probes the principle asked for, else the story's thinnest one.

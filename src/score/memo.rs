@@ -64,6 +64,9 @@ pub struct Memo {
 /// computed.
 pub(crate) struct Found {
     pub portfolio: Option<Arc<Portfolio>>,
+    /// When the portfolio must be computed again: the last one, for the same config,
+    /// whose unchanged stories are reused one by one.
+    pub earlier: Option<Arc<Portfolio>>,
     pub links: Option<Links>,
     pub today: Option<goals::Today>,
     pub practice: Option<readiness::Practice>,
@@ -96,8 +99,10 @@ impl Memo {
             *self = Memo { config: Some(config.clone()), versions: Some(*versions), ..Memo::default() };
         }
         self.versions = Some(*versions);
+        let portfolio = hit(&self.portfolio, &Key::of(versions, &PORTFOLIO));
         Found {
-            portfolio: hit(&self.portfolio, &Key::of(versions, &PORTFOLIO)),
+            earlier: if portfolio.is_none() { self.portfolio.as_ref().map(|s| Arc::clone(&s.value)) } else { None },
+            portfolio,
             links: hit(&self.links, &Key::of(versions, &LINKS)),
             today: hit(&self.today, &Key::of(versions, &TODAY)),
             practice: hit(&self.practice, &Key::of(versions, &PRACTICE)),
@@ -189,6 +194,26 @@ mod tests {
         }
         // The parts were reused, or the test shows nothing.
         assert!(reused > 100, "only {reused} parts reused");
+    }
+
+    // A saved story is checked again; the views of the others are the same objects.
+    #[test]
+    fn a_saved_story_reuses_the_views_of_the_others() {
+        let config = Config::defaults(std::path::PathBuf::from("/ws"), "2026-11-25".parse().unwrap());
+        let mut index = Index::from_files((0..4u64).map(|n| file(Kind::Story, n, n)).collect::<Vec<_>>());
+        let mut memo = Memo::new();
+        let before = compute_with(&config, &index, Vec::new(), &mut memo);
+        index.put_files(vec![file(Kind::Story, 1, 7)]);
+        let after = compute_with(&config, &index, Vec::new(), &mut memo);
+        let shared: Vec<bool> =
+            before.portfolio.stories.iter().zip(&after.portfolio.stories).map(|(a, b)| Arc::ptr_eq(a, b)).collect();
+        assert_eq!(shared, [true, false, true, true]);
+        assert_eq!(after.portfolio.stories[1].principles, file_principles(7));
+    }
+
+    fn file_principles(v: u64) -> Vec<crate::domain::principles::Principle> {
+        let slug = ["ownership", "bias-for-action", "deliver-results"][(v % 3) as usize];
+        vec![crate::domain::principles::Principle::parse(slug).unwrap()]
     }
 
     #[test]

@@ -164,6 +164,8 @@ impl Model {
 pub struct Notes<'a> {
     /// Stories.
     pub stories: Vec<&'a Note>,
+    /// The hash of each story's bytes, beside [`Notes::stories`].
+    pub story_hashes: Vec<u64>,
     /// Logs.
     pub logs: Vec<&'a Note>,
     /// Designs.
@@ -178,15 +180,18 @@ impl<'a> Notes<'a> {
     /// The index's notes by kind.
     pub fn of(index: &'a Index) -> Self {
         let mut notes = Notes::default();
-        for n in index.notes() {
-            notes.push(n);
+        for (n, hash) in index.hashed() {
+            notes.push(n, hash);
         }
         notes
     }
 
-    fn push(&mut self, n: &'a Note) {
+    fn push(&mut self, n: &'a Note, hash: u64) {
         match n.kind {
-            Kind::Story => self.stories.push(n),
+            Kind::Story => {
+                self.stories.push(n);
+                self.story_hashes.push(hash);
+            }
             Kind::Log => self.logs.push(n),
             Kind::Design => self.designs.push(n),
             Kind::Mock => self.mocks.push(n),
@@ -239,7 +244,11 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
     let (notes, counts, mut diagnostics) = gather(index, extra);
     let (portfolio, ((links, today_goals), (week, plan, practice))) = join(
         parallel,
-        || found.portfolio.unwrap_or_else(|| Arc::new(portfolio::build(config, &notes))),
+        || {
+            found
+                .portfolio
+                .unwrap_or_else(|| Arc::new(portfolio::build_reusing(config, &notes, found.earlier.as_deref())))
+        },
         || {
             join(
                 parallel,
@@ -300,8 +309,8 @@ fn gather(index: &Index, extra: Vec<Diagnostic>) -> (Notes<'_>, Counts, Vec<Diag
     let mut notes = Notes::default();
     let mut diagnostics = extra;
     let mut counts = Counts::default();
-    for n in index.notes() {
-        notes.push(n);
+    for (n, hash) in index.hashed() {
+        notes.push(n, hash);
         diagnostics.extend(n.diagnostics.iter().cloned());
         if n.example {
             counts.examples += 1;

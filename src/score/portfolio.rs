@@ -173,9 +173,13 @@ pub struct PrincipleRow {
 /// The whole portfolio.
 #[derive(Debug, Clone, Serialize)]
 pub struct Portfolio {
-    /// Stories in path order (written out by [`PortfolioView`], with their schedules).
+    /// Stories in path order (written out by [`PortfolioView`], with their schedules);
+    /// shared with later portfolios while their note is unchanged.
     #[serde(skip)]
-    pub stories: Vec<StoryView>,
+    pub stories: Vec<Arc<StoryView>>,
+    /// The hash of each story's note bytes, beside `stories`.
+    #[serde(skip)]
+    pub hashes: Vec<u64>,
     /// The five scenarios.
     pub scenarios: Vec<ScenarioRow>,
     /// The 16 principles.
@@ -187,16 +191,21 @@ pub struct Portfolio {
 }
 
 impl Portfolio {
+    /// The stories in path order.
+    pub fn views(&self) -> impl Iterator<Item = &StoryView> {
+        self.stories.iter().map(|s| &**s)
+    }
+
     /// A story by id.
     pub fn story(&self, id: &str) -> Option<&StoryView> {
-        self.stories.iter().find(|s| s.id == id)
+        self.views().find(|s| s.id == id)
     }
 
     /// Every story by id, for many lookups: the same answers as [`Portfolio::story`]
     /// (the first story in path order when two files share a name).
     pub fn by_id(&self) -> IdMap<&str, &StoryView> {
         let mut map = IdMap::with_capacity_and_hasher(self.stories.len(), Default::default());
-        for s in &self.stories {
+        for s in self.views() {
             map.entry(s.id.as_str()).or_insert(s);
         }
         map
@@ -216,37 +225,31 @@ pub fn compute(config: &Config, index: &Index, diags: &mut Vec<Diagnostic>) -> P
 
 /// Builds the portfolio: every counted story with its STAR findings, and the rows.
 pub fn build(config: &Config, notes: &Notes<'_>) -> Portfolio {
+    build_reusing(config, notes, None)
+}
+
+/// [`build`], taking the view of each story unchanged since `earlier` (a portfolio
+/// built for the same config) from it instead of checking the story again: watch mode
+/// saves one story at a time, and thousands of STAR checks need not be redone.
+pub fn build_reusing(config: &Config, notes: &Notes<'_>, earlier: Option<&Portfolio>) -> Portfolio {
     let mut stories = Vec::new();
-    for n in Notes::counted(&notes.stories) {
+    let mut hashes = Vec::new();
+    // Both lists are in path order: one cursor walks the earlier one.
+    let mut before = earlier.map(|p| p.stories.iter().zip(&p.hashes).peekable());
+    for (n, hash) in notes.stories.iter().zip(&notes.story_hashes) {
+        if n.example || !n.readable {
+            continue;
+        }
         let Data::Story(s) = &n.data else { continue };
-        let fresh;
-        let analysis = match &n.star {
-            Some(a) => a,
-            None => {
-                fresh = star::Analysis::of(s, &n.body);
-                &fresh
+        let mut same = None;
+        if let Some(before) = &mut before {
+            while before.next_if(|(v, _)| v.path < n.path).is_some() {}
+            if let Some((v, _)) = before.next_if(|(v, h)| v.path == n.path && *h == hash) {
+                same = Some(Arc::clone(v));
             }
-        };
-        let findings = analysis.findings(s, n.body_line, config.profile.target_level, config.today, &config.star);
-        let passed = findings.iter().filter(|f| f.passed).count();
-        let words = analysis.spoken_words();
-        stories.push(StoryView {
-            id: n.id.clone(),
-            path: n.path.clone(),
-            title: s.title.clone().unwrap_or_else(|| n.id.clone()),
-            scenario: s.scenario,
-            status: s.status.unwrap_or(StoryStatus::Draft),
-            principles: s.principles.clone(),
-            happened: s.happened.map(|h| h.to_string()),
-            words,
-            minutes: (words as f64 / config.star.words_per_minute * 10.0).round() / 10.0,
-            quality: if findings.is_empty() {
-                0.0
-            } else {
-                (passed as f64 / findings.len() as f64 * 10_000.0).round() / 10_000.0
-            },
-            findings,
-        });
+        }
+        stories.push(same.unwrap_or_else(|| Arc::new(view(config, n, s))));
+        hashes.push(*hash);
     }
     // One pass over the stories fills every row, each in story (path) order.
     let mut scenarios: Vec<ScenarioRow> = Scenario::ALL
@@ -287,10 +290,44 @@ pub fn build(config: &Config, notes: &Notes<'_>) -> Portfolio {
         stories.iter().filter(|s| s.principles.len() > MAX_PRINCIPLES_PER_STORY).map(|s| s.id.clone()).collect();
     Portfolio {
         stories,
+        hashes,
         scenarios,
         principles,
         overloaded,
         stories_per_lp: config.targets.stories_per_lp.round().max(1.0) as usize,
+    }
+}
+
+/// One story as the portfolio shows it: its STAR checks applied with the configured
+/// thresholds and date.
+fn view(config: &Config, n: &Note, s: &crate::note::kinds::Story) -> StoryView {
+    let fresh;
+    let analysis = match &n.star {
+        Some(a) => a,
+        None => {
+            fresh = star::Analysis::of(s, &n.body);
+            &fresh
+        }
+    };
+    let findings = analysis.findings(s, n.body_line, config.profile.target_level, config.today, &config.star);
+    let passed = findings.iter().filter(|f| f.passed).count();
+    let words = analysis.spoken_words();
+    StoryView {
+        id: n.id.clone(),
+        path: n.path.clone(),
+        title: s.title.clone().unwrap_or_else(|| n.id.clone()),
+        scenario: s.scenario,
+        status: s.status.unwrap_or(StoryStatus::Draft),
+        principles: s.principles.clone(),
+        happened: s.happened.map(|h| h.to_string()),
+        words,
+        minutes: (words as f64 / config.star.words_per_minute * 10.0).round() / 10.0,
+        quality: if findings.is_empty() {
+            0.0
+        } else {
+            (passed as f64 / findings.len() as f64 * 10_000.0).round() / 10_000.0
+        },
+        findings,
     }
 }
 

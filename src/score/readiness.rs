@@ -331,7 +331,7 @@ pub fn bars(
         },
         files.all,
     );
-    let ready: Vec<&StoryView> = portfolio.stories.iter().filter(|s| s.status == StoryStatus::Ready).collect();
+    let ready: Vec<&StoryView> = portfolio.views().filter(|s| s.status == StoryStatus::Ready).collect();
     let ready_ids: IdSet<&str> = ready.iter().map(|s| s.id.as_str()).collect();
     let overdue =
         due.iter().filter(|d| ready_ids.contains(d.story.as_str()) && (d.overdue_days > 0 || d.last.is_none())).count();
