@@ -5,6 +5,8 @@
 mod testenv;
 
 mod assess;
+mod badinput;
+mod boundary;
 mod build;
 mod cli;
 mod diagnostics;

@@ -192,6 +192,24 @@ pub fn unreadable(rel: &str, kind: Kind, error: &std::io::Error) -> Note {
     }
 }
 
+/// A note too large to be read (more than `limit` bytes): no data, one diagnostic.
+pub fn too_large(rel: &str, kind: Kind, limit: u64) -> Note {
+    let mut note = unreadable(rel, kind, &std::io::Error::other("too large"));
+    note.diagnostics = vec![Diagnostic::error(
+        rel,
+        "file/too-large",
+        format!("the file is larger than {} MiB, so it was not read", limit / (1024 * 1024)),
+    )
+    .hint("a note is a few kilobytes of Markdown: split it, or move it out of the notes folders")];
+    note
+}
+
+/// The finding for a note whose file name is not valid UTF-8.
+pub fn lossy_name(rel: &str) -> Diagnostic {
+    Diagnostic::warning(rel, "file/name-not-utf8", "the file name is not valid UTF-8 (shown with � for the bad bytes)")
+        .hint("rename the file with UTF-8 characters only, so links and other systems can name it")
+}
+
 fn empty(kind: Kind) -> Data {
     match kind {
         Kind::Story => Data::Story(Story::default()),
