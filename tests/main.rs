@@ -12,6 +12,7 @@ mod cli;
 mod diagnostics;
 mod init;
 mod new;
+mod parser_props;
 mod plan;
 mod schema;
 mod scores;
