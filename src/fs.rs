@@ -63,15 +63,52 @@ pub fn write_state(root: &Path, rel: &str, contents: &[u8]) -> Result<bool> {
 }
 
 /// [`write_atomic`] for the workspace-relative `rel` under `root`, checked by
-/// [`confine`] (missing folders are created, one by one, as real folders).
+/// [`confine`] (missing folders are created, one by one, as real folders). After a
+/// write, temporary files that a killed run left in the same folder are removed
+/// (see [`sweep_stale_temps`]).
 pub fn write_in(root: &Path, rel: &str, contents: &[u8], durability: Durability) -> Result<bool> {
-    write_atomic(&confine(root, rel)?, contents, durability)
+    let path = confine(root, rel)?;
+    let written = write_atomic(&path, contents, durability)?;
+    if written {
+        sweep_stale_temps(path.parent().unwrap_or(root));
+    }
+    Ok(written)
 }
 
 /// [`replace_atomic`] for the workspace-relative `rel` under `root`, checked by
-/// [`confine`].
+/// [`confine`]; sweeps stale temporary files like [`write_in`].
 pub fn replace_in(root: &Path, rel: &str, contents: &[u8], durability: Durability) -> Result<()> {
-    replace_atomic(&confine(root, rel)?, contents, durability)
+    let path = confine(root, rel)?;
+    replace_atomic(&path, contents, durability)?;
+    sweep_stale_temps(path.parent().unwrap_or(root));
+    Ok(())
+}
+
+/// How old a temporary file of an atomic write must be before a later write
+/// removes it: far longer than any write takes, so a write in progress in another
+/// process (watch mode beside a `build`) is never disturbed.
+pub const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes the `.systemcraft-*.tmp` files in `dir` older than [`STALE_TEMP`]: a
+/// process killed between writing its temporary file and renaming it leaves one
+/// behind (the target itself is always whole: old or new). Best effort: errors are
+/// ignored, and symlinks are never touched.
+pub fn sweep_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(".systemcraft-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        // DirEntry::metadata does not follow symlinks.
+        let Ok(meta) = entry.metadata() else { continue };
+        let age = meta.modified().ok().and_then(|m| now.duration_since(m).ok());
+        if meta.is_file() && age.is_some_and(|a| a > STALE_TEMP) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// [`create_new`] for the workspace-relative `rel` under `root`, checked by
@@ -300,6 +337,25 @@ mod tests {
         symlink(root, &via).unwrap();
         assert!(write_in(&via, "ok.md", b"x", Durability::Regenerable).unwrap());
         assert_eq!(std::fs::read(root.join("ok.md")).unwrap(), b"x");
+    }
+
+    #[test]
+    fn stale_temporary_files_are_swept_after_a_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".systemcraft-dead.tmp");
+        let fresh = dir.path().join(".systemcraft-live.tmp");
+        let other = dir.path().join("notes.tmp");
+        for p in [&old, &fresh, &other] {
+            std::fs::write(p, "x").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - STALE_TEMP * 2;
+        for p in [&old, &other] {
+            std::fs::File::options().write(true).open(p).unwrap().set_modified(long_ago).unwrap();
+        }
+        assert!(write_in(dir.path(), "D.md", b"a", Durability::Regenerable).unwrap());
+        assert!(!old.exists(), "a stale temporary file is removed");
+        assert!(fresh.exists(), "a recent one may belong to a write in progress");
+        assert!(other.exists(), "other files are never touched");
     }
 
     #[test]

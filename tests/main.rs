@@ -9,6 +9,7 @@ mod badinput;
 mod boundary;
 mod build;
 mod cli;
+mod crash;
 mod diagnostics;
 mod init;
 mod new;
