@@ -126,7 +126,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     let mut diags = Vec::new();
     let id = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string();
     let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_string(),
+        Ok(t) => std::borrow::Cow::Borrowed(t),
         Err(e) => {
             let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
             diags.push(
@@ -134,7 +134,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
                     .at(line, 0)
                     .hint("save the file as UTF-8 in your editor"),
             );
-            String::from_utf8_lossy(bytes).into_owned()
+            String::from_utf8_lossy(bytes)
         }
     };
     let text = front_matter::normalise_source(&text);
