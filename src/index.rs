@@ -418,6 +418,31 @@ mod tests {
         assert!(index.get("stories/small.md").unwrap().readable);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn update_follows_symlinks_appearing_and_going_without_reading_them() {
+        let (_d, ws) = ws();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("x.md"), "x").unwrap();
+        put(&ws, "stories/a.md", "x");
+        let mut index = Index::build(&ws);
+        std::os::unix::fs::symlink(outside.path().join("x.md"), ws.root.join("stories/x.md")).unwrap();
+        assert_eq!(index.update(&ws, ["stories/x.md"]), ["stories/x.md"]);
+        assert_eq!(paths(&index), ["stories/a.md"]);
+        assert_eq!(index.skipped().map(|(p, _)| p).collect::<Vec<_>>(), ["stories/x.md"]);
+        // A note replaced by a link stops being a note.
+        std::fs::remove_file(ws.root.join("stories/a.md")).unwrap();
+        std::os::unix::fs::symlink("x.md", ws.root.join("stories/a.md")).unwrap();
+        assert_eq!(index.update(&ws, ["stories/a.md"]), ["stories/a.md"]);
+        assert!(index.is_empty());
+        // Links gone, seen through their folder.
+        std::fs::remove_file(ws.root.join("stories/a.md")).unwrap();
+        std::fs::remove_file(ws.root.join("stories/x.md")).unwrap();
+        assert_eq!(index.update(&ws, ["stories"]), ["stories/a.md", "stories/x.md"]);
+        assert_eq!(index.skipped().count(), 0);
+        assert_eq!(index.skipped().count(), Index::build(&ws).skipped().count());
+    }
+
     #[test]
     fn rescan_matches_a_fresh_build() {
         let (_d, ws) = ws();

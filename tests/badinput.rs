@@ -265,7 +265,12 @@ fn a_huge_wiki_link() {
             "mocks/2026-11-20-link.md",
             &format!("---\ndate: 2026-11-20\nkind: behavioral\n---\n[[{}]]\n", "a".repeat(100_000)),
         );
-        Expect::diag("mocks/2026-11-20-link.md", "link/unknown-story")
+        let expect = Expect::diag("mocks/2026-11-20-link.md", "link/unknown-story");
+        // The message shows the name shortened.
+        let json = env.json();
+        let d = json["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "link/unknown-story").unwrap();
+        assert!(d["message"].as_str().unwrap().len() < 200, "{}", d["message"]);
+        expect
     });
 }
 
