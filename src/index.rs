@@ -193,6 +193,14 @@ impl Index {
                 if self.skipped.insert(rel.to_string(), Skipped::Symlink(target)).is_none() || removed {
                     changed.push(rel.to_string());
                 }
+            } else if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir() && !m.file_type().is_symlink())
+                && Workspace::kind_of(rel).is_some()
+            {
+                // A pipe, socket or device named like a note: reported, never opened.
+                let removed = self.notes.remove(rel).is_some();
+                if self.skipped.insert(rel.to_string(), Skipped::NotAFile).is_none() || removed {
+                    changed.push(rel.to_string());
+                }
             } else if let (Some(kind), true) = (Workspace::kind_of(rel), meta.as_ref().is_some_and(|m| m.is_file())) {
                 if self.skipped.remove(rel).is_some() {
                     changed.push(rel.to_string());

@@ -102,6 +102,12 @@ fn skipped(rel: &str, why: &Skipped) -> Diagnostic {
             format!("a symlink (to {target}): systemcraft never follows symlinks, so what it points to is not read"),
         )
         .hint("put the note or folder itself in the workspace instead of a link to it"),
+        Skipped::NotAFile => Diagnostic::warning(
+            rel,
+            "file/not-regular",
+            "not a regular file (a pipe, a socket or a device), so it is not read",
+        )
+        .hint("remove it, or give it a name that does not end in .md"),
         Skipped::Unreadable(error) => {
             Diagnostic::error(rel, "file/unreadable", format!("cannot read this folder: {error}"))
                 .hint("check the folder's permissions")

@@ -51,6 +51,9 @@ pub enum Skipped {
     Symlink(String),
     /// A folder (or file) the scan could not list or read; the error.
     Unreadable(String),
+    /// Named like a note but not a regular file (a pipe, a socket, a device): never
+    /// opened, so a build cannot block on it.
+    NotAFile,
 }
 
 /// Whether a workspace-relative path lies where notes live: `assessment.md` or under
@@ -144,6 +147,12 @@ impl Workspace {
                 continue;
             }
             if !entry.file_type().is_file() {
+                if !entry.file_type().is_dir() {
+                    let rel = crate::diag::rel_path(rel_path);
+                    if Self::kind_of(&rel).is_some() {
+                        listing.skipped.push((rel, Skipped::NotAFile));
+                    }
+                }
                 continue;
             }
             let rel = crate::diag::rel_path(rel_path);

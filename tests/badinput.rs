@@ -667,6 +667,18 @@ fn file_name_not_utf8() {
     });
 }
 
+#[cfg(unix)]
+#[test]
+fn named_pipe_named_like_a_note() {
+    case(|env| {
+        let path =
+            std::ffi::CString::new(env.root.join("logs/2026-11-20.md").into_os_string().into_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o644) }, 0, "mkfifo");
+        Expect::diag("logs/2026-11-20.md", "file/not-regular")
+    });
+}
+
 #[test]
 fn names_that_collide_by_case() {
     case(|env| {
