@@ -257,12 +257,11 @@ pub struct Saved {
 /// atomically.
 pub fn save(root: &Path, stored: &Stored, sheet: &Sheet, today: Date) -> Result<Saved> {
     let applied = apply(stored.text.as_deref(), sheet, today)?;
-    let path = root.join(FILE);
     let created = stored.text.is_none();
     if created {
-        crate::fs::create_new(&path, applied.text.as_bytes())?;
+        crate::fs::create_new_in(root, FILE, applied.text.as_bytes())?;
     } else {
-        crate::fs::write_atomic(&path, applied.text.as_bytes(), crate::fs::Durability::Flushed)?;
+        crate::fs::write_in(root, FILE, applied.text.as_bytes(), crate::fs::Durability::Flushed)?;
     }
     Ok(Saved { created, commented_out: applied.commented_out })
 }

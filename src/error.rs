@@ -96,6 +96,15 @@ pub enum Error {
         /// The command that starts the missing story.
         next: String,
     },
+    /// A write the tool refused: the path leaves the workspace or goes through a
+    /// symlink (see [`crate::fs::confine`]).
+    #[error("refusing to write {path}: {reason}")]
+    UnsafePath {
+        /// The path refused (the link, or the path that leaves the workspace).
+        path: PathBuf,
+        /// Why.
+        reason: &'static str,
+    },
     /// A value given on the command line is not usable.
     #[error("{0}")]
     Usage(String),
@@ -120,6 +129,9 @@ impl Error {
             Error::Edit { .. } => "the file was left as it was: fix it by hand, then run the command again",
             Error::NotAssessed { .. } => {
                 "run `systemcraft assess` first, or choose a path with --path (quick-reference, six-week-intensive, twelve-week-comprehensive, foundation-building)"
+            }
+            Error::UnsafePath { .. } => {
+                "systemcraft only writes regular files inside the workspace: replace the symlink with a real file or folder"
             }
             Error::Watch(_) => "on network mounts or WSL drives, try `systemcraft watch --poll`",
             Error::NotARepo { .. } => "make it one with `git init` in the workspace (`systemcraft init` does this)",

@@ -1,8 +1,15 @@
-//! File-system safety: atomic writes that never leave a half-written dashboard, and
+//! File-system safety: atomic writes that never leave a half-written dashboard, a
+//! write boundary that keeps every write inside the workspace and off symlinks, and
 //! slugs that are safe file names everywhere and never leave their folder.
+//!
+//! Files of the workspace are written through [`write_in`], [`replace_in`],
+//! [`create_new_in`] and [`write_state`], which take the workspace root and a
+//! workspace-relative path and check it with [`confine`] first. [`write_atomic`] and
+//! [`create_new`] write any path and are for paths the user named on the command line
+//! (`trend --svg FILE`).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use crate::{Error, Result};
 
@@ -49,22 +56,123 @@ pub fn replace_atomic(path: &Path, contents: &[u8], durability: Durability) -> R
     Ok(())
 }
 
-/// Writes local state (under `.systemcraft/`) atomically. Refuses to follow a
-/// symlinked state folder, so local state never lands outside the workspace.
+/// Writes local state (under `.systemcraft/`) atomically, inside the workspace and
+/// never through a symlink (see [`confine`]).
 pub fn write_state(root: &Path, rel: &str, contents: &[u8]) -> Result<bool> {
-    let path = root.join(crate::diag::to_path(rel));
-    let dir = path.parent().unwrap_or(root);
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
-    let real_dir = std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
-    let real_file = std::fs::symlink_metadata(&path).map_or(true, |m| m.is_file());
-    if !real_dir || !real_file {
-        return Err(Error::io(
-            "refusing to write through a symlink at",
-            &path,
-            std::io::Error::from(std::io::ErrorKind::InvalidInput),
-        ));
+    write_in(root, rel, contents, Durability::Regenerable)
+}
+
+/// [`write_atomic`] for the workspace-relative `rel` under `root`, checked by
+/// [`confine`] (missing folders are created, one by one, as real folders). After a
+/// write, temporary files that a killed run left in the same folder are removed
+/// (see [`sweep_stale_temps`]).
+pub fn write_in(root: &Path, rel: &str, contents: &[u8], durability: Durability) -> Result<bool> {
+    let path = confine(root, rel)?;
+    let written = write_atomic(&path, contents, durability)?;
+    if written {
+        sweep_stale_temps(path.parent().unwrap_or(root));
     }
-    write_atomic(&path, contents, Durability::Regenerable)
+    Ok(written)
+}
+
+/// [`replace_atomic`] for the workspace-relative `rel` under `root`, checked by
+/// [`confine`]; sweeps stale temporary files like [`write_in`].
+pub fn replace_in(root: &Path, rel: &str, contents: &[u8], durability: Durability) -> Result<()> {
+    let path = confine(root, rel)?;
+    replace_atomic(&path, contents, durability)?;
+    sweep_stale_temps(path.parent().unwrap_or(root));
+    Ok(())
+}
+
+/// How old a temporary file of an atomic write must be before a later write
+/// removes it: far longer than any write takes, so a write in progress in another
+/// process (watch mode beside a `build`) is never disturbed.
+pub const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes the `.systemcraft-*.tmp` files in `dir` older than [`STALE_TEMP`]: a
+/// process killed between writing its temporary file and renaming it leaves one
+/// behind (the target itself is always whole: old or new). Best effort: errors are
+/// ignored, and symlinks are never touched.
+pub fn sweep_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(".systemcraft-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        // DirEntry::metadata does not follow symlinks.
+        let Ok(meta) = entry.metadata() else { continue };
+        let age = meta.modified().ok().and_then(|m| now.duration_since(m).ok());
+        if meta.is_file() && age.is_some_and(|a| a > STALE_TEMP) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// [`create_new`] for the workspace-relative `rel` under `root`, checked by
+/// [`confine`]: a new note is never created through a symlink or outside the root.
+pub fn create_new_in(root: &Path, rel: &str, contents: &[u8]) -> Result<()> {
+    create_new(&confine(root, rel)?, contents)
+}
+
+/// The write boundary. Checks that the workspace-relative path `rel` (`/` or the
+/// platform's separators) stays under `root` and that neither it nor any folder
+/// between it and the root is a symlink, creating missing folders one level at a
+/// time (never following a link to do so). Returns the path to write, under the
+/// canonical root.
+///
+/// Fails with [`Error::UnsafePath`] for an absolute path, a `..`, a symlink (to a
+/// file or a folder, inside the workspace or out of it, or dangling), and for a
+/// folder in the way that is a file. The root itself may be reached through
+/// symlinks (`/tmp` on some systems): only what lies below it is checked.
+pub fn confine(root: &Path, rel: &str) -> Result<PathBuf> {
+    let unsafe_path = |path: PathBuf, reason: &'static str| Error::UnsafePath { path, reason };
+    let rel_path = Path::new(rel);
+    let mut parts = Vec::new();
+    for c in rel_path.components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_owned()),
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => {
+                return Err(unsafe_path(root.join(rel_path), "the path leaves the workspace"))
+            }
+        }
+    }
+    let Some(file) = parts.pop() else {
+        return Err(unsafe_path(root.join(rel_path), "the path names the workspace itself, not a file in it"));
+    };
+    let mut dir = std::fs::canonicalize(root).map_err(|e| Error::io("cannot resolve", root, e))?;
+    for part in parts {
+        dir.push(part);
+        match std::fs::symlink_metadata(&dir) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(unsafe_path(dir, "it is a symlink, and systemcraft never writes through one"))
+            }
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return Err(unsafe_path(dir, "a file is where a folder should be")),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match std::fs::create_dir(&dir) {
+                Ok(()) => {}
+                // Created by someone else meanwhile: check it again on the next turn.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+                        return Err(unsafe_path(dir, "it is not a real folder"));
+                    }
+                }
+                Err(e) => return Err(Error::io("cannot create folder", &dir, e)),
+            },
+            Err(e) => return Err(Error::io("cannot read", &dir, e)),
+        }
+    }
+    let path = dir.join(file);
+    match std::fs::symlink_metadata(&path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            Err(unsafe_path(path, "it is a symlink, and systemcraft never writes through one"))
+        }
+        Ok(m) if m.is_dir() => Err(unsafe_path(path, "a folder is where the file should be")),
+        _ => Ok(path),
+    }
 }
 
 /// tempfile creates files readable by the owner only; a dashboard is an ordinary
@@ -190,6 +298,64 @@ mod tests {
         assert!(write_atomic(&p, b"b", Durability::Flushed).unwrap());
         assert_eq!(std::fs::read(&p).unwrap(), b"b");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn confine_keeps_writes_inside_and_off_symlinks() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let canon = std::fs::canonicalize(root).unwrap();
+        assert_eq!(confine(root, "a/b/c.md").unwrap(), canon.join("a/b/c.md"));
+        assert!(root.join("a/b").is_dir());
+        assert_eq!(confine(root, "./x.md").unwrap(), canon.join("x.md"));
+        symlink(outside.path(), root.join("out")).unwrap();
+        symlink(outside.path().join("f.md"), root.join("f.md")).unwrap();
+        symlink("missing", root.join("dangling.md")).unwrap();
+        std::fs::write(root.join("file"), "x").unwrap();
+        for bad in [
+            "../x.md",
+            "a/../../x.md",
+            "/etc/x",
+            "out/x.md",
+            "out/new/x.md",
+            "f.md",
+            "dangling.md",
+            "file/x.md",
+            "a",
+            "",
+        ] {
+            assert!(matches!(confine(root, bad), Err(Error::UnsafePath { .. })), "{bad}");
+        }
+        assert!(matches!(write_in(root, "out/x.md", b"x", Durability::Flushed), Err(Error::UnsafePath { .. })));
+        assert!(matches!(create_new_in(root, "f.md", b"x"), Err(Error::UnsafePath { .. })));
+        assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+        // The root itself may be reached through a link.
+        let via = outside.path().join("via");
+        symlink(root, &via).unwrap();
+        assert!(write_in(&via, "ok.md", b"x", Durability::Regenerable).unwrap());
+        assert_eq!(std::fs::read(root.join("ok.md")).unwrap(), b"x");
+    }
+
+    #[test]
+    fn stale_temporary_files_are_swept_after_a_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".systemcraft-dead.tmp");
+        let fresh = dir.path().join(".systemcraft-live.tmp");
+        let other = dir.path().join("notes.tmp");
+        for p in [&old, &fresh, &other] {
+            std::fs::write(p, "x").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - STALE_TEMP * 2;
+        for p in [&old, &other] {
+            std::fs::File::options().write(true).open(p).unwrap().set_modified(long_ago).unwrap();
+        }
+        assert!(write_in(dir.path(), "D.md", b"a", Durability::Regenerable).unwrap());
+        assert!(!old.exists(), "a stale temporary file is removed");
+        assert!(fresh.exists(), "a recent one may belong to a write in progress");
+        assert!(other.exists(), "other files are never touched");
     }
 
     #[test]

@@ -4,11 +4,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hasher};
+use std::io::Read as _;
 
 use rayon::prelude::*;
 
 use crate::note::{self, Kind, Note};
-use crate::workspace::{NoteFile, Workspace};
+use crate::workspace::{NoteFile, Skipped, Workspace};
 
 /// One indexed file: its parsed note and a hash of the bytes it was parsed from.
 #[derive(Debug, Clone)]
@@ -26,6 +27,8 @@ pub struct Index {
     notes: BTreeMap<String, Entry>,
     // Conflict copies left by `sync`: not notes, but reported until removed.
     copies: BTreeSet<String>,
+    // Paths where notes live that were not read (symlinks, unreadable folders).
+    skipped: BTreeMap<String, Skipped>,
     versions: Versions,
 }
 
@@ -58,14 +61,19 @@ impl Versions {
 
 impl Default for Index {
     fn default() -> Index {
-        Index { notes: BTreeMap::new(), copies: BTreeSet::new(), versions: Versions::fresh() }
+        Index { notes: BTreeMap::new(), copies: BTreeSet::new(), skipped: BTreeMap::new(), versions: Versions::fresh() }
     }
 }
 
 impl Clone for Index {
     // A clone changes apart from its original from here on: it counts on its own.
     fn clone(&self) -> Index {
-        Index { notes: self.notes.clone(), copies: self.copies.clone(), versions: Versions::fresh() }
+        Index {
+            notes: self.notes.clone(),
+            copies: self.copies.clone(),
+            skipped: self.skipped.clone(),
+            versions: Versions::fresh(),
+        }
     }
 }
 
@@ -108,6 +116,11 @@ impl Versions {
     }
 }
 
+/// The largest note read, in bytes (10 MiB). A Markdown note written by hand is a
+/// few kilobytes; a bigger file is reported (`file/too-large`) and not parsed, so
+/// one stray file cannot make a build slow or large in memory.
+pub const MAX_NOTE_BYTES: u64 = 10 * 1024 * 1024;
+
 /// What reading one file gave.
 enum Read {
     /// The file is gone (deleted between the listing and the read).
@@ -128,13 +141,24 @@ fn hash(bytes: &[u8]) -> u64 {
 /// be read (permissions, I/O) becomes a note carrying that diagnostic, so it is
 /// reported rather than silently skipped.
 fn read(file: &NoteFile, known: Option<u64>) -> Read {
-    match std::fs::read(&file.abs) {
-        Ok(bytes) => {
+    // At most one byte past the limit is read, whatever the file's size.
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(&file.abs).and_then(|f| f.take(MAX_NOTE_BYTES + 1).read_to_end(&mut bytes));
+    match read {
+        Ok(_) => {
             let h = hash(&bytes);
             if known == Some(h) {
                 return Read::Same;
             }
-            Read::Note(Box::new(Entry { note: note::parse(&file.rel, file.kind, &bytes), hash: h }))
+            let mut note = if bytes.len() as u64 > MAX_NOTE_BYTES {
+                note::too_large(&file.rel, file.kind, MAX_NOTE_BYTES)
+            } else {
+                note::parse(&file.rel, file.kind, &bytes)
+            };
+            if file.lossy_name {
+                note.diagnostics.push(note::lossy_name(&file.rel));
+            }
+            Read::Note(Box::new(Entry { note, hash: h }))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Read::Gone,
         // Hash of nothing: a later successful read always counts as a change.
@@ -153,10 +177,15 @@ impl Index {
     /// Re-reads every note of the workspace: parses new and changed files, drops the
     /// ones that are gone. Returns the paths whose note changed, sorted.
     pub fn rescan(&mut self, ws: &Workspace) -> Vec<String> {
-        let (files, copies) = ws.scan_all_under("");
-        let copies: BTreeSet<String> = copies.into_iter().collect();
+        let listing = ws.scan_all_under("");
+        let files = listing.notes;
+        let copies: BTreeSet<String> = listing.copies.into_iter().collect();
         let mut copies_changed: Vec<String> = self.copies.symmetric_difference(&copies).cloned().collect();
         self.copies = copies;
+        let skipped: BTreeMap<String, Skipped> = listing.skipped.into_iter().collect();
+        let keys = |m: &BTreeMap<String, Skipped>| m.keys().cloned().collect::<BTreeSet<_>>();
+        copies_changed.extend(keys(&self.skipped).symmetric_difference(&keys(&skipped)).cloned());
+        self.skipped = skipped;
         let on_disk: BTreeSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
         let mut changed: Vec<String> = self.notes.keys().filter(|k| !on_disk.contains(k.as_str())).cloned().collect();
         for rel in &changed {
@@ -190,9 +219,27 @@ impl Index {
             if is_dir {
                 // A folder created, moved in or renamed: its files may never have
                 // had events of their own.
-                let (found, copies) = ws.scan_all_under(rel);
+                let listing = ws.scan_all_under(rel);
+                let (found, copies) = (listing.notes, listing.copies);
                 let present: BTreeSet<&str> = found.iter().map(|f| f.rel.as_str()).collect();
                 let prefix = format!("{rel}/");
+                let links: BTreeMap<String, Skipped> = listing.skipped.into_iter().collect();
+                let stale_links: Vec<String> = self
+                    .skipped
+                    .range(prefix.clone()..)
+                    .take_while(|(k, _)| k.starts_with(&prefix))
+                    .filter(|(k, _)| !links.contains_key(k.as_str()))
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for k in stale_links {
+                    self.skipped.remove(&k);
+                    changed.push(k);
+                }
+                for (k, why) in links {
+                    if self.skipped.insert(k.clone(), why).is_none() {
+                        changed.push(k);
+                    }
+                }
                 let stale: Vec<String> = self
                     .copies
                     .range(prefix.clone()..)
@@ -221,16 +268,48 @@ impl Index {
                     changed.push(k);
                 }
                 files.extend(found.into_iter().map(|f| (f.rel.clone(), f)));
+            } else if let Some(target) = meta
+                .as_ref()
+                .filter(|m| m.file_type().is_symlink())
+                .and_then(|_| crate::workspace::reported_link(rel, &abs))
+            {
+                // A note replaced by a link, or a link made: reported, not followed.
+                let removed = self.take(rel);
+                if self.skipped.insert(rel.to_string(), Skipped::Symlink(target)).is_none() || removed {
+                    changed.push(rel.to_string());
+                }
+            } else if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir() && !m.file_type().is_symlink())
+                && Workspace::kind_of(rel).is_some()
+            {
+                // A pipe, socket or device named like a note: reported, never opened.
+                let removed = self.take(rel);
+                if self.skipped.insert(rel.to_string(), Skipped::NotAFile).is_none() || removed {
+                    changed.push(rel.to_string());
+                }
             } else if let (Some(kind), true) = (Workspace::kind_of(rel), meta.as_ref().is_some_and(|m| m.is_file())) {
-                files.insert(rel.to_string(), NoteFile { rel: rel.to_string(), abs, kind });
+                if self.skipped.remove(rel).is_some() {
+                    changed.push(rel.to_string());
+                }
+                files.insert(rel.to_string(), NoteFile { rel: rel.to_string(), abs, kind, lossy_name: false });
             } else if meta.as_ref().is_some_and(|m| m.is_file()) && crate::workspace::conflict_original(rel).is_some() {
                 if self.copies.insert(rel.to_string()) {
                     changed.push(rel.to_string());
                 }
             } else {
                 // Gone, a symlink, or not a note: drop it and anything indexed below it.
-                if self.take(rel) || self.copies.remove(rel) {
+                let link = self.skipped.remove(rel).is_some();
+                if self.take(rel) | self.copies.remove(rel) | link {
                     changed.push(rel.to_string());
+                }
+                let links_below: Vec<String> = self
+                    .skipped
+                    .range(format!("{rel}/")..)
+                    .take_while(|(k, _)| k.starts_with(&format!("{rel}/")))
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for k in links_below {
+                    self.skipped.remove(&k);
+                    changed.push(k);
                 }
                 let prefix = format!("{rel}/");
                 let copies_below: Vec<String> =
@@ -351,6 +430,12 @@ impl Index {
         self.copies.iter().map(String::as_str)
     }
 
+    /// Paths where notes live that were not read (symlinks, unreadable folders),
+    /// with why, in path order.
+    pub fn skipped(&self) -> impl Iterator<Item = (&str, &Skipped)> {
+        self.skipped.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
     /// Notes in path order.
     pub fn notes(&self) -> impl Iterator<Item = &Note> {
         self.notes.values().map(|e| &e.note)
@@ -433,6 +518,59 @@ mod tests {
         // Ignored paths are never read.
         put(&ws, "designs/.cache.md.swp", "x");
         assert!(index.update(&ws, ["designs/.cache.md.swp", ".git/index"]).is_empty());
+    }
+
+    #[test]
+    fn a_file_deleted_during_the_scan_is_dropped_without_a_trace() {
+        let (_d, ws) = ws();
+        put(&ws, "stories/a.md", "x");
+        put(&ws, "stories/b.md", "x");
+        let listed = ws.scan();
+        // Deleted between the listing and the read.
+        std::fs::remove_file(ws.root.join("stories/a.md")).unwrap();
+        let mut index = Index::default();
+        assert_eq!(index.refresh(listed), ["stories/b.md"]);
+        assert_eq!(paths(&index), ["stories/b.md"]);
+    }
+
+    #[test]
+    fn a_note_over_the_limit_is_reported_and_not_parsed() {
+        let (_d, ws) = ws();
+        let mut big = b"---\ntitle: x\n---\n".to_vec();
+        big.resize(MAX_NOTE_BYTES as usize + 1, b'a');
+        std::fs::create_dir_all(ws.root.join("stories")).unwrap();
+        std::fs::write(ws.root.join("stories/big.md"), &big).unwrap();
+        put(&ws, "stories/small.md", "---\ntitle: x\n---\n");
+        let index = Index::build(&ws);
+        let codes: Vec<&str> = index.get("stories/big.md").unwrap().diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["file/too-large"]);
+        assert!(!index.get("stories/big.md").unwrap().readable);
+        assert!(index.get("stories/small.md").unwrap().readable);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn update_follows_symlinks_appearing_and_going_without_reading_them() {
+        let (_d, ws) = ws();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("x.md"), "x").unwrap();
+        put(&ws, "stories/a.md", "x");
+        let mut index = Index::build(&ws);
+        std::os::unix::fs::symlink(outside.path().join("x.md"), ws.root.join("stories/x.md")).unwrap();
+        assert_eq!(index.update(&ws, ["stories/x.md"]), ["stories/x.md"]);
+        assert_eq!(paths(&index), ["stories/a.md"]);
+        assert_eq!(index.skipped().map(|(p, _)| p).collect::<Vec<_>>(), ["stories/x.md"]);
+        // A note replaced by a link stops being a note.
+        std::fs::remove_file(ws.root.join("stories/a.md")).unwrap();
+        std::os::unix::fs::symlink("x.md", ws.root.join("stories/a.md")).unwrap();
+        assert_eq!(index.update(&ws, ["stories/a.md"]), ["stories/a.md"]);
+        assert!(index.is_empty());
+        // Links gone, seen through their folder.
+        std::fs::remove_file(ws.root.join("stories/a.md")).unwrap();
+        std::fs::remove_file(ws.root.join("stories/x.md")).unwrap();
+        assert_eq!(index.update(&ws, ["stories"]), ["stories/a.md", "stories/x.md"]);
+        assert_eq!(index.skipped().count(), 0);
+        assert_eq!(index.skipped().count(), Index::build(&ws).skipped().count());
     }
 
     #[test]

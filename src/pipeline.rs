@@ -8,7 +8,7 @@ use crate::diag::Diagnostic;
 use crate::index::Index;
 use crate::render;
 use crate::score::{self, Memo, Model, WeekScore};
-use crate::workspace::Workspace;
+use crate::workspace::{Skipped, Workspace};
 use crate::Result;
 
 /// A loaded workspace: its config and its parsed notes.
@@ -41,6 +41,8 @@ impl Pipeline {
     pub fn model(&mut self) -> Model {
         let mut extra = self.config_diagnostics.clone();
         extra.extend(self.index.conflict_copies().map(conflict_copy));
+        extra.extend(self.index.skipped().map(|(rel, why)| skipped(rel, why)));
+        extra.extend(case_collisions(&self.index));
         let mut model = score::compute_with(&self.config, &self.index, extra, &mut self.memo);
         model.history.clone_from(&self.history);
         model
@@ -58,13 +60,23 @@ impl Pipeline {
 
     /// Writes DASHBOARD.md if its content changed; returns whether it was written.
     pub fn write(&self, markdown: &str) -> Result<bool> {
-        crate::fs::write_atomic(&self.workspace.dashboard(), markdown.as_bytes(), crate::fs::Durability::Regenerable)
+        crate::fs::write_in(
+            &self.workspace.root,
+            crate::workspace::DASHBOARD_FILE,
+            markdown.as_bytes(),
+            crate::fs::Durability::Regenerable,
+        )
     }
 
     /// Writes DASHBOARD.md without comparing first: for a caller that knows the bytes
     /// differ from the file's.
     pub fn replace(&self, markdown: &str) -> Result<()> {
-        crate::fs::replace_atomic(&self.workspace.dashboard(), markdown.as_bytes(), crate::fs::Durability::Regenerable)
+        crate::fs::replace_in(
+            &self.workspace.root,
+            crate::workspace::DASHBOARD_FILE,
+            markdown.as_bytes(),
+            crate::fs::Durability::Regenerable,
+        )
     }
 
     /// Whether DASHBOARD.md on disk holds exactly `markdown`.
@@ -82,6 +94,52 @@ fn conflict_copy(rel: &str) -> Diagnostic {
         format!("the other machine's version of {original}, kept by `systemcraft sync`"),
     )
     .hint(format!("merge what you need from it into {original}, then delete {rel}"))
+}
+
+/// The problem reported for a path where notes live that the scan did not read.
+fn skipped(rel: &str, why: &Skipped) -> Diagnostic {
+    match why {
+        Skipped::Symlink(target) => Diagnostic::warning(
+            rel,
+            "file/symlink",
+            format!("a symlink (to {target}): systemcraft never follows symlinks, so what it points to is not read"),
+        )
+        .hint("put the note or folder itself in the workspace instead of a link to it"),
+        Skipped::NotAFile => Diagnostic::warning(
+            rel,
+            "file/not-regular",
+            "not a regular file (a pipe, a socket or a device), so it is not read",
+        )
+        .hint("remove it, or give it a name that does not end in .md"),
+        Skipped::Unreadable(error) => {
+            Diagnostic::error(rel, "file/unreadable", format!("cannot read this folder: {error}"))
+                .hint("check the folder's permissions")
+        }
+    }
+}
+
+/// Notes whose paths differ only by case: one file on macOS and Windows, so a
+/// clone there keeps only one of them.
+fn case_collisions(index: &Index) -> Vec<Diagnostic> {
+    let mut by_lower: std::collections::BTreeMap<String, Vec<&str>> = std::collections::BTreeMap::new();
+    for note in index.notes() {
+        by_lower.entry(note.path.to_lowercase()).or_default().push(&note.path);
+    }
+    let mut out = Vec::new();
+    for paths in by_lower.values().filter(|p| p.len() > 1) {
+        for &rel in paths {
+            let others: Vec<&str> = paths.iter().copied().filter(|p| *p != rel).collect();
+            out.push(
+                Diagnostic::warning(
+                    rel,
+                    "file/case-collision",
+                    format!("the name differs only by case from {}", others.join(", ")),
+                )
+                .hint("rename one of them: on macOS and Windows they are the same file, and a clone keeps only one"),
+            );
+        }
+    }
+    out
 }
 
 /// The dashboard's weekly history (see [`crate::trend::dashboard_history`]).

@@ -21,12 +21,46 @@ pub struct Workspace {
 /// A note file found by a scan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteFile {
-    /// Workspace-relative path with `/` separators.
+    /// Workspace-relative path with `/` separators (a name that is not valid UTF-8
+    /// has U+FFFD in place of the bad bytes; see `lossy_name`).
     pub rel: String,
     /// Absolute path.
     pub abs: PathBuf,
     /// Its kind.
     pub kind: Kind,
+    /// Whether the path on disk is not valid UTF-8, so `rel` only approximates it.
+    pub lossy_name: bool,
+}
+
+/// What one walk of (part of) the workspace found.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// The note files, sorted by path.
+    pub notes: Vec<NoteFile>,
+    /// Conflict copies left by `sync` (see [`conflict_original`]).
+    pub copies: Vec<String>,
+    /// Paths where notes live that the scan could not or would not read: symlinks
+    /// (see [`reported_link`]) and unreadable folders.
+    pub skipped: Vec<(String, Skipped)>,
+}
+
+/// Why a path where notes live was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skipped {
+    /// A symlink, never followed; where it points.
+    Symlink(String),
+    /// A folder (or file) the scan could not list or read; the error.
+    Unreadable(String),
+    /// Named like a note but not a regular file (a pipe, a socket, a device): never
+    /// opened, so a build cannot block on it.
+    NotAFile,
+}
+
+/// Whether a workspace-relative path lies where notes live: `assessment.md` or under
+/// one of the notes folders (`stories/`, `logs/`, …), the folder itself included.
+pub fn in_notes_area(rel: &str) -> bool {
+    let top = rel.split('/').next().unwrap_or(rel);
+    rel == "assessment.md" || Kind::of(&format!("{top}/x.md")).is_some_and(|k| k.folder() == top)
 }
 
 impl Workspace {
@@ -68,7 +102,8 @@ impl Workspace {
     }
 
     /// Every note file, sorted by path. Hidden folders (`.git`, `.obsidian`,
-    /// `.systemcraft`, …), symlinks and the dashboard are skipped.
+    /// `.systemcraft`, …), symlinks and the dashboard are skipped: a symlink is never
+    /// followed, so nothing outside the workspace is read and a link loop ends nothing.
     pub fn scan(&self) -> Vec<NoteFile> {
         self.scan_under("")
     }
@@ -76,33 +111,59 @@ impl Workspace {
     /// The note files under the workspace-relative folder `rel` (`""` for the whole
     /// workspace), with the same rules as [`Workspace::scan`].
     pub fn scan_under(&self, rel: &str) -> Vec<NoteFile> {
-        self.scan_all_under(rel).0
+        self.scan_all_under(rel).notes
     }
 
-    /// The note files and the conflict copies (see [`conflict_original`]) under the
-    /// workspace-relative folder `rel`, in one walk.
-    pub fn scan_all_under(&self, rel: &str) -> (Vec<NoteFile>, Vec<String>) {
-        let mut out = Vec::new();
-        let mut copies = Vec::new();
+    /// The note files, the conflict copies (see [`conflict_original`]) and the
+    /// symlinks to report (see [`reported_link`]) under the workspace-relative folder
+    /// `rel`, in one walk.
+    pub fn scan_all_under(&self, rel: &str) -> Listing {
+        let mut listing = Listing::default();
         let start = if rel.is_empty() { self.root.clone() } else { self.root.join(crate::diag::to_path(rel)) };
         let walker = WalkDir::new(&start)
             .follow_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker.filter_map(Result::ok) {
-            if !entry.file_type().is_file() {
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    // A folder that cannot be listed: reported where notes live.
+                    let rel = e.path().and_then(|p| p.strip_prefix(&self.root).ok()).map(crate::diag::rel_path);
+                    if let Some(rel) = rel.filter(|r| !is_ignored(r) && in_notes_area(r)) {
+                        let error = e.io_error().map_or_else(|| e.to_string(), |io| io.to_string());
+                        listing.skipped.push((rel, Skipped::Unreadable(error)));
+                    }
+                    continue;
+                }
+            };
+            let Ok(rel_path) = entry.path().strip_prefix(&self.root) else { continue };
+            if entry.path_is_symlink() {
+                let rel = crate::diag::rel_path(rel_path);
+                if let Some(target) = reported_link(&rel, entry.path()) {
+                    listing.skipped.push((rel, Skipped::Symlink(target)));
+                }
                 continue;
             }
-            let Ok(rel) = entry.path().strip_prefix(&self.root) else { continue };
-            let rel = crate::diag::rel_path(rel);
+            if !entry.file_type().is_file() {
+                if !entry.file_type().is_dir() {
+                    let rel = crate::diag::rel_path(rel_path);
+                    if Self::kind_of(&rel).is_some() {
+                        listing.skipped.push((rel, Skipped::NotAFile));
+                    }
+                }
+                continue;
+            }
+            let rel = crate::diag::rel_path(rel_path);
             if let Some(kind) = Self::kind_of(&rel) {
-                out.push(NoteFile { rel, abs: entry.path().to_path_buf(), kind });
+                let lossy_name = rel_path.to_str().is_none();
+                listing.notes.push(NoteFile { rel, abs: entry.path().to_path_buf(), kind, lossy_name });
             } else if !is_ignored(&rel) && conflict_original(&rel).is_some() {
-                copies.push(rel);
+                listing.copies.push(rel);
             }
         }
-        (out, copies)
+        listing
     }
 }
 
@@ -132,6 +193,22 @@ pub fn conflict_original(rel: &str) -> Option<String> {
         Some(d) => format!("{d}/{file}"),
         None => file,
     })
+}
+
+/// For a symlink at the workspace-relative `rel` (absolute path `abs`), where it
+/// points, if the scan should report that it did not follow it: a link in a notes
+/// folder (or at `assessment.md`) that is named like a note, or that leads to a
+/// folder, to nothing, or in a loop. Links elsewhere, and links to other files in the
+/// notes folders (an image beside a design), are left alone silently.
+pub fn reported_link(rel: &str, abs: &Path) -> Option<String> {
+    if is_ignored(rel) || !in_notes_area(rel) {
+        return None;
+    }
+    let to_a_file = std::fs::metadata(abs).is_ok_and(|m| m.is_file());
+    if to_a_file && Kind::of(rel).is_none() && rel != "assessment.md" {
+        return None;
+    }
+    Some(std::fs::read_link(abs).map(|t| t.to_string_lossy().into_owned()).unwrap_or_default())
 }
 
 /// Paths the tool never reads: hidden files and folders, editor droppings.

@@ -5,14 +5,18 @@
 mod testenv;
 
 mod assess;
+mod badinput;
+mod boundary;
 mod build;
 mod calendar;
 mod cli;
 mod coach;
+mod crash;
 mod diagnostics;
 mod init;
 mod mock;
 mod new;
+mod parser_props;
 mod plan;
 mod practice;
 mod schema;

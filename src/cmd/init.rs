@@ -28,14 +28,13 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     let mut created = Vec::new();
     let mut kept = Vec::new();
     for rel in template::files() {
-        let path = dir.join(crate::diag::to_path(&rel));
         let Some(bytes) = template::get(&rel) else { continue };
         let contents = if rel == crate::config::PROFILE_FILE {
             template::fill(&String::from_utf8_lossy(&bytes), &values).into_bytes()
         } else {
             bytes.into_owned()
         };
-        match crate::fs::create_new(&path, &contents) {
+        match crate::fs::create_new_in(&dir, &rel, &contents) {
             Ok(()) => created.push(rel),
             Err(Error::Exists { .. }) => kept.push(rel),
             Err(e) => return Err(e),

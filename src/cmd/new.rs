@@ -65,7 +65,7 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
             ("principles", format!("[{list}]")),
         ],
     );
-    crate::fs::create_new(&path, filled.as_bytes())?;
+    crate::fs::create_new_in(&ws.root, &rel, filled.as_bytes())?;
 
     let shown = display_path(&ws.root, &rel);
     let _ = writeln!(anstream::stdout(), "{}", shown.display());

@@ -385,7 +385,9 @@ impl Report {
         for view in model.portfolio.stories.iter().filter(|s| selected(&s.path)) {
             let Some(note) = index.get(&view.path) else { continue };
             stories += 1;
-            let source = read(&view.path).map(|t| crate::note::front_matter::normalise_source(&t)).unwrap_or_default();
+            let source = read(&view.path)
+                .map(|t| crate::note::front_matter::normalise_source(&t).into_owned())
+                .unwrap_or_default();
             findings.extend(diagnostics(note, &view.findings, &source, &config.star, config.today));
         }
         crate::diag::sort(&mut findings);

@@ -175,10 +175,12 @@ pub fn record(root: &Path, today: Date, entry: &Entry) -> Result<Recorded> {
     };
     let after = append(&before, entry).map_err(|message| Error::Edit { path: path.clone(), message })?;
     verify(&rel, &before, &after, entry).map_err(|message| Error::Edit { path: path.clone(), message })?;
+    // Through the workspace's write boundary: a symlinked logs/ folder or log is
+    // refused, never written through.
     if created {
-        crate::fs::create_new(&path, after.as_bytes())?;
+        crate::fs::create_new_in(root, &rel, after.as_bytes())?;
     } else {
-        crate::fs::write_atomic(&path, after.as_bytes(), crate::fs::Durability::Flushed)?;
+        crate::fs::write_in(root, &rel, after.as_bytes(), crate::fs::Durability::Flushed)?;
     }
     Ok(Recorded { path: rel, created })
 }

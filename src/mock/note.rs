@@ -120,7 +120,7 @@ pub fn save(root: &Path, session: &Session, date: Date, partner: Option<&str>) -
                 message: format!("the note would not read back: {}", d.message),
             });
         }
-        match crate::fs::create_new(&root.join(crate::diag::to_path(&rel)), body.as_bytes()) {
+        match crate::fs::create_new_in(root, &rel, body.as_bytes()) {
             Ok(()) => return Ok(rel),
             Err(Error::Exists { .. }) => continue,
             Err(e) => return Err(e),

@@ -46,9 +46,53 @@ pub struct Body {
     pub links: Vec<String>,
 }
 
-/// Counts words: runs of characters that contain a letter or a digit.
+/// What an ASCII byte is to [`count_words`]: 0 whitespace (as `char::is_whitespace`:
+/// space, tab, line feed, vertical tab, form feed, carriage return), 1 a letter or a
+/// digit, 2 anything else; non-ASCII bytes are 3, decoded as characters.
+const WORD_CLASS: [u8; 256] = {
+    let mut t = [3u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 0,
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
+            _ => 2,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Counts words: runs of non-whitespace characters that contain a letter or a digit
+/// (what `split_whitespace` and `char::is_alphanumeric` would count), in one pass
+/// over the bytes through a class table, decoding only non-ASCII characters. Every
+/// body and section is counted, so this is on the hot path of a build.
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word, mut has_alnum) = (0usize, false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let mut class = WORD_CLASS[bytes[i] as usize];
+        let mut len = 1;
+        if class == 3 {
+            // `i` is always at a character boundary: whole characters are stepped over.
+            let c = text[i..].chars().next().unwrap_or(' ');
+            class = if c.is_whitespace() {
+                0
+            } else if c.is_alphanumeric() {
+                1
+            } else {
+                2
+            };
+            len = c.len_utf8();
+        }
+        let space = class == 0;
+        count += usize::from(space & in_word & has_alnum);
+        in_word = !space;
+        has_alnum = !space & (has_alnum | (class == 1));
+        i += len;
+    }
+    count + usize::from(in_word & has_alnum)
 }
 
 /// Finds `[[target]]`, `[[target|alias]]` and `[[target#heading]]` links.
@@ -248,6 +292,44 @@ pub fn parse_with(body: &str, first_line: usize, is_label: &dyn Fn(&str) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain definition [`count_words`] must agree with.
+    fn words_by_definition(text: &str) -> usize {
+        text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    }
+
+    #[test]
+    fn word_counts_match_the_definition() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  two words  ",
+            "a\u{0b}b\u{0c}c\rd\te\nf",
+            "— - -- 42 ... !!",
+            "café déjà-vu naïve",
+            "日本語 テキスト",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e",
+            "p99 fell 900→280 ms, $2M saved",
+            "\u{1F680}\u{1F680} x\u{200b}y",
+        ] {
+            assert_eq!(count_words(text), words_by_definition(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 1000,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x5c_2026),
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+
+        #[test]
+        fn word_counts_match_the_definition_on_any_text(text in ".{0,200}") {
+            proptest::prop_assert_eq!(count_words(&text), words_by_definition(&text));
+        }
+    }
 
     #[test]
     fn sections_tasks_links_and_words() {

@@ -126,7 +126,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     let mut diags = Vec::new();
     let id = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string();
     let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_string(),
+        Ok(t) => std::borrow::Cow::Borrowed(t),
         Err(e) => {
             let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
             diags.push(
@@ -134,7 +134,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
                     .at(line, 0)
                     .hint("save the file as UTF-8 in your editor"),
             );
-            String::from_utf8_lossy(bytes).into_owned()
+            String::from_utf8_lossy(bytes)
         }
     };
     let text = front_matter::normalise_source(&text);
@@ -195,6 +195,24 @@ pub fn unreadable(rel: &str, kind: Kind, error: &std::io::Error) -> Note {
             .hint("check the file's permissions")],
         star: None,
     }
+}
+
+/// A note too large to be read (more than `limit` bytes): no data, one diagnostic.
+pub fn too_large(rel: &str, kind: Kind, limit: u64) -> Note {
+    let mut note = unreadable(rel, kind, &std::io::Error::other("too large"));
+    note.diagnostics = vec![Diagnostic::error(
+        rel,
+        "file/too-large",
+        format!("the file is larger than {} MiB, so it was not read", limit / (1024 * 1024)),
+    )
+    .hint("a note is a few kilobytes of Markdown: split it, or move it out of the notes folders")];
+    note
+}
+
+/// The finding for a note whose file name is not valid UTF-8.
+pub fn lossy_name(rel: &str) -> Diagnostic {
+    Diagnostic::warning(rel, "file/name-not-utf8", "the file name is not valid UTF-8 (shown with � for the bad bytes)")
+        .hint("rename the file with UTF-8 characters only, so links and other systems can name it")
 }
 
 fn empty(kind: Kind) -> Data {

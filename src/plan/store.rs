@@ -59,13 +59,17 @@ pub fn save(root: &Path, plan: &StudyPlan) -> Result<Stored> {
         }
         // Check the profile can be updated before creating anything.
         let new_profile = set_current_plan(&profile, &rel)?;
-        match crate::fs::create_new(&path, text.as_bytes()) {
+        match crate::fs::create_new_in(root, &rel, text.as_bytes()) {
             Ok(()) => {}
             Err(Error::Exists { .. }) => continue,
             Err(e) => return Err(e),
         }
-        let profile_changed =
-            crate::fs::write_atomic(&profile_path, new_profile.as_bytes(), crate::fs::Durability::Flushed)?;
+        let profile_changed = crate::fs::write_in(
+            root,
+            crate::config::PROFILE_FILE,
+            new_profile.as_bytes(),
+            crate::fs::Durability::Flushed,
+        )?;
         return Ok(Stored { path: rel, profile_changed });
     }
     Err(Error::Exists { path: root.join(plan_file(slug, 1)) })

@@ -355,12 +355,17 @@ pub fn links(config: &Config, notes: &Notes<'_>) -> (Vec<Diagnostic>, Rehearsed)
     let mut diags = Vec::new();
     let mut unknown = |n: &Note, id: &str, (l, c): Pos| {
         let sorted = sorted.get_or_insert_with(|| known.iter().copied().collect());
+        // A runaway link (an unclosed `[[` swallowing a page) is shown shortened.
+        let shown: std::borrow::Cow<str> = match id.char_indices().nth(80) {
+            Some((cut, _)) => format!("{}…", &id[..cut]).into(),
+            None => id.into(),
+        };
         let hint = match crate::domain::did_you_mean(id, sorted.iter().copied()) {
             Some(s) => format!("did you mean `{s}`? Stories are named by their file in stories/"),
-            None => format!("create it with `systemcraft new story \"{id}\"`, or fix the name"),
+            None => format!("create it with `systemcraft new story \"{shown}\"`, or fix the name"),
         };
         diags.push(
-            Diagnostic::warning(&n.path, "link/unknown-story", format!("no story named \"{id}\" in stories/"))
+            Diagnostic::warning(&n.path, "link/unknown-story", format!("no story named \"{shown}\" in stories/"))
                 .at(l, c)
                 .hint(hint),
         );

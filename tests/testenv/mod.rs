@@ -65,6 +65,15 @@ pub const COMPLETE_BOUNDARIES: [(u32, &str); 6] = [
     (85, "quick-reference"),
 ];
 
+/// The time [`Env::run_bounded`] gives a run before killing it: a hang detector,
+/// not a performance target (a debug build of the largest corpus case takes a few
+/// seconds).
+pub const BOUND_TIME: Duration = Duration::from_secs(120);
+
+/// The address space [`Env::run_bounded`] allows (2 GiB): virtual memory, so it
+/// includes thread stacks and mappings, well above the real use of any case.
+pub const BOUND_MEMORY: u64 = 2 << 30;
+
 /// The date every test pins.
 pub const TODAY: &str = "2026-11-25";
 
@@ -162,6 +171,70 @@ impl Env {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
+    }
+
+    /// Runs with these arguments under the [`BOUND_MEMORY`] address-space limit and,
+    /// when `unprivileged`, without root's power to read any file (so a file made
+    /// unreadable stays unreadable to a test run as root). Kills the process and
+    /// panics if it has not finished within [`BOUND_TIME`], a hang detector far above
+    /// any normal run; panics too if it died of a signal (an abort on a failed
+    /// allocation, a stack overflow) or printed a panic.
+    #[cfg(unix)]
+    pub fn run_bounded(&self, args: &[&str], unprivileged: bool) -> Run {
+        use std::os::unix::process::CommandExt;
+        let mut c = self.std_cmd();
+        c.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        // SAFETY: only async-signal-safe calls (setrlimit, prctl) between fork and exec.
+        unsafe {
+            c.pre_exec(move || {
+                let limit = libc::rlimit { rlim_cur: BOUND_MEMORY, rlim_max: BOUND_MEMORY };
+                if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                if unprivileged && libc::geteuid() == 0 {
+                    // Root reads files whatever their mode through these two
+                    // capabilities; dropping them from the bounding set takes them
+                    // from the program about to run. Failure (no CAP_SETPCAP) is
+                    // reported by the test that needs it.
+                    const CAP_DAC_OVERRIDE: libc::c_ulong = 1;
+                    const CAP_DAC_READ_SEARCH: libc::c_ulong = 2;
+                    libc::prctl(libc::PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0);
+                    libc::prctl(libc::PR_CAPBSET_DROP, CAP_DAC_READ_SEARCH, 0, 0, 0);
+                }
+                Ok(())
+            });
+        }
+        let mut child = c.spawn().expect("start systemcraft");
+        let (stdout, stderr) = (Arc::new(Mutex::new(Vec::new())), Arc::new(Mutex::new(Vec::new())));
+        let readers = [
+            collect(child.stdout.take().unwrap(), stdout.clone()),
+            collect(child.stderr.take().unwrap(), stderr.clone()),
+        ];
+        let deadline = Instant::now() + BOUND_TIME;
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status;
+            }
+            if Instant::now() >= deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("systemcraft {args:?} was still running after {BOUND_TIME:?}: killed");
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        for r in readers {
+            let _ = r.join();
+        }
+        let text = |b: &Arc<Mutex<Vec<u8>>>| String::from_utf8_lossy(&b.lock().unwrap()).into_owned();
+        let run = Run { code: status.code().unwrap_or(-1), stdout: text(&stdout), stderr: text(&stderr) };
+        assert!(
+            status.code().is_some(),
+            "systemcraft {args:?} was killed by a signal ({status}), e.g. out of memory under the {} MiB limit:\n{}",
+            BOUND_MEMORY >> 20,
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"), "systemcraft {args:?} panicked:\n{}", run.stderr);
+        run
     }
 
     /// Runs and asserts exit code 0.

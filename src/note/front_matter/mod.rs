@@ -51,12 +51,12 @@ impl Engine for Delimit {
 
 /// Normalises a note's text: drops a UTF-8 byte-order mark and turns CRLF into LF
 /// (line numbers stay the same).
-pub fn normalise_source(source: &str) -> String {
+pub fn normalise_source(source: &str) -> std::borrow::Cow<'_, str> {
     let s = source.strip_prefix('\u{feff}').unwrap_or(source);
     if s.contains('\r') {
-        s.replace("\r\n", "\n")
+        std::borrow::Cow::Owned(s.replace("\r\n", "\n"))
     } else {
-        s.to_string()
+        std::borrow::Cow::Borrowed(s)
     }
 }
 
@@ -79,10 +79,20 @@ pub fn split(path: &str, source: &str, require: bool, diags: &mut Vec<Diagnostic
         }
         return Split { front: None, body: source.to_string(), body_line: 1 };
     }
-    // Find the closing line ourselves: gray_matter would silently treat a block that is
-    // never closed as an empty note, and it trims away the blank lines that line numbers
-    // depend on.
-    let Some(close_idx) = source.split('\n').skip(1).position(|l| is_delimiter(l) || l.trim_end() == "...") else {
+    // Find the closing line ourselves (a block that is never closed is reported, and
+    // the blank lines that line numbers depend on are kept), by byte offsets into the
+    // source: no line list, no copy of the block.
+    let rest = source.split_once('\n').map_or("", |(_, r)| r);
+    let mut offset = 0;
+    let mut close = None;
+    for (idx, line) in rest.split('\n').enumerate() {
+        if is_delimiter(line) || line.trim_end() == "..." {
+            close = Some((idx, offset, offset + line.len()));
+            break;
+        }
+        offset += line.len() + 1;
+    }
+    let Some((close_idx, close_start, close_end)) = close else {
         diags.push(
             Diagnostic::error(path, "front-matter/unterminated", "the front matter is never closed")
                 .at(1, 1)
@@ -91,28 +101,24 @@ pub fn split(path: &str, source: &str, require: bool, diags: &mut Vec<Diagnostic
         return Split { front: None, body: String::new(), body_line: 1 };
     };
     let close_line = close_idx + 2; // 1-based line of the closing delimiter
-    let all: Vec<&str> = source.split('\n').collect();
-    let yaml_text = all[1..close_line - 1].join("\n");
-    let body_text = all[close_line..].join("\n");
+    let yaml_text = &rest[..close_start.saturating_sub(1)];
+    let body_text = rest.get(close_end + 1..).unwrap_or("");
 
-    // gray_matter delimits the well-formed block; a `...` closer is YAML's own
-    // end-of-document marker, which gray_matter does not know, so that case is
-    // rewritten to `---` before it looks.
-    let delimited = if all[close_line - 1].trim_end() == "..." {
-        format!("---\n{yaml_text}\n---\n{body_text}")
+    // gray_matter delimits a block closed by `---` (it reads the source in place); a
+    // `...` closer is YAML's own end-of-document marker, which gray_matter does not
+    // know, so that block is taken as found above. Either way the block is parsed
+    // trimmed; the blank lines trimmed off its top are counted to keep positions.
+    let closer_is_dashes = is_delimiter(&rest[close_start..close_end]);
+    let matter = if closer_is_dashes {
+        Matter::<Delimit>::new().parse::<Option<()>>(source).ok().map(|e| e.matter)
     } else {
-        source.to_string()
+        None
     };
-    let matter = Matter::<Delimit>::new()
-        .parse::<Option<()>>(&delimited)
-        .map(|e| e.matter)
-        .unwrap_or_else(|_| yaml_text.trim().to_string());
-    // gray_matter trims the block; count the blank lines it removed to keep positions.
     let leading_blank = yaml_text.split('\n').take_while(|l| l.trim().is_empty()).count();
     let yaml_first_line = 2 + leading_blank;
 
-    let front = parse_yaml(path, &matter, yaml_first_line, diags);
-    Split { front, body: body_text, body_line: close_line + 1 }
+    let front = parse_yaml(path, matter.as_deref().unwrap_or(yaml_text.trim()), yaml_first_line, diags);
+    Split { front, body: body_text.to_string(), body_line: close_line + 1 }
 }
 
 fn parse_yaml(path: &str, yaml: &str, first_line: usize, diags: &mut Vec<Diagnostic>) -> Option<FrontMatter> {
@@ -196,7 +202,7 @@ pub fn scalar_pairs(text: &str, key: &str) -> Result<(Vec<(String, String)>, boo
             .ok_or_else(|| "the front matter is never closed".to_string())?;
         lines[1..close + 1].join("\n")
     } else {
-        text
+        text.into_owned()
     };
     let doc = parse_document(&yaml).map_err(|(msg, line, col)| format!("line {line}, column {col}: {msg}"))?;
     let (map, nested) = match doc.map.get(key) {
