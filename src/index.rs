@@ -30,6 +30,30 @@ pub struct Index {
     // Paths where notes live that were not read (symlinks, unreadable folders).
     skipped: BTreeMap<String, Skipped>,
     versions: Versions,
+    journal: Journal,
+}
+
+/// The paths of the notes changed (added, edited, removed), in order, so that a part
+/// of the model kept between edits can catch up with just those notes. Bounded: past
+/// [`Journal::MAX`] entries the oldest are dropped, and a reader that far behind
+/// recomputes in full.
+#[derive(Debug, Clone, Default)]
+struct Journal {
+    // Entries dropped from the front so far.
+    base: u64,
+    paths: Vec<String>,
+}
+
+impl Journal {
+    const MAX: usize = 65_536;
+
+    fn push(&mut self, rel: &str) {
+        if self.paths.len() >= Self::MAX {
+            self.base += self.paths.len() as u64;
+            self.paths.clear();
+        }
+        self.paths.push(rel.to_string());
+    }
 }
 
 /// Counters of how the notes of each kind changed. A part of the model computed from
@@ -61,7 +85,13 @@ impl Versions {
 
 impl Default for Index {
     fn default() -> Index {
-        Index { notes: BTreeMap::new(), copies: BTreeSet::new(), skipped: BTreeMap::new(), versions: Versions::fresh() }
+        Index {
+            notes: BTreeMap::new(),
+            copies: BTreeSet::new(),
+            skipped: BTreeMap::new(),
+            versions: Versions::fresh(),
+            journal: Journal::default(),
+        }
     }
 }
 
@@ -73,6 +103,7 @@ impl Clone for Index {
             copies: self.copies.clone(),
             skipped: self.skipped.clone(),
             versions: Versions::fresh(),
+            journal: Journal::default(),
         }
     }
 }
@@ -399,6 +430,7 @@ impl Index {
     /// Stores one entry, counting the change.
     fn put(&mut self, rel: String, entry: Entry) {
         let kind = entry.note.kind;
+        self.journal.push(&rel);
         match self.notes.insert(rel, entry) {
             Some(old) if old.note.kind == kind => self.versions.edited(kind),
             Some(old) => {
@@ -414,10 +446,23 @@ impl Index {
         match self.notes.remove(rel) {
             Some(old) => {
                 self.versions.joined_or_left(old.note.kind);
+                self.journal.push(rel);
                 true
             }
             None => false,
         }
+    }
+
+    /// A position in the journal of changed notes, for [`Index::changed_since`].
+    pub fn journal_position(&self) -> u64 {
+        self.journal.base + self.journal.paths.len() as u64
+    }
+
+    /// The paths of the notes added, edited or removed since `position` (a path may
+    /// repeat), or `None` when the journal no longer reaches back that far.
+    pub fn changed_since(&self, position: u64) -> Option<&[String]> {
+        let from = usize::try_from(position.checked_sub(self.journal.base)?).ok()?;
+        self.journal.paths.get(from..)
     }
 
     /// How the notes of each kind have changed so far.

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use super::portfolio::{Links, Portfolio};
+use super::portfolio::Portfolio;
 use super::{goals, readiness};
 use crate::config::Config;
 use crate::index::Versions;
@@ -22,8 +22,6 @@ struct Reads {
 
 /// The portfolio reads every story.
 const PORTFOLIO: Reads = Reads { edits: &[Kind::Story], members: &[] };
-/// Links compare logs and mocks with the story names (not their contents).
-const LINKS: Reads = Reads { edits: &[Kind::Log, Kind::Mock], members: &[Kind::Story] };
 /// Today's goals read the logs.
 const TODAY: Reads = Reads { edits: &[Kind::Log], members: &[] };
 /// The practice behind the technical bar reads logs, designs and mocks.
@@ -55,7 +53,8 @@ pub struct Memo {
     config: Option<Config>,
     versions: Option<Versions>,
     portfolio: Option<Slot<Arc<Portfolio>>>,
-    links: Option<Slot<Links>>,
+    /// The links, kept up to date note by note (see [`super::links::Tracker`]).
+    pub(crate) links: Option<super::links::Tracker>,
     today: Option<Slot<goals::Today>>,
     practice: Option<Slot<readiness::Practice>>,
 }
@@ -67,7 +66,6 @@ pub(crate) struct Found {
     /// When the portfolio must be computed again: the last one, for the same config,
     /// whose unchanged stories are reused one by one.
     pub earlier: Option<Arc<Portfolio>>,
-    pub links: Option<Links>,
     pub today: Option<goals::Today>,
     pub practice: Option<readiness::Practice>,
 }
@@ -75,7 +73,6 @@ pub(crate) struct Found {
 /// The parts of one computation, to keep.
 pub(crate) struct Computed<'a> {
     pub portfolio: &'a Arc<Portfolio>,
-    pub links: &'a Links,
     pub today: &'a goals::Today,
     pub practice: &'a readiness::Practice,
 }
@@ -103,7 +100,6 @@ impl Memo {
         Found {
             earlier: if portfolio.is_none() { self.portfolio.as_ref().map(|s| Arc::clone(&s.value)) } else { None },
             portfolio,
-            links: hit(&self.links, &Key::of(versions, &LINKS)),
             today: hit(&self.today, &Key::of(versions, &TODAY)),
             practice: hit(&self.practice, &Key::of(versions, &PRACTICE)),
         }
@@ -112,7 +108,6 @@ impl Memo {
     /// Keeps the parts just computed (or reused) at `versions`.
     pub(crate) fn keep(&mut self, versions: &Versions, parts: Computed<'_>) {
         self.portfolio = Some(Slot { key: Key::of(versions, &PORTFOLIO), value: Arc::clone(parts.portfolio) });
-        self.links = Some(Slot { key: Key::of(versions, &LINKS), value: Arc::clone(parts.links) });
         self.today = Some(Slot { key: Key::of(versions, &TODAY), value: parts.today.clone() });
         self.practice = Some(Slot { key: Key::of(versions, &PRACTICE), value: parts.practice.clone() });
     }
@@ -184,7 +179,7 @@ mod tests {
                 index.put_files(vec![file(kind, n, next() % 50)]);
             }
             let found = memo.find(&config, &index.versions());
-            reused += [found.portfolio.is_some(), found.links.is_some(), found.today.is_some()]
+            reused += [found.portfolio.is_some(), found.practice.is_some(), found.today.is_some()]
                 .iter()
                 .filter(|x| **x)
                 .count();

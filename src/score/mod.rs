@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod goals;
 pub mod ids;
+pub mod links;
 pub mod memo;
 pub mod mocks;
 pub mod portfolio;
@@ -242,6 +243,7 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
     let versions = index.versions();
     let found = memo.find(config, &versions);
     let (notes, counts, mut diagnostics) = gather(index, extra);
+    let tracker = &mut memo.links;
     let (portfolio, ((links, today_goals), (week, plan, practice))) = join(
         parallel,
         || {
@@ -254,7 +256,7 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
                 parallel,
                 || {
                     (
-                        found.links.unwrap_or_else(|| Arc::new(portfolio::links(config, &notes))),
+                        links::current(tracker, config, index, &notes),
                         found.today.unwrap_or_else(|| goals::today(config, &notes)),
                     )
                 },
@@ -268,10 +270,7 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
             )
         },
     );
-    memo.keep(
-        &versions,
-        memo::Computed { portfolio: &portfolio, links: &links, today: &today_goals, practice: &practice },
-    );
+    memo.keep(&versions, memo::Computed { portfolio: &portfolio, today: &today_goals, practice: &practice });
     diagnostics.extend(links.0.iter().cloned());
     // Thousands of story paths for the bars, copied while the due rehearsals are found.
     let (files, rehearsals) =

@@ -1,21 +1,21 @@
 //! The story portfolio: every story with its STAR findings, scenario × status, the
 //! 16-principle coverage, and the rehearsals that are due.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::ids::{IdMap, IdSet};
+use super::ids::IdMap;
 use super::Notes;
-use crate::coach::schedule::{self, Review};
+use crate::coach::schedule;
 use crate::coach::star::{self, Finding};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::domain::principles::{Principle, Scenario};
 use crate::index::Index;
-use crate::note::kinds::{Pos, Rehearsal, StoryStatus};
+use crate::note::kinds::StoryStatus;
 use crate::note::{Data, Note};
 
 /// One story as the dashboard sees it.
@@ -333,80 +333,9 @@ fn view(config: &Config, n: &Note, s: &crate::note::kinds::Story) -> StoryView {
 
 /// Follows every link from logs and mocks to stories, in one pass: reports the
 /// links to stories that do not exist, and replays the rehearsals logged up to today
-/// story by story.
+/// story by story (see [`super::links`]).
 pub fn links(config: &Config, notes: &Notes<'_>) -> (Vec<Diagnostic>, Rehearsed) {
-    // The story ids, copied side by side into one buffer: every link is compared with
-    // them, and one small buffer stays in cache where the ids spread over the index
-    // would not.
-    let mut names = String::new();
-    let mut ends = Vec::new();
-    for n in &notes.stories {
-        names.push_str(&n.id);
-        ends.push(names.len());
-    }
-    let mut known: IdSet<&str> = IdSet::with_capacity_and_hasher(ends.len(), Default::default());
-    let mut start = 0;
-    for end in ends {
-        known.insert(&names[start..end]);
-        start = end;
-    }
-    // Suggestions go through the names in order; sorted only when a link is broken.
-    let mut sorted: Option<BTreeSet<&str>> = None;
-    let mut diags = Vec::new();
-    let mut unknown = |n: &Note, id: &str, (l, c): Pos| {
-        let sorted = sorted.get_or_insert_with(|| known.iter().copied().collect());
-        // A runaway link (an unclosed `[[` swallowing a page) is shown shortened.
-        let shown: std::borrow::Cow<str> = match id.char_indices().nth(80) {
-            Some((cut, _)) => format!("{}…", &id[..cut]).into(),
-            None => id.into(),
-        };
-        let hint = match crate::domain::did_you_mean(id, sorted.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? Stories are named by their file in stories/"),
-            None => format!("create it with `systemcraft new story \"{shown}\"`, or fix the name"),
-        };
-        diags.push(
-            Diagnostic::warning(&n.path, "link/unknown-story", format!("no story named \"{shown}\" in stories/"))
-                .at(l, c)
-                .hint(hint),
-        );
-    };
-    let mut reviews: IdMap<&str, Vec<Review>> = IdMap::default();
-    for &n in notes.logs.iter().chain(&notes.mocks) {
-        let (refs, rehearsed): (&[(String, Pos)], &[Rehearsal]) = match &n.data {
-            Data::Log(l) => (&l.stories, &l.rehearsals),
-            Data::Mock(m) => (&m.stories, &[]),
-            _ => continue,
-        };
-        for (id, pos) in refs {
-            if !known.contains(id.as_str()) {
-                unknown(n, id, *pos);
-            }
-        }
-        // Rehearsals count from counted logs of today or earlier.
-        let reviewed = match &n.data {
-            Data::Log(l) if !n.example && n.readable => l.date.filter(|d| *d <= config.today),
-            _ => None,
-        };
-        for r in rehearsed {
-            let key = match known.get(r.story.as_str()) {
-                Some(name) => *name,
-                None => {
-                    unknown(n, &r.story, r.pos);
-                    r.story.as_str()
-                }
-            };
-            if let Some(date) = reviewed {
-                reviews.entry(key).or_default().push(Review { date, rating: r.rating });
-            }
-        }
-    }
-    let rehearsed = reviews
-        .into_iter()
-        .filter_map(|(id, rs)| {
-            schedule::replay(&rs, config.profile.interview_date).map(|s| (id.to_string(), (s, rs.len())))
-        })
-        .collect();
-    (diags, rehearsed)
+    super::links::follow(config, notes)
 }
 
 /// A story whose rehearsal is due.
