@@ -53,6 +53,7 @@ pub struct Memo {
     config: Option<Config>,
     versions: Option<Versions>,
     portfolio: Option<Slot<Arc<Portfolio>>>,
+    files: Option<Slot<readiness::StoryFiles>>,
     /// The links, kept up to date note by note (see [`super::links::Tracker`]).
     pub(crate) links: Option<super::links::Tracker>,
     today: Option<Slot<goals::Today>>,
@@ -66,6 +67,8 @@ pub(crate) struct Found {
     /// When the portfolio must be computed again: the last one, for the same config,
     /// whose unchanged stories are reused one by one.
     pub earlier: Option<Arc<Portfolio>>,
+    /// The portfolio's story paths, as the bars list them.
+    pub files: Option<readiness::StoryFiles>,
     pub today: Option<goals::Today>,
     pub practice: Option<readiness::Practice>,
 }
@@ -73,6 +76,7 @@ pub(crate) struct Found {
 /// The parts of one computation, to keep.
 pub(crate) struct Computed<'a> {
     pub portfolio: &'a Arc<Portfolio>,
+    pub files: &'a readiness::StoryFiles,
     pub today: &'a goals::Today,
     pub practice: &'a readiness::Practice,
 }
@@ -99,6 +103,7 @@ impl Memo {
         let portfolio = hit(&self.portfolio, &Key::of(versions, &PORTFOLIO));
         Found {
             earlier: if portfolio.is_none() { self.portfolio.as_ref().map(|s| Arc::clone(&s.value)) } else { None },
+            files: hit(&self.files, &Key::of(versions, &PORTFOLIO)),
             portfolio,
             today: hit(&self.today, &Key::of(versions, &TODAY)),
             practice: hit(&self.practice, &Key::of(versions, &PRACTICE)),
@@ -108,6 +113,7 @@ impl Memo {
     /// Keeps the parts just computed (or reused) at `versions`.
     pub(crate) fn keep(&mut self, versions: &Versions, parts: Computed<'_>) {
         self.portfolio = Some(Slot { key: Key::of(versions, &PORTFOLIO), value: Arc::clone(parts.portfolio) });
+        self.files = Some(Slot { key: Key::of(versions, &PORTFOLIO), value: parts.files.clone() });
         self.today = Some(Slot { key: Key::of(versions, &TODAY), value: parts.today.clone() });
         self.practice = Some(Slot { key: Key::of(versions, &PRACTICE), value: parts.practice.clone() });
     }

@@ -270,11 +270,18 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
             )
         },
     );
-    memo.keep(&versions, memo::Computed { portfolio: &portfolio, today: &today_goals, practice: &practice });
     diagnostics.extend(links.0.iter().cloned());
-    // Thousands of story paths for the bars, copied while the due rehearsals are found.
-    let (files, rehearsals) =
-        join(parallel, || readiness::StoryFiles::of(&portfolio), || portfolio::due_with(config, &portfolio, &links.1));
+    // The story paths for the bars (kept with the portfolio), while the due
+    // rehearsals are found.
+    let (files, rehearsals) = join(
+        parallel,
+        || found.files.unwrap_or_else(|| readiness::StoryFiles::of(&portfolio)),
+        || portfolio::due_with(config, &portfolio, &links.1),
+    );
+    memo.keep(
+        &versions,
+        memo::Computed { portfolio: &portfolio, files: &files, today: &today_goals, practice: &practice },
+    );
     let portfolio = portfolio::PortfolioView::new(portfolio, links, config.today);
     let this_week = week.goals.iter().find(|g| g.key == "mocks").map_or(0, |g| g.done);
     let mocks = mocks::summary(config, index, &notes, this_week);

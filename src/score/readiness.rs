@@ -28,8 +28,12 @@ pub struct Component {
     /// False for a self-rating before the assessment is taken.
     pub assessed: bool,
     /// The notes behind the value.
-    pub files: Vec<String>,
+    pub files: Files,
 }
+
+/// A list of note paths behind a figure: thousands in a large workspace, shared
+/// rather than copied between the parts of a model and from one model to the next.
+pub type Files = std::sync::Arc<Vec<String>>;
 
 /// One progress bar.
 #[derive(Debug, Clone, Serialize)]
@@ -59,7 +63,7 @@ pub struct Multiplier {
     /// Mock interviews that give the full factor.
     pub target: f64,
     /// The notes.
-    pub files: Vec<String>,
+    pub files: Files,
 }
 
 /// Rounds to 4 decimals so JSON and comparisons stay stable across platforms.
@@ -73,7 +77,7 @@ fn component(
     value: f64,
     weights: &[(String, f64)],
     detail: String,
-    files: Vec<String>,
+    files: impl Into<Files>,
 ) -> Component {
     Component {
         key,
@@ -82,7 +86,7 @@ fn component(
         weight: Weights::get(weights, key),
         detail,
         assessed: true,
-        files,
+        files: files.into(),
     }
 }
 
@@ -197,25 +201,25 @@ pub fn compute(
 #[derive(Debug, Clone, Default)]
 pub struct StoryFiles {
     /// Refined or ready stories.
-    pub strong: Vec<String>,
+    pub strong: Files,
     /// Refined or ready stories that name a principle.
-    pub strong_with_principles: Vec<String>,
+    pub strong_with_principles: Files,
     /// Every story.
-    pub all: Vec<String>,
+    pub all: Files,
     /// Ready stories.
-    pub ready: Vec<String>,
+    pub ready: Files,
     /// Stories that name a principle.
-    pub with_principles: Vec<String>,
+    pub with_principles: Files,
 }
 
 impl StoryFiles {
     /// The paths of the portfolio's stories, in its order.
     pub fn of(portfolio: &Portfolio) -> Self {
-        let pick = |f: &dyn Fn(&StoryView) -> bool| -> Vec<String> {
+        let pick = |f: &dyn Fn(&StoryView) -> bool| -> Files {
             // Sized first: thousands of paths, collected without regrowing.
             let mut files = Vec::with_capacity(portfolio.stories.iter().filter(|s| f(s)).count());
             files.extend(portfolio.stories.iter().filter(|s| f(s)).map(|s| s.path.clone()));
-            files
+            Files::new(files)
         };
         StoryFiles {
             strong: pick(&|s| s.is_strong()),
@@ -393,7 +397,7 @@ pub fn bars(
     readiness.value = r4(readiness.value * factor);
     readiness.percent = (readiness.value * 100.0).round() as u32;
     readiness.multiplier =
-        Some(Multiplier { factor: r4(factor), mocks: p.mocks.len(), target: t.mocks, files: p.mocks });
+        Some(Multiplier { factor: r4(factor), mocks: p.mocks.len(), target: t.mocks, files: p.mocks.into() });
     vec![technical, behavioral, cultural, readiness]
 }
 
