@@ -152,3 +152,18 @@ fn init_into_a_workspace_with_a_symlinked_folder() {
     refused(&env.run(&["init", ".", "--no-git", "--name", "X"]), "reference");
     assert_eq!(snapshot(out.path()), before);
 }
+
+#[test]
+fn practice_into_a_symlinked_logs_folder_changes_nothing() {
+    let env = Env::init();
+    env.write(
+        "stories/launch.md",
+        "---\ntitle: Launch\nscenario: innovation\nprinciples: [ownership]\nstatus: ready\n---\n## Situation\nA launch.\n\n## Task\nI owned it.\n\n## Action\nI shipped it.\n\n## Result\nSign-ups rose 30%.\n",
+    );
+    let out = outside();
+    std::fs::remove_dir_all(env.root.join("logs")).unwrap();
+    symlink(out.path(), env.root.join("logs")).unwrap();
+    let before = snapshot(out.path());
+    refused(&env.run(&["practice", "--story", "launch", "--rating", "good"]), "logs");
+    assert_eq!(snapshot(out.path()), before);
+}
