@@ -170,10 +170,28 @@ fn hints_name_the_passage_and_the_numbers() {
     );
     assert_eq!(
         hint(&json, "stories/too-short.md", "star/too-short"),
-        "add about 206 words to reach 280: more on what you did and what came of it"
+        "add about 206 words: a 2-minute answer is about 280 words; say more about what you did and what came of it"
     );
     let finding = json["findings"].as_array().unwrap().iter().find(|d| d["code"] == "star/action-not-largest").unwrap();
     assert_eq!(finding["message"], "the Situation (183 words) is longer than the Action (69 words)");
+}
+
+#[test]
+fn missing_parts_are_reported_in_star_order() {
+    let env = with_stories(&["missing-sections.md"]);
+    let (_, json) = check(&env, &[]);
+    let messages: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "star/missing-section")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    // Both at the start of the body: Task before Result, not alphabetical.
+    assert_eq!(messages, vec!["no Task section", "no Result section"]);
+    let text = env.run(&["check"]).stdout;
+    let task = text.find("no Task section").unwrap();
+    assert!(task < text.find("no Result section").unwrap(), "{text}");
 }
 
 #[test]

@@ -135,8 +135,21 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
         })
         .collect();
     if let (Some(top), true) = (overdue.first(), ready > 0) {
+        // A ready story never rehearsed is due, not late: the title says which is which.
+        let fresh = overdue.iter().filter(|d| d.last.is_none()).count();
+        let late = overdue.len() - fresh;
+        let split: Vec<String> = [(late, "overdue"), (fresh, "never rehearsed")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
         ranked.push(Action {
-            title: format!("Rehearse {} overdue stor{}", overdue.len(), if overdue.len() == 1 { "y" } else { "ies" }),
+            title: format!(
+                "Rehearse {} ready stor{} due ({})",
+                overdue.len(),
+                if overdue.len() == 1 { "y" } else { "ies" },
+                split.join(", ")
+            ),
             detail: format!("tell \"{}\" out loud against a question, timed; practice logs it", top.title),
             target: "systemcraft practice".into(),
             gain: Some(round(via_component("rehearsal", overdue.len() as f64 / ready as f64))),
