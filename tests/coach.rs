@@ -27,6 +27,10 @@ const EXPECTED: &[(&str, &[Finding])] = &[
     // Weak in one way each.
     ("failure-no-learning.md", &[("star/no-learning", "error", 39, 1)]),
     ("no-metric.md", &[("star/no-metric", "error", 37, 1)]),
+    // Digits that measure nothing: a year and a month, quarters and halves, versions.
+    ("year-only.md", &[("star/no-metric", "error", 36, 1)]),
+    ("quarter-only.md", &[("star/no-metric", "error", 36, 1)]),
+    ("version-only.md", &[("star/no-metric", "error", 36, 1)]),
     ("we-heavy.md", &[("star/we-not-i", "error", 23, 67)]),
     // A byte-order mark and CRLF line endings do not move a position.
     ("crlf-we-heavy.md", &[("star/we-not-i", "error", 23, 67)]),
@@ -148,7 +152,7 @@ fn the_corpus_gives_exactly_the_expected_findings() {
     }
     // The template's example story is not checked against STAR (it is not counted).
     assert_eq!(json["stories"], files.len());
-    assert_eq!(json["errors"], 16);
+    assert_eq!(json["errors"], 19);
     assert_eq!(json["warnings"], 13);
 }
 
@@ -172,6 +176,20 @@ fn hints_name_the_passage_and_the_numbers() {
         hint(&json, "stories/too-short.md", "star/too-short"),
         "add about 206 words: a 2-minute answer is about 280 words; say more about what you did and what came of it"
     );
+    let finding = json["findings"].as_array().unwrap().iter().find(|d| d["code"] == "star/action-not-largest").unwrap();
+    assert_eq!(finding["message"], "the Situation (183 words) is longer than the Action (69 words)");
+    // A Result with digits that measure nothing says why they did not count.
+    let env = with_stories(&["quarter-only.md"]);
+    let (_, json) = check(&env, &[]);
+    assert!(
+        hint(&json, "stories/quarter-only.md", "star/no-metric")
+            .starts_with("a year, a quarter or a version is not a measure; add the number: "),
+        "{json:#}"
+    );
+    let finding = json["findings"].as_array().unwrap().iter().find(|d| d["code"] == "star/no-metric").unwrap();
+    assert_eq!(finding["message"], "the Result has no measurable figure");
+    let env = with_stories(&["situation-heavy.md"]);
+    let (_, json) = check(&env, &[]);
     let finding = json["findings"].as_array().unwrap().iter().find(|d| d["code"] == "star/action-not-largest").unwrap();
     assert_eq!(finding["message"], "the Situation (183 words) is longer than the Action (69 words)");
 }

@@ -220,7 +220,11 @@ pub fn diagnostics(
                     }
                     None => "add the number: by how much latency, cost, revenue or incidents changed (\"p99 from 900 ms to 420 ms\"), or how many users, teams or engineers it reached".to_string(),
                 };
-                push(f.code, at_part(Part::Result), "the Result has no number".to_string(), hint);
+                // Digits that measure nothing: say why they did not count.
+                let dated = src.written(Part::Result).is_some_and(|r| r.text.chars().any(|c| c.is_ascii_digit()));
+                let hint =
+                    if dated { format!("a year, a quarter or a version is not a measure; {hint}") } else { hint };
+                push(f.code, at_part(Part::Result), "the Result has no measurable figure".to_string(), hint);
             }
             "star/we-not-i" => {
                 if src.written(Part::Action).is_none() {
