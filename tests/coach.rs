@@ -297,8 +297,8 @@ fn coverage_in_the_dashboard_and_the_next_actions() {
     );
     let dashboard = env.run_ok(&["build", "--stdout"]).stdout;
     for line in [
-        "**No story yet:** Invent and Simplify, Are Right, A Lot, Learn and Be Curious, Insist on the Highest Standards, Bias for Action, Earn Trust, Have Backbone; Disagree and Commit, Success and Scale Bring Broad Responsibility. Start one with `systemcraft new story \"…\" --lp invent-and-simplify`.\n",
-        "**Only one story:** Customer Obsession, Ownership, Hire and Develop the Best, Think Big, Frugality, Deliver Results, Strive to be Earth's Best Employer. Start one with `systemcraft new story \"…\" --lp customer-obsession`.\n",
+        "**No story yet:** Invent and Simplify · Are Right, A Lot · Learn and Be Curious · Insist on the Highest Standards · Bias for Action · Earn Trust · Have Backbone; Disagree and Commit · Success and Scale Bring Broad Responsibility. Start one with `systemcraft new story \"…\" --lp invent-and-simplify`.\n",
+        "**Only one story:** Customer Obsession · Ownership · Hire and Develop the Best · Think Big · Frugality · Deliver Results · Strive to be Earth's Best Employer. Start one with `systemcraft new story \"…\" --lp customer-obsession`.\n",
         "| Principle | 1 | 2 | 3 |\n| --- | :-: | :-: | :-: |\n| Customer Obsession | ○ |  |  |\n",
         "| Dive Deep | ○ |  | ● |\n",
         "1. [The reorg that touched everything](stories/everything-at-once.md) (5 principles)\n",
@@ -317,8 +317,36 @@ fn coverage_in_the_dashboard_and_the_next_actions() {
         .find(|a| a["title"].as_str().unwrap().starts_with("Back "))
         .expect("an action for a thin principle");
     assert_eq!(lp_action["target"], "systemcraft new story \"Invent and Simplify\" --lp invent-and-simplify");
+    // The second thinnest principle's action did not make the list (8 at most), so
+    // the first names it.
+    let back = |json: &serde_json::Value| -> Vec<(String, String)> {
+        json["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["title"].as_str().unwrap().starts_with("Back "))
+            .map(|a| (a["title"].as_str().unwrap().to_string(), a["detail"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    let first = back(&json);
+    assert_eq!(first.len(), 1, "{first:?}");
     assert!(
-        lp_action["detail"].as_str().unwrap().ends_with("; also with one story or none: Learn and Be Curious, Insist on the Highest Standards, Bias for Action, Earn Trust, Have Backbone; Disagree and Commit, Success and Scale Bring Broad Responsibility, Customer Obsession, Ownership, Hire and Develop the Best, Think Big, Frugality, Deliver Results, Strive to be Earth's Best Employer"),
-        "{lp_action}"
+        first[0].1.contains("also with one story or none: Are Right, A Lot · Learn and Be Curious · "),
+        "{first:?}"
     );
+    // With room for both (a log today, and design and coding weighed 0), the second has
+    // its own action and the first does not name it again.
+    let profile = env.read("systemcraft.yaml");
+    env.write("systemcraft.yaml", &format!("{profile}\nweights:\n  readiness:\n    design: 0\n    coding: 0\n"));
+    env.write("logs/2026-11-25.md", "---\ndate: 2026-11-25\n---\n");
+    let both = back(&env.json());
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert_eq!(
+        both[1],
+        (
+            "Back Are Right, A Lot with a story".to_string(),
+            "0 stories name it, 0 refined or ready; 2 are the target".to_string()
+        )
+    );
+    assert!(both[0].1.ends_with("; also with one story or none: Learn and Be Curious · Insist on the Highest Standards · Bias for Action · Earn Trust · Have Backbone; Disagree and Commit · Success and Scale Bring Broad Responsibility · Customer Obsession · Ownership · Hire and Develop the Best · Think Big · Frugality · Deliver Results · Strive to be Earth's Best Employer"), "{both:?}");
 }
