@@ -98,7 +98,8 @@ pub enum Command {
     /// Picks the most overdue story (or the best story of your weakest principle),
     /// asks a question for one of its principles, counts down, asks how it went
     /// (again, hard, good, easy) and adds the rehearsal to today's log, keeping every
-    /// other byte of the file. --rating records without asking (scripts).
+    /// other byte of the file. --rating records without the countdown or the
+    /// prompt (scripts); the story and the question are still printed.
     Practice(PracticeArgs),
     /// Print a shell completion script.
     Completions {
@@ -352,8 +353,8 @@ pub struct PracticeArgs {
     /// `star.max_minutes`, 3).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=30))]
     pub minutes: Option<u32>,
-    /// Record this self-rating without a countdown or a question asked: again, hard,
-    /// good or easy.
+    /// Record this self-rating without the countdown or the rating prompt (the story
+    /// and question are still printed): again, hard, good or easy.
     #[arg(long, value_name = "RATING")]
     pub rating: Option<String>,
     /// With --rating: how long the answer took, in seconds, to record with it.

@@ -100,6 +100,37 @@ fn the_schedule_after_a_fixed_sequence_of_ratings() {
 }
 
 #[test]
+fn only_the_last_rating_of_a_day_counts_for_the_schedule() {
+    let env = with_stories(&["strong-ledger-close.md"]);
+    let practice = |day: &str, rating: &str| {
+        let r = env.run_ok(&["practice", "--today", day, "--story", "strong-ledger-close", "--rating", rating]);
+        last_line(&r.stdout).to_string()
+    };
+    assert_eq!(practice("2026-11-01", "good"), "Next rehearsal: 2026-11-02 (interval 1 day).");
+    // A second telling the same day replaces the first: still the first interval.
+    assert_eq!(practice("2026-11-01", "hard"), "Next rehearsal: 2026-11-02 (interval 1 day).");
+    assert_eq!(practice("2026-11-01", "easy"), "Next rehearsal: 2026-11-02 (interval 1 day).");
+    // The next day moves it on, from the day's last rating (easy).
+    assert_eq!(practice("2026-11-02", "good"), "Next rehearsal: 2026-11-08 (interval 6 days).");
+    let log = env.read("logs/2026-11-01.md");
+    assert_eq!(log.matches("story: strong-ledger-close").count(), 3, "every rehearsal is still recorded: {log}");
+}
+
+#[test]
+fn a_next_rehearsal_past_the_calendar_is_not_given_a_date() {
+    let env = with_stories(&["strong-ledger-close.md"]);
+    let r = env.run_ok(&["practice", "--today", "9999-12-31", "--rating", "good"]);
+    assert_eq!(
+        last_line(&r.stdout),
+        "Next rehearsal: not set; the interval of 1 day runs past 9999-12-31, the last date systemcraft handles."
+    );
+    assert!(env.exists("logs/9999-12-31.md"));
+    // The day before, the one-day interval still fits.
+    let r = env.run_ok(&["practice", "--today", "9999-12-30", "--story", "strong-ledger-close", "--rating", "good"]);
+    assert_eq!(last_line(&r.stdout), "Next rehearsal: 9999-12-31 (interval 1 day).");
+}
+
+#[test]
 fn reviews_are_capped_before_the_interview() {
     let env = with_stories(&["strong-ledger-close.md"]);
     let profile = env.read("systemcraft.yaml").replace("\ninterview_date:\n", "\ninterview_date: 2026-12-10\n");
@@ -126,12 +157,21 @@ fn the_most_overdue_story_comes_first_then_the_weakest_principle() {
         "---\ndate: 2026-11-20\nrehearsals:\n  - story: strong-bold-labels\n    rating: good\n---\n",
     );
     // bold-labels was due on 2026-11-21; ledger-close, never rehearsed, is due today.
+    let titles = |env: &Env| -> Vec<String> {
+        env.json()["actions"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(
+        titles(&env).contains(&"Rehearse 2 ready stories due (1 overdue, 1 never rehearsed)".to_string()),
+        "{:?}",
+        titles(&env)
+    );
     let r = env.run_ok(&["practice", "--rating", "good"]);
     assert!(
         r.stdout.starts_with("Story: Turning around an on-call rotation that was burning people out (stories/strong-bold-labels.md; 4 days overdue)\n"),
         "{}",
         r.stdout
     );
+    assert!(titles(&env).contains(&"Rehearse 1 ready story due (1 never rehearsed)".to_string()), "{:?}", titles(&env));
     let r = env.run_ok(&["practice", "--rating", "good"]);
     assert!(r.stdout.contains("(stories/strong-ledger-close.md; never rehearsed)"), "{}", r.stdout);
 
@@ -185,6 +225,20 @@ fn wrong_arguments_are_usage_errors_that_write_nothing() {
     let r = empty.run(&["practice", "--rating", "good"]);
     assert_eq!(r.code, 1, "{r:?}");
     assert!(r.stderr.starts_with("error: there is no story to rehearse yet\n"), "{}", r.stderr);
+    // An unknown --story is a usage error naming the closest story, or saying there is
+    // none yet (the template's example story does not count).
+    let r = empty.run(&["practice", "--story", "checkout", "--rating", "good"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("no story named \"checkout\" in stories/, and no story to rehearse yet"), "{}", r.stderr);
+    empty.write_bytes(
+        "stories/checkout-latency.md",
+        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories/strong-ledger-close.md"))
+            .unwrap(),
+    );
+    let r = empty.run(&["practice", "--story", "checkout", "--rating", "good"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("no story named \"checkout\": did you mean `checkout-latency`?"), "{}", r.stderr);
+    assert!(!empty.exists("logs/2026-11-25.md"));
     // A log whose `rehearsals` is not a list is left alone.
     let odd = "---\ndate: 2026-11-25\nrehearsals: later\n---\n";
     env.write("logs/2026-11-25.md", odd);

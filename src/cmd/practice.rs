@@ -87,7 +87,16 @@ pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
     if let Some(s) = next {
         let days = |n: i32| format!("{n} day{}", if n == 1 { "" } else { "s" });
         let uncapped = s.last.checked_add(jiff::Span::new().days(i64::from(s.interval))).unwrap_or(s.due);
-        let _ = match after.config.profile.interview_date.filter(|_| s.due < uncapped) {
+        // Beyond the calendar nothing is capped: the interview would have to come after
+        // the last rehearsal, which is already the last date there is.
+        let capped = !s.beyond_calendar && s.due < uncapped;
+        let _ = match after.config.profile.interview_date.filter(|_| capped) {
+            _ if s.beyond_calendar => writeln!(
+                out,
+                "Next rehearsal: not set; the interval of {} runs past {}, the last date systemcraft handles.",
+                days(s.interval),
+                jiff::civil::Date::MAX
+            ),
             Some(interview) => writeln!(
                 out,
                 "Next rehearsal: {}, the day before the interview on {interview} (the interval would be {}).",

@@ -220,7 +220,11 @@ pub fn diagnostics(
                     }
                     None => "add the number: by how much latency, cost, revenue or incidents changed (\"p99 from 900 ms to 420 ms\"), or how many users, teams or engineers it reached".to_string(),
                 };
-                push(f.code, at_part(Part::Result), "the Result has no number".to_string(), hint);
+                // Digits that measure nothing: say why they did not count.
+                let dated = src.written(Part::Result).is_some_and(|r| r.text.chars().any(|c| c.is_ascii_digit()));
+                let hint =
+                    if dated { format!("a year, a quarter or a version is not a measure; {hint}") } else { hint };
+                push(f.code, at_part(Part::Result), "the Result has no measurable figure".to_string(), hint);
             }
             "star/we-not-i" => {
                 if src.written(Part::Action).is_none() {
@@ -283,7 +287,11 @@ pub fn diagnostics(
                         f.code,
                         at_part(Part::Action),
                         message,
-                        format!("add about {} to reach {lo:.0}: more on what you did and what came of it", words(add)),
+                        format!(
+                            "add about {}: a {}-minute answer is about {lo:.0} words; say more about what you did and what came of it",
+                            words(add),
+                            t.min_minutes
+                        ),
                     );
                 }
             }
@@ -390,7 +398,16 @@ impl Report {
                 .unwrap_or_default();
             findings.extend(diagnostics(note, &view.findings, &source, &config.star, config.today));
         }
-        crate::diag::sort(&mut findings);
+        // The usual order (path, line, column, code), but a stable sort without the
+        // message: findings at the same place keep the order they were made in, so
+        // the parts missing from a story without headings read Situation, Task,
+        // Action, Result rather than alphabetically.
+        findings.sort_by(|a, b| {
+            let (ap, al, ac, acode, _) = a.sort_key();
+            let (bp, bl, bc, bcode, _) = b.sort_key();
+            (ap, al, ac, acode).cmp(&(bp, bl, bc, bcode))
+        });
+        findings.dedup();
         let checked =
             index.notes().filter(|n| selected(&n.path)).count() + usize::from(selected(crate::config::PROFILE_FILE));
         let count = |s: Severity| findings.iter().filter(|d| d.severity == s).count();

@@ -64,7 +64,9 @@ fn best<'a>(stories: impl Iterator<Item = &'a StoryView>) -> Option<&'a StoryVie
 /// the best story of the weakest principle that has one.
 pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story: Option<&str>) -> Result<Pick> {
     let p = &model.portfolio;
-    if p.stories.is_empty() {
+    // An unknown --story is a usage error with the closest name, even in a workspace
+    // with no story yet.
+    if p.stories.is_empty() && story.is_none() {
         return Err(Error::NoStory {
             message: "there is no story to rehearse yet".into(),
             next: "systemcraft new story \"Title\"".into(),
@@ -85,6 +87,9 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
         let s = by_id.get(id).copied().ok_or_else(|| {
             Error::Usage(match crate::domain::did_you_mean(id, p.stories.iter().map(|s| s.id.as_str())) {
                 Some(s) => format!("no story named \"{id}\": did you mean `{s}`?"),
+                None if p.stories.is_empty() => format!(
+                    "no story named \"{id}\" in stories/, and no story to rehearse yet: start one with `systemcraft new story \"Title\"`"
+                ),
                 None => format!("no story named \"{id}\" in stories/"),
             })
         })?;

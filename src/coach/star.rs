@@ -153,10 +153,9 @@ pub fn pronouns(text: &str) -> (usize, usize) {
     (i, we)
 }
 
-/// Whether a text carries a figure: a digit (percentages, money, durations, counts).
-pub fn has_metric(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit())
-}
+/// Whether a text states a measurable result (money, a percentage, a duration, a
+/// count…), not merely a year, a quarter or a version: see [`super::metric`].
+pub use super::metric::has_metric;
 
 const L7_SCOPE: [&str; 14] = [
     "organization",
@@ -218,7 +217,7 @@ struct PartFacts {
 pub struct Analysis {
     /// Situation, task, action, result and learnings, in that order.
     parts: [Option<PartFacts>; 5],
-    /// The Result carries a number.
+    /// The Result states a measurable figure (see `coach::metric`).
     metric: bool,
     /// "I" and "we" in the Action.
     pronouns: (usize, usize),
@@ -304,7 +303,11 @@ impl Analysis {
         push(
             "star/no-metric",
             metric,
-            Message::Text(if metric { "the Result carries a number" } else { "the Result has no number" }),
+            Message::Text(if metric {
+                "the Result states a measurable figure"
+            } else {
+                "the Result has no measurable figure"
+            }),
             Message::Text(
                 "quantify the impact: a percentage, money, time saved, or a count (users, incidents, engineers)",
             ),

@@ -392,11 +392,10 @@ fn story_coverage(o: &mut String, m: &Model) {
         if list.is_empty() {
             continue;
         }
-        let names: Vec<&str> = list.iter().map(|pr| pr.label()).collect();
         let _ = writeln!(
             o,
             "**{what}:** {}. Start one with `systemcraft new story \"…\" --lp {}`.\n",
-            names.join(", "),
+            crate::score::portfolio::label_list(list),
             list[0].slug()
         );
     }

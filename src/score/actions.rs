@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{AssessmentState, Model};
 use crate::config::{Config, Weights};
-use crate::domain::principles::Scenario;
+use crate::domain::principles::{Principle, Scenario};
 use crate::note::kinds::StoryStatus;
 
 /// One suggested step.
@@ -135,8 +135,21 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
         })
         .collect();
     if let (Some(top), true) = (overdue.first(), ready > 0) {
+        // A ready story never rehearsed is due, not late: the title says which is which.
+        let fresh = overdue.iter().filter(|d| d.last.is_none()).count();
+        let late = overdue.len() - fresh;
+        let split: Vec<String> = [(late, "overdue"), (fresh, "never rehearsed")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
         ranked.push(Action {
-            title: format!("Rehearse {} overdue stor{}", overdue.len(), if overdue.len() == 1 { "y" } else { "ies" }),
+            title: format!(
+                "Rehearse {} ready stor{} due ({})",
+                overdue.len(),
+                if overdue.len() == 1 { "y" } else { "ies" },
+                split.join(", ")
+            ),
             detail: format!("tell \"{}\" out loud against a question, timed; practice logs it", top.title),
             target: "systemcraft practice".into(),
             gain: Some(round(via_component("rehearsal", overdue.len() as f64 / ready as f64))),
@@ -149,30 +162,40 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     thin.sort_by_key(|r| (r.strong, r.stories.len()));
     // Every principle with no story or one, named in the first of these actions.
     let (none, one) = super::portfolio::thin_principles(p);
-    let shown: Vec<_> = thin.iter().take(2).map(|r| r.principle).collect();
-    let others: Vec<&str> = none.iter().chain(&one).filter(|pr| !shown.contains(pr)).map(|pr| pr.label()).collect();
+    // Named in the first action: every such principle but the first's own, and but the
+    // second's while its action stays in the list (settled once the list is cut).
+    let thin_titles: Vec<(Principle, String)> = thin
+        .iter()
+        .take(2)
+        .map(|r| {
+            let title = format!(
+                "Back {} with {} story",
+                r.principle.label(),
+                if r.stories.is_empty() { "a" } else { "another" }
+            );
+            (r.principle, title)
+        })
+        .collect();
+    let others: Vec<Principle> = none
+        .iter()
+        .chain(&one)
+        .filter(|pr| thin_titles.first().is_none_or(|(first, _)| first != *pr))
+        .copied()
+        .collect();
     // The first of them keeps a place in the list while a principle has one story or
     // none, whatever its gain: the list is where those principles are named.
     let mut thin_first: Option<String> = None;
     for (k, row) in thin.iter().take(2).enumerate() {
         let gain = via_component("lp_depth", 1.0 / per_lp / 16.0);
-        let also = if k == 0 && !others.is_empty() {
-            format!("; also with one story or none: {}", others.join(", "))
-        } else {
-            String::new()
-        };
-        let title = format!(
-            "Back {} with {} story",
-            row.principle.label(),
-            if row.stories.is_empty() { "a" } else { "another" }
-        );
-        if k == 0 && (row.stories.len() <= 1 || !others.is_empty()) {
+        let title = thin_titles[k].1.clone();
+        let beyond_two = others.iter().any(|p| thin_titles.get(1).is_none_or(|(second, _)| second != p));
+        if k == 0 && (row.stories.len() <= 1 || beyond_two) {
             thin_first = Some(title.clone());
         }
         ranked.push(Action {
             title,
             detail: format!(
-                "{} stor{} name{} it, {} refined or ready; {per_lp} are the target{also}",
+                "{} stor{} name{} it, {} refined or ready; {per_lp} are the target",
                 row.stories.len(),
                 if row.stories.len() == 1 { "y" } else { "ies" },
                 if row.stories.len() == 1 { "s" } else { "" },
@@ -268,6 +291,15 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
         }
     }
     ranked.truncate(room);
+    // The first thin principle's action names the others, less the second when its own
+    // action made the list: no principle is named twice, none is left out.
+    if let Some((_, first_title)) = thin_titles.first() {
+        let second_kept = thin_titles.get(1).filter(|(_, t)| ranked.iter().any(|a| &a.title == t)).map(|(p, _)| *p);
+        let also: Vec<Principle> = others.iter().filter(|p| Some(**p) != second_kept).copied().collect();
+        if let (Some(action), false) = (ranked.iter_mut().find(|a| &a.title == first_title), also.is_empty()) {
+            action.detail.push_str(&format!("; also with one story or none: {}", super::portfolio::label_list(&also)));
+        }
+    }
     out.extend(ranked);
     if model.today_goals.log.is_none() {
         out.push(Action {

@@ -130,6 +130,13 @@ impl Serialize for PortfolioView {
     }
 }
 
+/// Principle names as one list, separated by " · ": some names hold a comma ("Are
+/// Right, A Lot") or a semicolon ("Have Backbone; Disagree and Commit"), so neither can
+/// separate them.
+pub fn label_list(principles: &[Principle]) -> String {
+    principles.iter().map(|p| p.label()).collect::<Vec<_>>().join(" · ")
+}
+
 /// Principles backed by no story and by exactly one, in canonical order.
 pub fn thin_principles(portfolio: &Portfolio) -> (Vec<Principle>, Vec<Principle>) {
     let none = portfolio.principles.iter().filter(|r| r.stories.is_empty()).map(|r| r.principle).collect();

@@ -90,6 +90,24 @@ fn component(
     }
 }
 
+/// The detail of `lp_depth`: the value credits every principle with its strong
+/// (refined-or-ready) stories up to the target, so principles below the target count
+/// in part and the text says so.
+fn depth_detail(full: usize, partial: usize, target: f64) -> String {
+    let mut text = format!("{full} of 16 principles with {target} refined-or-ready stories");
+    if partial > 0 {
+        text.push_str(&format!(", {partial} more with fewer (counted in part)"));
+    }
+    text
+}
+
+/// The detail of `story_quality`: the value is the mean of each story's share of the
+/// checks it passes, not the share of all checks, so the text names that mean.
+fn quality_detail(stories: usize, flawless: usize) -> String {
+    let noun = if stories == 1 { "story" } else { "stories" };
+    format!("mean share of STAR checks passed per story; every check passed by {flawless} of {stories} {noun}")
+}
+
 fn bar(key: &'static str, name: &'static str, components: Vec<Component>) -> Bar {
     let total: f64 = components.iter().map(|c| c.weight).sum();
     let value = if total > 0.0 { components.iter().map(|c| c.value * c.weight).sum::<f64>() / total } else { 0.0 };
@@ -312,27 +330,22 @@ pub fn bars(
         "Principle depth",
         depth_sum / 16.0,
         &w.behavioral,
-        format!(
-            "{} of 16 principles backed by {} refined-or-ready stories",
+        depth_detail(
             portfolio.principles.iter().filter(|r| r.strong as f64 >= t.stories_per_lp).count(),
-            t.stories_per_lp
+            portfolio.principles.iter().filter(|r| r.strong > 0 && (r.strong as f64) < t.stories_per_lp).count(),
+            t.stories_per_lp,
         ),
         files.strong_with_principles,
     );
     let n = portfolio.stories.len();
     let quality_value = if n == 0 { 0.0 } else { portfolio.stories.iter().map(|s| s.quality).sum::<f64>() / n as f64 };
-    let checks: usize = portfolio.stories.iter().map(|s| s.findings.len()).sum();
-    let passed: usize = portfolio.stories.iter().map(|s| s.findings.iter().filter(|f| f.passed).count()).sum();
+    let flawless = portfolio.stories.iter().filter(|s| s.findings.iter().all(|f| f.passed)).count();
     let quality = component(
         "story_quality",
         "Story quality",
         quality_value,
         &w.behavioral,
-        if n == 0 {
-            "no stories yet".into()
-        } else {
-            format!("{passed} of {checks} STAR checks passed across {n} stories")
-        },
+        if n == 0 { "no stories yet".into() } else { quality_detail(n, flawless) },
         files.all,
     );
     let ready: Vec<&StoryView> = portfolio.views().filter(|s| s.status == StoryStatus::Ready).collect();
@@ -411,5 +424,22 @@ mod tests {
         assert!((mock_factor(1, 3.0) - 0.8).abs() < 1e-9);
         assert!((mock_factor(3, 3.0) - 1.0).abs() < 1e-9);
         assert!((mock_factor(9, 3.0) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn details_describe_the_computed_values() {
+        assert_eq!(
+            quality_detail(2, 1),
+            "mean share of STAR checks passed per story; every check passed by 1 of 2 stories"
+        );
+        assert_eq!(
+            quality_detail(1, 0),
+            "mean share of STAR checks passed per story; every check passed by 0 of 1 story"
+        );
+        assert_eq!(
+            depth_detail(1, 2, 2.0),
+            "1 of 16 principles with 2 refined-or-ready stories, 2 more with fewer (counted in part)"
+        );
+        assert_eq!(depth_detail(0, 0, 2.0), "0 of 16 principles with 2 refined-or-ready stories");
     }
 }
