@@ -105,6 +105,15 @@ pub enum Error {
         /// Why.
         reason: &'static str,
     },
+    /// `init` was pointed at a folder inside an existing workspace: a second
+    /// workspace there would have its files read as the outer one's notes.
+    #[error("{dir} is inside the systemcraft workspace at {root}; not creating a workspace within a workspace")]
+    NestedWorkspace {
+        /// The folder `init` was given.
+        dir: PathBuf,
+        /// The root of the enclosing workspace (the folder holding systemcraft.yaml).
+        root: PathBuf,
+    },
     /// A value given on the command line is not usable.
     #[error("{0}")]
     Usage(String),
@@ -136,6 +145,12 @@ impl Error {
             Error::Watch(_) => "on network mounts or WSL drives, try `systemcraft watch --poll`",
             Error::NotARepo { .. } => "make it one with `git init` in the workspace (`systemcraft init` does this)",
             Error::RepoState { next, .. } => return Some(next.clone()),
+            Error::NestedWorkspace { root, .. } => {
+                return Some(format!(
+                    "use the existing workspace (run systemcraft commands anywhere inside {}), or run `systemcraft init` in a folder outside it",
+                    root.display()
+                ))
+            }
             Error::NoStory { next, .. } => return Some(format!("start one with `{next}`")),
             Error::Remote { source, .. } if source.code() == git2::ErrorCode::Auth => {
                 "the remote refused the credentials: check your ssh key (`ssh-add -l`) or your credential helper; your commits are safe in this repository"

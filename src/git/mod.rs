@@ -78,8 +78,13 @@ impl Repo {
     }
 
     /// Stages `paths` (workspace-relative, `/`-separated; ignored files are skipped) and
-    /// commits them on the current branch. Returns `None` when nothing changed.
+    /// commits them on the current branch. Returns `None` when nothing changed — and
+    /// always for an empty `paths`, which commits nothing (to libgit2 an empty
+    /// pathspec would match every file of the work tree).
     pub fn commit_paths(&self, paths: &[String], message: &str) -> Result<Option<Committed>> {
+        if paths.is_empty() {
+            return Ok(None);
+        }
         let mut index = self.repo.index().map_err(|e| Error::git("cannot open the index", e))?;
         index
             .add_all(paths.iter(), IndexAddOption::DEFAULT, None)

@@ -58,7 +58,7 @@ pub struct MockSummary {
 pub fn summary(config: &Config, index: &Index, notes: &Notes<'_>, this_week: u64) -> MockSummary {
     let mut done: Vec<MockPoint> = Notes::counted(&notes.mocks)
         .filter_map(|n| match &n.data {
-            Data::Mock(m) => m.date.filter(|d| *d <= config.today).map(|d| {
+            Data::Mock(m) if m.is_done() => m.date.filter(|d| *d <= config.today).map(|d| {
                 let rating = (!m.ratings.is_empty()).then(|| {
                     let sum: u32 = m.ratings.values().map(|v| u32::from(*v)).sum();
                     (f64::from(sum) / m.ratings.len() as f64 * 10.0).round() / 10.0
