@@ -44,11 +44,12 @@ pub struct NextMock {
 /// Mock interviews at a glance.
 #[derive(Debug, Clone, Serialize)]
 pub struct MockSummary {
-    /// Mocks dated this week, up to today.
+    /// Mocks done (see [`crate::note::kinds::Mock::is_done`]) dated this week, up to today.
     pub this_week: u64,
     /// The weekly goal.
     pub goal: u64,
-    /// The last recorded mocks up to today, oldest first (at most [`TREND_LENGTH`]).
+    /// The last mocks done up to today, oldest first (at most [`TREND_LENGTH`]); planned
+    /// ones are left out.
     pub recent: Vec<MockPoint>,
     /// The next unticked mock task of the current plan dated today or later.
     pub next: Option<NextMock>,
