@@ -38,6 +38,14 @@ pub enum Error {
         /// The file that is in the way.
         path: PathBuf,
     },
+    /// `new log` for a day whose log exists: there is one log per day.
+    #[error("the log for {date} already exists: {path}")]
+    LogExists {
+        /// The day.
+        date: String,
+        /// Its log.
+        path: PathBuf,
+    },
     /// The editor could not be run or failed.
     #[error("{0}")]
     Editor(String),
@@ -135,6 +143,12 @@ impl Error {
         let hint = match self {
             Error::NoWorkspace { .. } => "create one with `systemcraft init <DIR>`, or point at one with `-w <DIR>`",
             Error::Exists { .. } => "choose another title, or edit the existing file",
+            Error::LogExists { path, .. } => {
+                return Some(format!(
+                    "there is one log per day: open {} and add today's work to it",
+                    path.display()
+                ))
+            }
             Error::Edit { .. } => "the file was left as it was: fix it by hand, then run the command again",
             Error::NotAssessed { .. } => {
                 "run `systemcraft assess` first, or choose a path with --path (quick-reference, six-week-intensive, twelve-week-comprehensive, foundation-building)"

@@ -208,3 +208,23 @@ fn usage_errors() {
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
     }
 }
+
+#[test]
+fn a_write_into_a_missing_folder_names_the_target_and_the_folder() {
+    let env = prepared();
+    let target = env.root.join("no-such-folder").join("deeper").join("x.ics");
+    let r = env.run(&["calendar", "--out", target.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let folder = target.parent().unwrap();
+    assert!(
+        r.stderr.contains(&format!(
+            "error: cannot write {}: the folder {} does not exist",
+            target.display(),
+            folder.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains(".systemcraft-"), "the temporary file leaked: {}", r.stderr);
+    assert!(!folder.exists());
+}

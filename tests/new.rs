@@ -139,10 +139,16 @@ fn new_log_is_named_by_today_and_parses() {
     assert!(testenv::diagnostics(&json).is_empty(), "{:#}", json["diagnostics"]);
     assert_eq!(json["counts"]["logs"], 1);
     assert_eq!(json["today_goals"]["log"], rel);
-    // One log a day: a second one is refused.
+    // One log a day: a second one is refused, pointing at the day's log.
     let r = env.run(&["new", "log"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("error: the log for {TODAY} already exists: {rel}")), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("hint: there is one log per day: open {rel} and add today's work to it")),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("title"), "{}", r.stderr);
     assert_eq!(env.read(&rel), text);
 }
 

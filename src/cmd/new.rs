@@ -75,7 +75,12 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
         Some(kind) if args.kind == NoteKind::Mock => set_kind(filled, kind.kind().slug()),
         _ => filled,
     };
-    crate::fs::create_new_in(&ws.root, &rel, filled.as_bytes())?;
+    match crate::fs::create_new_in(&ws.root, &rel, filled.as_bytes()) {
+        Err(Error::Exists { .. }) if args.kind == NoteKind::Log => {
+            return Err(Error::LogExists { date: today, path: display_path(&ws.root, &rel) })
+        }
+        other => other?,
+    }
 
     let shown = display_path(&ws.root, &rel);
     let _ = writeln!(anstream::stdout(), "{}", shown.display());
