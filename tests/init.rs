@@ -223,3 +223,34 @@ fn init_points_at_assess_next() {
     let r = env.run_ok(&["init", "ws", "--no-git"]);
     assert!(r.stdout.contains("`systemcraft assess`"), "{}", r.stdout);
 }
+
+#[test]
+fn re_init_commits_its_file_but_not_what_the_user_staged() {
+    let env = Env::empty().with_git_identity();
+    env.run_ok(&["init", "ws"]);
+    // The user deletes a template and commits that, then stages a draft.
+    env.remove("templates/log.md");
+    let repo = git2::Repository::open(&env.root).unwrap();
+    let mut index = repo.index().unwrap();
+    index.remove_path(std::path::Path::new("templates/log.md")).unwrap();
+    index.write().unwrap();
+    let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+    let sig = git2::Signature::now("Someone", "s@example.com").unwrap();
+    let parent = repo.head().unwrap().peel_to_commit().unwrap();
+    repo.commit(Some("HEAD"), &sig, &sig, "drop the template", &tree, &[&parent]).unwrap();
+    env.write("stories/staged.md", "---\ntitle: Staged\n---\nnot ready to commit\n");
+    let mut index = repo.index().unwrap();
+    index.add_path(std::path::Path::new("stories/staged.md")).unwrap();
+    index.write().unwrap();
+
+    let r = env.run_ok(&["init", "."]);
+    assert!(r.stdout.contains("created 1 file"), "{}", r.stdout);
+    let repo = git2::Repository::open(&env.root).unwrap();
+    let head = repo.head().unwrap().peel_to_commit().unwrap();
+    let tree = head.tree().unwrap();
+    assert!(tree.get_path(std::path::Path::new("templates/log.md")).is_ok(), "the re-created file is committed");
+    assert!(tree.get_path(std::path::Path::new("stories/staged.md")).is_err(), "the staged draft was committed");
+    let status = status_of(&env.root, "stories/staged.md");
+    assert!(status.contains(git2::Status::INDEX_NEW), "the draft is no longer staged: {status:?}");
+    assert_eq!(status_of(&env.root, "templates/log.md"), git2::Status::CURRENT);
+}
