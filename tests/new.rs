@@ -212,6 +212,10 @@ fn an_empty_new_mock_is_planned_and_counts_only_once_rated() {
     let d = env.read("DASHBOARD.md");
     assert!(d.contains("| Do 1 mock interview | 0 / 1 |"), "{d}");
     assert!(d.contains("This week: **0 of 1**"), "{d}");
+    // Shown as planned, not as done.
+    assert!(d.contains(&format!("Planned (counts once it has ratings or minutes): [{TODAY} full loop]({rel})")), "{d}");
+    assert_eq!(planned["mocks"]["planned"][0]["path"], json!(rel));
+    assert_eq!(planned["mocks"]["planned"][0]["kind"], "full-loop");
     let bars = |d: &str| {
         d.lines()
             .filter(|l| l.starts_with("| Interview Readiness") || l.starts_with("| Mock interviews (multiplier)"))
@@ -231,6 +235,8 @@ fn an_empty_new_mock_is_planned_and_counts_only_once_rated() {
     assert!(d.contains("| Do 1 mock interview | 1 / 1 |"), "{d}");
     assert_ne!(bars(&d), bars(&dashboard));
     assert!(d.contains("| Mock interviews (multiplier) | ×0.80 |"), "{d}");
+    assert!(!d.contains("Planned (counts once"), "{d}");
+    assert_eq!(rated["mocks"]["planned"], json!([]));
 
     // Minutes alone count too; an explicit zero does not.
     let other = create(&env, &["new", "mock", "Timed"]);

@@ -206,6 +206,17 @@ fn mocks(o: &mut String, m: &Model) {
             let _ = writeln!(o, "No mock ahead in a study plan: `systemcraft mock` runs one now.");
         }
     }
+    if !s.planned.is_empty() {
+        let list: Vec<String> = s
+            .planned
+            .iter()
+            .map(|p| {
+                let what = p.kind.map_or(p.date.clone(), |k| format!("{} {}", p.date, k.label()));
+                link(&what, &p.path)
+            })
+            .collect();
+        let _ = writeln!(o, "Planned (counts once it has ratings or minutes): {}", list.join(", "));
+    }
     let _ = writeln!(o);
     let rated: Vec<f64> = s.recent.iter().filter_map(|p| p.rating).collect();
     if let (Some(first), Some(last)) = (rated.first(), rated.last()) {
