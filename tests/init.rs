@@ -204,6 +204,8 @@ fn init_inside_an_existing_workspace_is_refused_and_names_its_root() {
         assert_eq!(r.code, 1, "{target}: {r:?}");
         let root = env.root.canonicalize().unwrap();
         assert!(r.stderr.contains(&format!("inside the systemcraft workspace at {}", root.display())), "{}", r.stderr);
+        let inner = root.join(target);
+        assert!(r.stderr.contains(&format!("error: {} is inside", inner.display())), "{}", r.stderr);
         assert!(r.stderr.contains("hint: use the existing workspace"), "{}", r.stderr);
         assert!(r.stderr.contains("outside it"), "{}", r.stderr);
     }

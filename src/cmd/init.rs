@@ -80,9 +80,10 @@ fn refuse_nested(dir: &Path) -> Result<()> {
     let abs = std::path::absolute(dir).map_err(|e| Error::io("cannot resolve", dir, e))?;
     // Resolve `..` and symlinks where the folder exists, so `stories/..` is the root.
     let existing = abs.ancestors().find(|a| a.exists()).unwrap_or(&abs);
-    let canonical = match existing.canonicalize() {
-        Ok(c) => c.join(abs.strip_prefix(existing).unwrap_or(Path::new(""))),
-        Err(_) => abs.clone(),
+    let canonical = match (existing.canonicalize(), abs.strip_prefix(existing)) {
+        (Ok(c), Ok(rest)) if rest.as_os_str().is_empty() => c,
+        (Ok(c), Ok(rest)) => c.join(rest),
+        _ => abs.clone(),
     };
     if canonical.join(crate::config::PROFILE_FILE).is_file() {
         return Ok(());
