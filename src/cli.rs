@@ -175,6 +175,10 @@ pub struct NewArgs {
     /// The story's scenario.
     #[arg(long, value_name = "SCENARIO")]
     pub scenario: Option<String>,
+    /// What the mock covers (mocks only); without it, what templates/mock.md says
+    /// (`full-loop` in the template `init` writes).
+    #[arg(long = "kind", value_enum, value_name = "KIND")]
+    pub mock_kind: Option<MockKindArg>,
     /// Open the new note in $VISUAL or $EDITOR.
     #[arg(long)]
     pub edit: bool,
@@ -300,6 +304,19 @@ pub enum MockKindArg {
     Coding,
     /// Behavioral, system design and coding in one sitting.
     FullLoop,
+}
+
+impl MockKindArg {
+    /// The note schema's kind.
+    pub fn kind(self) -> crate::note::kinds::MockKind {
+        use crate::note::kinds::MockKind;
+        match self {
+            MockKindArg::Behavioral => MockKind::Behavioral,
+            MockKindArg::SystemDesign => MockKind::SystemDesign,
+            MockKindArg::Coding => MockKind::Coding,
+            MockKindArg::FullLoop => MockKind::FullLoop,
+        }
+    }
 }
 
 /// `systemcraft mock`.

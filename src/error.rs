@@ -38,6 +38,14 @@ pub enum Error {
         /// The file that is in the way.
         path: PathBuf,
     },
+    /// `new log` for a day whose log exists: there is one log per day.
+    #[error("the log for {date} already exists: {path}")]
+    LogExists {
+        /// The day.
+        date: String,
+        /// Its log.
+        path: PathBuf,
+    },
     /// The editor could not be run or failed.
     #[error("{0}")]
     Editor(String),
@@ -105,6 +113,15 @@ pub enum Error {
         /// Why.
         reason: &'static str,
     },
+    /// `init` was pointed at a folder inside an existing workspace: a second
+    /// workspace there would have its files read as the outer one's notes.
+    #[error("{dir} is inside the systemcraft workspace at {root}; not creating a workspace within a workspace")]
+    NestedWorkspace {
+        /// The folder `init` was given.
+        dir: PathBuf,
+        /// The root of the enclosing workspace (the folder holding systemcraft.yaml).
+        root: PathBuf,
+    },
     /// A value given on the command line is not usable.
     #[error("{0}")]
     Usage(String),
@@ -126,6 +143,12 @@ impl Error {
         let hint = match self {
             Error::NoWorkspace { .. } => "create one with `systemcraft init <DIR>`, or point at one with `-w <DIR>`",
             Error::Exists { .. } => "choose another title, or edit the existing file",
+            Error::LogExists { path, .. } => {
+                return Some(format!(
+                    "there is one log per day: open {} and add today's work to it",
+                    path.display()
+                ))
+            }
             Error::Edit { .. } => "the file was left as it was: fix it by hand, then run the command again",
             Error::NotAssessed { .. } => {
                 "run `systemcraft assess` first, or choose a path with --path (quick-reference, six-week-intensive, twelve-week-comprehensive, foundation-building)"
@@ -136,6 +159,12 @@ impl Error {
             Error::Watch(_) => "on network mounts or WSL drives, try `systemcraft watch --poll`",
             Error::NotARepo { .. } => "make it one with `git init` in the workspace (`systemcraft init` does this)",
             Error::RepoState { next, .. } => return Some(next.clone()),
+            Error::NestedWorkspace { root, .. } => {
+                return Some(format!(
+                    "use the existing workspace (run systemcraft commands anywhere inside {}), or run `systemcraft init` in a folder outside it",
+                    root.display()
+                ))
+            }
             Error::NoStory { next, .. } => return Some(format!("start one with `{next}`")),
             Error::Remote { source, .. } if source.code() == git2::ErrorCode::Auth => {
                 "the remote refused the credentials: check your ssh key (`ssh-add -l`) or your credential helper; your commits are safe in this repository"

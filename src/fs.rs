@@ -42,18 +42,37 @@ pub fn write_atomic(path: &Path, contents: &[u8], durability: Durability) -> Res
 /// bytes differ (watch mode keeps the last dashboard it wrote in memory).
 pub fn replace_atomic(path: &Path, contents: &[u8], durability: Durability) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".systemcraft-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io("cannot create a temporary file in", dir, e))?;
-    tmp.write_all(contents).map_err(|e| Error::io("cannot write", tmp.path(), e))?;
+    // Errors name the target, never the temporary file, which the user did not ask
+    // for and which is gone once the write fails.
+    let mut tmp =
+        tempfile::Builder::new().prefix(".systemcraft-").suffix(".tmp").tempfile_in(dir).map_err(|e| {
+            match e.kind() {
+                std::io::ErrorKind::NotFound if !dir.is_dir() => Error::io(
+                    "cannot write",
+                    path,
+                    std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        format!("the folder {} does not exist", dir.display()),
+                    ),
+                ),
+                _ => Error::io("cannot write", path, without_path(e)),
+            }
+        })?;
+    tmp.write_all(contents).map_err(|e| Error::io("cannot write", path, without_path(e)))?;
     set_permissions(tmp.as_file(), path);
     if durability == Durability::Flushed {
-        tmp.as_file().sync_all().map_err(|e| Error::io("cannot flush", tmp.path(), e))?;
+        tmp.as_file().sync_all().map_err(|e| Error::io("cannot flush", path, without_path(e)))?;
     }
     tmp.persist(path).map_err(|e| Error::io("cannot replace", path, e.error))?;
     Ok(())
+}
+
+/// The OS error alone, without the temporary file's path `tempfile` adds to it.
+fn without_path(e: std::io::Error) -> std::io::Error {
+    match e.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::from(e.kind()),
+    }
 }
 
 /// Writes local state (under `.systemcraft/`) atomically, inside the workspace and

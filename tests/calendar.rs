@@ -35,6 +35,14 @@ fn set_interview(env: &Env, date: &str) {
     env.write("systemcraft.yaml", &profile.replace("\ninterview_date:\n", &format!("\ninterview_date: {date}\n")));
 }
 
+/// Changes `interview_date` from `old` to `new` in systemcraft.yaml.
+fn set_interview_again(env: &Env, old: &str, new: &str) {
+    let profile = env.read("systemcraft.yaml");
+    let line = format!("\ninterview_date: {old}\n");
+    assert!(profile.contains(&line), "{profile}");
+    env.write("systemcraft.yaml", &profile.replace(&line, &format!("\ninterview_date: {new}\n")));
+}
+
 /// One parsed event: UID, DTSTART, DTEND and CATEGORIES as written.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Ev {
@@ -178,7 +186,14 @@ fn nothing_is_scheduled_after_the_interview() {
 
     // Without --weeks the schedule stops with the interview day.
     let out = env.run_ok(&["calendar", "--out", "default.ics"]).stdout;
-    assert!(out.contains(&format!("from {TODAY} to 2026-12-15")), "{out}");
+    // The summary's range ends with the interview day, not with the last week asked for.
+    assert!(out.contains(&format!("from {TODAY} to 2026-12-09")), "{out}");
+    let out = env.run_ok(&["calendar", "--out", "ten.ics", "--weeks", "10"]).stdout;
+    assert!(out.contains(&format!("from {TODAY} to 2026-12-09")), "{out}");
+    // An interview after the range leaves the range's own last day.
+    set_interview_again(&env, "2026-12-09", "2027-03-01");
+    let out = env.run_ok(&["calendar", "--out", "one.ics", "--weeks", "1"]).stdout;
+    assert!(out.contains(&format!("from {TODAY} to 2026-12-01")), "{out}");
     let default = events(&env.read("default.ics"));
     assert!(default.iter().all(|e| &e.start[..8] <= "20261209"));
 }
@@ -192,4 +207,24 @@ fn usage_errors() {
         let r = env.run(args);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
     }
+}
+
+#[test]
+fn a_write_into_a_missing_folder_names_the_target_and_the_folder() {
+    let env = prepared();
+    let target = env.root.join("no-such-folder").join("deeper").join("x.ics");
+    let r = env.run(&["calendar", "--out", target.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let folder = target.parent().unwrap();
+    assert!(
+        r.stderr.contains(&format!(
+            "error: cannot write {}: the folder {} does not exist",
+            target.display(),
+            folder.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains(".systemcraft-"), "the temporary file leaked: {}", r.stderr);
+    assert!(!folder.exists());
 }

@@ -139,3 +139,120 @@ fn init_rejects_unknown_tracks_as_usage_errors() {
     assert!(r.stderr.contains("senior-to-l6"), "{}", r.stderr);
     assert!(!env.exists("systemcraft.yaml"));
 }
+
+fn status_of(root: &std::path::Path, path: &str) -> git2::Status {
+    git2::Repository::open(root).unwrap().status_file(std::path::Path::new(path)).unwrap()
+}
+
+#[test]
+fn re_init_of_a_workspace_with_uncommitted_work_commits_nothing() {
+    let env = Env::empty().with_git_identity();
+    env.run_ok(&["init", "ws"]);
+    let repo = git2::Repository::open(&env.root).unwrap();
+    let head = repo.head().unwrap().peel_to_commit().unwrap().id();
+    env.write("stories/draft.md", "---\ntitle: Draft\n---\nwork in progress\n");
+    let profile = env.read("systemcraft.yaml");
+    env.write("systemcraft.yaml", &format!("{profile}# my edit\n"));
+
+    let r = env.run_ok(&["init", "."]);
+    assert!(r.stdout.contains("created 0 files"), "{}", r.stdout);
+    assert!(r.stdout.contains("nothing new to commit"), "{}", r.stdout);
+    let repo = git2::Repository::open(&env.root).unwrap();
+    assert_eq!(repo.head().unwrap().peel_to_commit().unwrap().id(), head, "HEAD moved");
+    assert_eq!(commits(&env.root), 1);
+    assert!(status_of(&env.root, "stories/draft.md").contains(git2::Status::WT_NEW));
+    assert!(status_of(&env.root, "systemcraft.yaml").contains(git2::Status::WT_MODIFIED));
+    assert!(!status_of(&env.root, "stories/draft.md").contains(git2::Status::INDEX_NEW), "draft was staged");
+}
+
+#[test]
+fn re_init_with_one_missing_file_commits_only_that_file() {
+    let env = Env::empty().with_git_identity();
+    env.run_ok(&["init", "ws"]);
+    // The user deletes a template and commits that.
+    env.remove("templates/story.md");
+    let repo = git2::Repository::open(&env.root).unwrap();
+    let mut index = repo.index().unwrap();
+    index.remove_path(std::path::Path::new("templates/story.md")).unwrap();
+    index.write().unwrap();
+    let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+    let sig = git2::Signature::now("Someone", "s@example.com").unwrap();
+    let parent = repo.head().unwrap().peel_to_commit().unwrap();
+    repo.commit(Some("HEAD"), &sig, &sig, "drop the template", &tree, &[&parent]).unwrap();
+    env.write("stories/draft.md", "---\ntitle: Draft\n---\nwork in progress\n");
+    let r = env.run_ok(&["init", "."]);
+    assert!(r.stdout.contains("created 1 file"), "{}", r.stdout);
+    assert!(r.stdout.contains("committed the new files"), "{}", r.stdout);
+    assert_eq!(commits(&env.root), 3);
+    let repo = git2::Repository::open(&env.root).unwrap();
+    let head = repo.head().unwrap().peel_to_commit().unwrap();
+    let parent = head.parent(0).unwrap();
+    let diff = repo.diff_tree_to_tree(Some(&parent.tree().unwrap()), Some(&head.tree().unwrap()), None).unwrap();
+    let paths: Vec<String> =
+        diff.deltas().map(|d| d.new_file().path().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(paths, vec!["templates/story.md".to_string()]);
+    assert!(status_of(&env.root, "stories/draft.md").contains(git2::Status::WT_NEW));
+}
+
+#[test]
+fn init_inside_an_existing_workspace_is_refused_and_names_its_root() {
+    let env = Env::empty().with_git_identity();
+    env.run_ok(&["init", "ws"]);
+    let before = commits(&env.root);
+    for target in ["stories", "newfolder/deeper"] {
+        let r = env.run(&["init", target]);
+        assert_eq!(r.code, 1, "{target}: {r:?}");
+        let root = env.root.canonicalize().unwrap();
+        assert!(r.stderr.contains(&format!("inside the systemcraft workspace at {}", root.display())), "{}", r.stderr);
+        let inner = root.join(target);
+        assert!(r.stderr.contains(&format!("error: {} is inside", inner.display())), "{}", r.stderr);
+        assert!(r.stderr.contains("hint: use the existing workspace"), "{}", r.stderr);
+        assert!(r.stderr.contains("outside it"), "{}", r.stderr);
+    }
+    assert!(!env.exists("stories/systemcraft.yaml"));
+    assert!(!env.exists("stories/templates"));
+    assert!(!env.exists("newfolder"));
+    assert_eq!(commits(&env.root), before);
+    // The root itself, by any spelling, may be initialised again.
+    env.run_ok(&["init", "stories/.."]);
+    env.run_ok(&["init", "."]);
+    assert_eq!(commits(&env.root), before);
+}
+
+#[test]
+fn init_points_at_assess_next() {
+    let env = Env::empty();
+    let r = env.run_ok(&["init", "ws", "--no-git"]);
+    assert!(r.stdout.contains("`systemcraft assess`"), "{}", r.stdout);
+}
+
+#[test]
+fn re_init_commits_its_file_but_not_what_the_user_staged() {
+    let env = Env::empty().with_git_identity();
+    env.run_ok(&["init", "ws"]);
+    // The user deletes a template and commits that, then stages a draft.
+    env.remove("templates/log.md");
+    let repo = git2::Repository::open(&env.root).unwrap();
+    let mut index = repo.index().unwrap();
+    index.remove_path(std::path::Path::new("templates/log.md")).unwrap();
+    index.write().unwrap();
+    let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
+    let sig = git2::Signature::now("Someone", "s@example.com").unwrap();
+    let parent = repo.head().unwrap().peel_to_commit().unwrap();
+    repo.commit(Some("HEAD"), &sig, &sig, "drop the template", &tree, &[&parent]).unwrap();
+    env.write("stories/staged.md", "---\ntitle: Staged\n---\nnot ready to commit\n");
+    let mut index = repo.index().unwrap();
+    index.add_path(std::path::Path::new("stories/staged.md")).unwrap();
+    index.write().unwrap();
+
+    let r = env.run_ok(&["init", "."]);
+    assert!(r.stdout.contains("created 1 file"), "{}", r.stdout);
+    let repo = git2::Repository::open(&env.root).unwrap();
+    let head = repo.head().unwrap().peel_to_commit().unwrap();
+    let tree = head.tree().unwrap();
+    assert!(tree.get_path(std::path::Path::new("templates/log.md")).is_ok(), "the re-created file is committed");
+    assert!(tree.get_path(std::path::Path::new("stories/staged.md")).is_err(), "the staged draft was committed");
+    let status = status_of(&env.root, "stories/staged.md");
+    assert!(status.contains(git2::Status::INDEX_NEW), "the draft is no longer staged: {status:?}");
+    assert_eq!(status_of(&env.root, "templates/log.md"), git2::Status::CURRENT);
+}

@@ -139,10 +139,16 @@ fn new_log_is_named_by_today_and_parses() {
     assert!(testenv::diagnostics(&json).is_empty(), "{:#}", json["diagnostics"]);
     assert_eq!(json["counts"]["logs"], 1);
     assert_eq!(json["today_goals"]["log"], rel);
-    // One log a day: a second one is refused.
+    // One log a day: a second one is refused, pointing at the day's log.
     let r = env.run(&["new", "log"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("error: the log for {TODAY} already exists: {rel}")), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("hint: there is one log per day: open {rel} and add today's work to it")),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("title"), "{}", r.stderr);
     assert_eq!(env.read(&rel), text);
 }
 
@@ -173,11 +179,95 @@ fn new_mock_is_named_by_date_and_title_and_parses() {
     let json = model(&env);
     assert!(testenv::diagnostics(&json).is_empty(), "{:#}", json["diagnostics"]);
     assert_eq!(json["counts"]["mocks"], 1);
-    let readiness = json["bars"].as_array().unwrap().iter().find(|b| b["key"] == "readiness").unwrap();
-    assert_eq!(readiness["multiplier"]["files"], json!([rel]));
+    assert_eq!(field(&text, "kind"), "full-loop");
     // Without a title: `<date>-mock`.
     assert_eq!(create(&env, &["new", "mock"]), format!("mocks/{TODAY}-mock.md"));
     assert!(errors(&model(&env)).is_empty());
+}
+
+/// The readiness multiplier (factor, files) and the week's mock goal (done, target).
+fn mock_counts(json: &Value) -> (f64, Value, u64, u64) {
+    let readiness = json["bars"].as_array().unwrap().iter().find(|b| b["key"] == "readiness").unwrap();
+    let goal = json["week"]["goals"].as_array().unwrap().iter().find(|g| g["key"] == "mocks").unwrap();
+    (
+        readiness["multiplier"]["factor"].as_f64().unwrap(),
+        readiness["multiplier"]["files"].clone(),
+        goal["done"].as_u64().unwrap(),
+        goal["target"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn an_empty_new_mock_is_planned_and_counts_only_once_rated() {
+    let env = Env::init();
+    let before = model(&env);
+    let dashboard = env.read("DASHBOARD.md");
+    let rel = create(&env, &["new", "mock", "Loop with Priya"]);
+    env.run_ok(&["build"]);
+    let planned = model(&env);
+    assert_eq!(mock_counts(&planned), mock_counts(&before));
+    assert_eq!(mock_counts(&planned), (0.7, json!([]), 0, 1));
+    assert_eq!(planned["mocks"]["this_week"], 0);
+    assert_eq!(planned["mocks"]["recent"], json!([]));
+    let d = env.read("DASHBOARD.md");
+    assert!(d.contains("| Do 1 mock interview | 0 / 1 |"), "{d}");
+    assert!(d.contains("This week: **0 of 1**"), "{d}");
+    // Shown as planned, not as done.
+    assert!(d.contains(&format!("Planned (counts once it has ratings or minutes): [{TODAY} full loop]({rel})")), "{d}");
+    assert_eq!(planned["mocks"]["planned"][0]["path"], json!(rel));
+    assert_eq!(planned["mocks"]["planned"][0]["kind"], "full-loop");
+    let bars = |d: &str| {
+        d.lines()
+            .filter(|l| l.starts_with("| Interview Readiness") || l.starts_with("| Mock interviews (multiplier)"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(bars(&d), bars(&dashboard));
+
+    // Rated: it took place, so it counts everywhere.
+    let text = env.read(&rel).replace("ratings: {}", "ratings: {behavioral: 4, coding: 3}");
+    env.write(&rel, &text);
+    env.run_ok(&["build"]);
+    let rated = model(&env);
+    assert_eq!(mock_counts(&rated), (0.8, json!([rel]), 1, 1));
+    assert_eq!(rated["mocks"]["recent"][0]["rating"], 3.5);
+    let d = env.read("DASHBOARD.md");
+    assert!(d.contains("| Do 1 mock interview | 1 / 1 |"), "{d}");
+    assert_ne!(bars(&d), bars(&dashboard));
+    assert!(d.contains("| Mock interviews (multiplier) | ×0.80 |"), "{d}");
+    assert!(!d.contains("Planned (counts once"), "{d}");
+    assert_eq!(rated["mocks"]["planned"], json!([]));
+
+    // Minutes alone count too; an explicit zero does not.
+    let other = create(&env, &["new", "mock", "Timed"]);
+    env.write(&other, &env.read(&other).replace("minutes:\n", "minutes: 0\n"));
+    assert_eq!(model(&env)["week"]["goals"][3]["done"], 1);
+    env.write(&other, &env.read(&other).replace("minutes: 0\n", "minutes: 50\n"));
+    assert_eq!(mock_counts(&model(&env)).2, 2);
+}
+
+#[test]
+fn new_mock_takes_a_kind() {
+    let env = Env::init();
+    let rel = create(&env, &["new", "mock", "Design round", "--kind", "system-design"]);
+    let text = env.read(&rel);
+    assert_eq!(field(&text, "kind"), "system-design");
+    assert!(text.contains("# behavioral, system-design, coding, full-loop"), "the comment is kept: {text}");
+    // A workspace template of the user's own that names a kind: --kind still wins,
+    // and without it the template's kind stays.
+    let mine = env.read("templates/mock.md").replace("kind: {{kind}}", "kind: behavioral");
+    env.write("templates/mock.md", &mine);
+    let rel = create(&env, &["new", "mock", "Coding round", "--kind", "coding"]);
+    assert_eq!(field(&env.read(&rel), "kind"), "coding");
+    let rel = create(&env, &["new", "mock", "Mine"]);
+    assert_eq!(field(&env.read(&rel), "kind"), "behavioral");
+    assert!(errors(&model(&env)).is_empty());
+    // Only for mocks, and only the known kinds.
+    let r = env.run(&["new", "story", "S", "--kind", "coding"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--kind applies to mocks only"), "{}", r.stderr);
+    let r = env.run(&["new", "mock", "M", "--kind", "lunch"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
 }
 
 #[test]

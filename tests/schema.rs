@@ -298,7 +298,7 @@ fn an_invalid_mock_is_reported_and_still_counts() {
     let env = Env::init();
     env.write(
         "mocks/2026-11-24-bad.md",
-        "---\ndate: 2026-11-24\nkind: panel\nminutes: -30\nratings:\n  behavioral: great\n  coding: 9\nstories: [ghost]\n---\n",
+        "---\ndate: 2026-11-24\nkind: panel\nminutes: -30\nratings:\n  behavioral: great\n  coding: 9\n  system-design: 3\nstories: [ghost]\n---\n",
     );
     env.write("mocks/2026-11-23-undated.md", "---\nkind: coding\nratings: 4\n---\n");
     let json = model(&env);
@@ -311,14 +311,15 @@ fn an_invalid_mock_is_reported_and_still_counts() {
             ("mocks/2026-11-24-bad.md", 4, 10, "schema/type"),
             ("mocks/2026-11-24-bad.md", 6, 3, "schema/type"),
             ("mocks/2026-11-24-bad.md", 7, 3, "schema/out-of-range"),
-            ("mocks/2026-11-24-bad.md", 8, 11, "link/unknown-story"),
+            ("mocks/2026-11-24-bad.md", 9, 11, "link/unknown-story"),
         ],
     );
     assert!(diagnostic(&json, "mocks/2026-11-24-bad.md", "schema/unknown-value")["hint"]
         .as_str()
         .unwrap()
         .contains("full-loop"));
-    // The dated one counts; the undated one cannot be placed in the window.
+    // The dated one counts (its one valid rating says it took place); the undated one
+    // cannot be placed in the window.
     assert_eq!(readiness_multiplier(&json)["files"], json!(["mocks/2026-11-24-bad.md"]));
     assert_eq!(json["counts"]["mocks"], 2);
 }

@@ -735,6 +735,11 @@ fn readiness_blends_behavioral_design_and_coding_scaled_by_mocks() {
     for d in ["2026-11-01", "2026-11-12", "2026-11-25"] {
         env.write(&format!("mocks/{d}-x.md"), &format!("---\ndate: {d}\nkind: coding\n---\n"));
     }
+    // Without ratings or minutes they are only planned: still no mock in the window.
+    close(bar_json(&env.json(), "readiness")["multiplier"]["factor"].as_f64().unwrap(), 0.7);
+    for d in ["2026-11-01", "2026-11-12", "2026-11-25"] {
+        env.write(&format!("mocks/{d}-x.md"), &format!("---\ndate: {d}\nkind: coding\nratings: {{coding: 3}}\n---\n"));
+    }
     let json = env.json();
     close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 1.0);
     assert_eq!(bar_json(&json, "readiness")["multiplier"]["mocks"], 3);
@@ -742,7 +747,7 @@ fn readiness_blends_behavioral_design_and_coding_scaled_by_mocks() {
     assert_eq!(percent(&json, "readiness"), 42);
 
     // A fourth adds nothing: the factor stays 1.0.
-    env.write("mocks/2026-11-20-y.md", "---\ndate: 2026-11-20\nkind: coding\n---\n");
+    env.write("mocks/2026-11-20-y.md", "---\ndate: 2026-11-20\nkind: coding\nminutes: 40\n---\n");
     let json = env.json();
     close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 1.0);
     assert_eq!(bar_json(&json, "readiness")["multiplier"]["mocks"], 4);
@@ -1078,8 +1083,8 @@ fn week_goals_count_monday_to_today() {
     assert_eq!(w["minutes"], 262);
     assert_eq!(w["commitment"], "15–20 h");
     assert_eq!(w["commitment_hours"], 15);
-    // 15 h × 3 days / 7 = 6.43 → 6.4
-    close(w["expected_hours_so_far"].as_f64().unwrap(), 6.4);
+    // Monday and Tuesday are finished, today is not: 15 h × 2 days / 7 = 4.29 → 4.3
+    close(w["expected_hours_so_far"].as_f64().unwrap(), 4.3);
     let files = |key: &str| {
         strings(&json["week"]["goals"].as_array().unwrap().iter().find(|g| g["key"] == key).unwrap()["files"])
     };
@@ -1095,8 +1100,8 @@ fn week_goals_count_monday_to_today() {
     assert_eq!(goal(&json, "mocks"), (0, 1));
     // Monday's log only: 177 minutes.
     assert_eq!(json["week"]["minutes"], 177);
-    // 15 × 1 / 7 = 2.14 → 2.1
-    close(json["week"]["expected_hours_so_far"].as_f64().unwrap(), 2.1);
+    // No day of the week has ended yet: nothing expected.
+    close(json["week"]["expected_hours_so_far"].as_f64().unwrap(), 0.0);
 
     // Sunday 11-29: the whole week, still Monday 11-23 .. Sunday 11-29.
     let json = build_on(&env, "2026-11-29");
@@ -1112,8 +1117,8 @@ fn week_goals_count_monday_to_today() {
     assert_eq!(goal(&json, "mocks"), (2, 1));
     // 177 + 40 + 30 + mocks 45 + 60 = 352
     assert_eq!(json["week"]["minutes"], 352);
-    // 15 × 7 / 7 = 15
-    close(json["week"]["expected_hours_so_far"].as_f64().unwrap(), 15.0);
+    // Monday to Saturday finished: 15 × 6 / 7 = 12.86 → 12.9
+    close(json["week"]["expected_hours_so_far"].as_f64().unwrap(), 12.9);
 
     // Sunday 11-22 belongs to the week before: Monday 11-16 .. Sunday 11-22.
     let json = build_on(&env, "2026-11-22");
@@ -1439,4 +1444,35 @@ fn an_empty_workspace_scores_zero() {
     assert_eq!(json["today_goals"]["streak"], 0);
     assert_eq!(json["today_goals"]["best_streak"], 0);
     assert_eq!(json["week"]["minutes"], 0);
+}
+
+#[test]
+fn the_pace_counts_finished_days_from_the_start_date() {
+    // A workspace started on Thursday 26 November, looked at the same day.
+    let env = Env::init();
+    let profile = env.read("systemcraft.yaml");
+    assert!(profile.contains("start_date: \"2026-11-25\""), "{profile}");
+    env.write("systemcraft.yaml", &profile.replace("start_date: \"2026-11-25\"", "start_date: \"2026-11-26\""));
+    env.run_ok(&["build", "--today", "2026-11-26"]);
+    let d = env.read("DASHBOARD.md");
+    assert!(!d.contains("behind pace"), "{d}");
+    assert!(
+        d.contains(
+            "Hours: **0.0 h** logged against a commitment of 15–20 h (the pace counts from the first finished day)."
+        ),
+        "{d}"
+    );
+    close(build_on(&env, "2026-11-26")["week"]["expected_hours_so_far"].as_f64().unwrap(), 0.0);
+    // Saturday: Thursday and Friday are finished, Monday to Wednesday came before the
+    // start: 15 × 2 / 7 = 4.3.
+    close(build_on(&env, "2026-11-28")["week"]["expected_hours_so_far"].as_f64().unwrap(), 4.3);
+    env.run_ok(&["build", "--today", "2026-11-28"]);
+    let d = env.read("DASHBOARD.md");
+    assert!(d.contains("(behind pace: 4.3 h expected by the start of today)"), "{d}");
+    // The next Monday: a new week, nothing finished yet.
+    close(build_on(&env, "2026-11-30")["week"]["expected_hours_so_far"].as_f64().unwrap(), 0.0);
+    // Tuesday: Monday is finished: 15 / 7 = 2.1.
+    close(build_on(&env, "2026-12-01")["week"]["expected_hours_so_far"].as_f64().unwrap(), 2.1);
+    // Before the start date nothing is expected either.
+    close(build_on(&env, "2026-11-25")["week"]["expected_hours_so_far"].as_f64().unwrap(), 0.0);
 }

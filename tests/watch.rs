@@ -559,7 +559,7 @@ fn its_own_write_does_not_loop_and_a_touched_dashboard_is_regenerated() {
     let mark = w.mark();
     env.remove("DASHBOARD.md");
     settles(&env, DEADLINE);
-    assert_eq!(untimed(&one_rebuild(&w, mark)), "DASHBOARD.md was changed outside systemcraft; regenerated");
+    assert_eq!(untimed(&one_rebuild(&w, mark)), "DASHBOARD.md was deleted outside systemcraft; regenerated");
 }
 
 // 13

@@ -77,6 +77,7 @@ mod tests {
         let schedule = Schedule {
             from: d("2026-11-25"),
             until: d("2026-12-02"),
+            last: d("2026-12-01"),
             time_zone: jiff::tz::TimeZone::UTC,
             time_zone_name: Some("UTC".into()),
             events: vec![

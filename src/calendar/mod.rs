@@ -102,8 +102,11 @@ pub struct Event {
 pub struct Schedule {
     /// The first day.
     pub from: Date,
-    /// The day after the last one.
+    /// The day after the last one of the range asked for.
     pub until: Date,
+    /// The last day the schedule covers: the interview day when it falls in the range
+    /// (nothing comes after it), else the day before `until`.
+    pub last: Date,
     /// The time zone the hours are read in.
     pub time_zone: TimeZone,
     /// Its IANA name, when it has one.
@@ -184,7 +187,8 @@ impl Schedule {
             a.when.first_day(&tz).cmp(&b.when.first_day(&tz)).then(a.kind.cmp(&b.kind)).then(a.uid.cmp(&b.uid))
         });
         let time_zone_name = tz.iana_name().map(str::to_string);
-        Schedule { from, until, time_zone: tz, time_zone_name, events }
+        let last = interview.filter(|d| *d >= from && *d < until).unwrap_or_else(|| add_days(until, -1));
+        Schedule { from, until, last, time_zone: tz, time_zone_name, events }
     }
 
     /// Events of one kind.

@@ -45,7 +45,7 @@ pub fn run(globals: &Globals, args: CalendarArgs) -> Result<i32> {
         (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
     })
     .collect();
-    let last = crate::plan::schedule::add_days(schedule.until, -1);
+    let last = schedule.last;
     let mut o = anstream::stdout().lock();
     let n = schedule.events.len();
     let _ = writeln!(

@@ -15,6 +15,7 @@ use crate::{Error, Globals, Result, EXIT_OK};
 /// Runs the command.
 pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     let dir = args.dir.clone().unwrap_or_else(|| Path::new(".").to_path_buf());
+    refuse_nested(&dir)?;
     std::fs::create_dir_all(&dir).map_err(|e| Error::io("cannot create folder", &dir, e))?;
     let dir = std::path::absolute(&dir).map_err(|e| Error::io("cannot resolve", &dir, e))?;
     let name = args.name.clone().or_else(crate::git::configured_name).unwrap_or_default();
@@ -62,17 +63,38 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     }
 
     if !args.no_git {
-        git_step(&dir, &created, &mut out)?;
+        git_step(&dir, &created, &kept, &mut out)?;
     }
     let _ = writeln!(
         out,
-        "\nNext: answer the questions in assessment.md, then run `systemcraft build` in {}",
+        "\nNext: take the self-assessment with `systemcraft assess` (or answer the questions in assessment.md), then run `systemcraft build` in {}",
         dir.display()
     );
     Ok(EXIT_OK)
 }
 
-fn git_step(dir: &Path, created: &[String], out: &mut impl Write) -> Result<()> {
+/// Refuses a target folder that lies inside an existing workspace without being its
+/// root: the inner workspace's files (templates, READMEs) would be read as the outer
+/// one's notes. Re-running init on the root itself is allowed.
+fn refuse_nested(dir: &Path) -> Result<()> {
+    let abs = std::path::absolute(dir).map_err(|e| Error::io("cannot resolve", dir, e))?;
+    // Resolve `..` and symlinks where the folder exists, so `stories/..` is the root.
+    let existing = abs.ancestors().find(|a| a.exists()).unwrap_or(&abs);
+    let canonical = match (existing.canonicalize(), abs.strip_prefix(existing)) {
+        (Ok(c), Ok(rest)) if rest.as_os_str().is_empty() => c,
+        (Ok(c), Ok(rest)) => c.join(rest),
+        _ => abs.clone(),
+    };
+    if canonical.join(crate::config::PROFILE_FILE).is_file() {
+        return Ok(());
+    }
+    match canonical.ancestors().skip(1).find(|a| a.join(crate::config::PROFILE_FILE).is_file()) {
+        Some(root) => Err(Error::NestedWorkspace { dir: canonical.clone(), root: root.to_path_buf() }),
+        None => Ok(()),
+    }
+}
+
+fn git_step(dir: &Path, created: &[String], kept: &[String], out: &mut impl Write) -> Result<()> {
     let (repo, fresh) = match Repo::open_at(dir) {
         Some(r) => (r, false),
         None => {
@@ -88,9 +110,21 @@ fn git_step(dir: &Path, created: &[String], out: &mut impl Write) -> Result<()> 
             (Repo::init(dir)?, true)
         }
     };
+    // Only the workspace files are committed: into a new repository the ones init
+    // created or found, into an existing one only the ones it created. Never anything
+    // else — re-running init on a workspace with uncommitted work commits nothing.
+    let mut paths = created.to_vec();
+    if fresh {
+        paths.extend(kept.iter().cloned());
+        paths.sort();
+    }
+    if paths.is_empty() {
+        let _ = writeln!(out, "  git: existing repository kept; nothing new to commit");
+        return Ok(());
+    }
     let message =
         if fresh { "Start interview preparation with systemcraft" } else { "Add the systemcraft workspace files" };
-    match repo.commit_paths(created, message)? {
+    match repo.commit_paths(&paths, message)? {
         Some(c) => {
             let what = if fresh {
                 "created a git repository with a first commit"

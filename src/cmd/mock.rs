@@ -14,12 +14,11 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::assess::{say, RawMode, EXIT_INTERRUPTED};
-use crate::cli::{MockArgs, MockKindArg};
+use crate::cli::MockArgs;
 use crate::config::Config;
 use crate::index::Index;
 use crate::mock::session::{clock, Input, Session, Stage};
 use crate::mock::{self, note, Agenda};
-use crate::note::kinds::MockKind;
 use crate::score::{goals, portfolio, Notes};
 use crate::{Error, Globals, Result, EXIT_OK};
 
@@ -34,12 +33,7 @@ pub fn run(globals: &Globals, args: MockArgs) -> Result<i32> {
     let notes = Notes::of(&index);
     let weakest = mock::weakest_principles(&portfolio::build(&config, &notes));
     let round = Notes::counted(&notes.mocks).count();
-    let kind = match args.kind {
-        MockKindArg::Behavioral => MockKind::Behavioral,
-        MockKindArg::SystemDesign => MockKind::SystemDesign,
-        MockKindArg::Coding => MockKind::Coding,
-        MockKindArg::FullLoop => MockKind::FullLoop,
-    };
+    let kind = args.kind.kind();
     let agenda = Agenda::new(kind, &config, &weakest, round);
     let partner = args.partner.as_deref().map(str::trim).filter(|p| !p.is_empty());
     if args.dry_run {

@@ -5,8 +5,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::{NewArgs, NoteKind};
+use crate::cli::{MockKindArg, NewArgs, NoteKind};
 use crate::domain::principles::{Principle, Scenario};
+use crate::note::front_matter::Editor;
 use crate::template;
 use crate::{Error, Globals, Result, EXIT_OK};
 
@@ -36,6 +37,9 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
     if args.kind != NoteKind::Story && (!principles.is_empty() || scenario.is_some()) {
         return Err(Error::Usage("--lp and --scenario apply to stories only".into()));
     }
+    if args.kind != NoteKind::Mock && args.mock_kind.is_some() {
+        return Err(Error::Usage("--kind applies to mocks only".into()));
+    }
 
     let title = args.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let file = match args.kind {
@@ -63,9 +67,20 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
             ("date", today.clone()),
             ("scenario", scenario.map(|s| s.slug().to_string()).unwrap_or_default()),
             ("principles", format!("[{list}]")),
+            ("kind", args.mock_kind.unwrap_or(MockKindArg::FullLoop).kind().slug().to_string()),
         ],
     );
-    crate::fs::create_new_in(&ws.root, &rel, filled.as_bytes())?;
+    let filled = match args.mock_kind {
+        // A template of the user's own may name a kind of its own: --kind wins.
+        Some(kind) if args.kind == NoteKind::Mock => set_kind(filled, kind.kind().slug()),
+        _ => filled,
+    };
+    match crate::fs::create_new_in(&ws.root, &rel, filled.as_bytes()) {
+        Err(Error::Exists { .. }) if args.kind == NoteKind::Log => {
+            return Err(Error::LogExists { date: today, path: display_path(&ws.root, &rel) })
+        }
+        other => other?,
+    }
 
     let shown = display_path(&ws.root, &rel);
     let _ = writeln!(anstream::stdout(), "{}", shown.display());
@@ -73,6 +88,16 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
         open_editor(&path)?;
     }
     Ok(EXIT_OK)
+}
+
+/// Sets `kind:` in the note's front matter, keeping every other byte; a template
+/// without front matter is left as it is.
+fn set_kind(text: String, slug: &str) -> String {
+    let Ok(mut editor) = Editor::front_matter(&text) else { return text };
+    match editor.set("kind", slug) {
+        Ok(()) => editor.finish(),
+        Err(_) => text,
+    }
 }
 
 /// Looks a name up, or explains the usage error with the closest known name.

@@ -78,14 +78,35 @@ impl Repo {
     }
 
     /// Stages `paths` (workspace-relative, `/`-separated; ignored files are skipped) and
-    /// commits them on the current branch. Returns `None` when nothing changed.
+    /// commits them, and only them, on the current branch: the commit is the last
+    /// one's tree with these paths' new contents, so whatever else the user changed or
+    /// staged stays uncommitted (and staged). Returns `None` when nothing changed — and
+    /// always for an empty `paths`, which commits nothing (to libgit2 an empty
+    /// pathspec would match every file of the work tree).
     pub fn commit_paths(&self, paths: &[String], message: &str) -> Result<Option<Committed>> {
+        if paths.is_empty() {
+            return Ok(None);
+        }
         let mut index = self.repo.index().map_err(|e| Error::git("cannot open the index", e))?;
         index
             .add_all(paths.iter(), IndexAddOption::DEFAULT, None)
             .map_err(|e| Error::git("cannot stage the files", e))?;
         index.write().map_err(|e| Error::git("cannot write the index", e))?;
-        self.commit_index(&mut index, message)
+        // The tree to commit: HEAD's, plus the staged entries of `paths` alone.
+        let mut only = git2::Index::new().map_err(|e| Error::git("cannot create an index", e))?;
+        if let Some(tree) = self.repo.head().ok().and_then(|h| h.peel_to_tree().ok()) {
+            only.read_tree(&tree).map_err(|e| Error::git("cannot read the last commit", e))?;
+        }
+        let wanted = |entry: &[u8]| {
+            paths.iter().any(|p| {
+                let p = p.trim_end_matches('/').as_bytes();
+                entry == p || (entry.starts_with(p) && entry.get(p.len()) == Some(&b'/'))
+            })
+        };
+        for entry in index.iter().filter(|e| wanted(&e.path)) {
+            only.add(&entry).map_err(|e| Error::git("cannot stage the files", e))?;
+        }
+        self.commit_index(&mut only, message)
     }
 }
 
@@ -208,7 +229,7 @@ impl Repo {
     }
 
     fn commit_index(&self, index: &mut git2::Index, message: &str) -> Result<Option<Committed>> {
-        let tree_id = index.write_tree().map_err(|e| Error::git("cannot write the tree", e))?;
+        let tree_id = index.write_tree_to(&self.repo).map_err(|e| Error::git("cannot write the tree", e))?;
         let tree = self.repo.find_tree(tree_id).map_err(|e| Error::git("cannot read the tree", e))?;
         let parent = self.repo.head().ok().and_then(|h| h.peel_to_commit().ok());
         if parent.as_ref().is_some_and(|p| p.tree_id() == tree_id) {

@@ -183,6 +183,16 @@ pub struct Mock {
     pub stories: Vec<(String, Pos)>,
 }
 
+impl Mock {
+    /// Whether the mock took place: it has at least one rating, or more than 0
+    /// recorded minutes (`systemcraft mock` always records them). A mock note without
+    /// either — what `systemcraft new mock` creates — is *planned*: it does not count
+    /// toward the weekly goal, the readiness multiplier or the ratings trend.
+    pub fn is_done(&self) -> bool {
+        !self.ratings.is_empty() || self.minutes.is_some_and(|m| m > 0)
+    }
+}
+
 /// A study plan.
 #[derive(Debug, Clone, Default)]
 pub struct Plan {

@@ -162,10 +162,19 @@ fn week(o: &mut String, m: &Model) {
         let _ = writeln!(o, "| {} | {} / {} | `{}` | {} |", g.label, g.done, g.target, bar(v, 10), files(&g.files, 3));
     }
     let hours = w.minutes as f64 / 60.0;
+    if w.expected_hours_so_far <= 0.0 {
+        // No day of this week's preparation has ended yet: nothing is owed.
+        let _ = writeln!(
+            o,
+            "\nHours: **{hours:.1} h** logged against a commitment of {} (the pace counts from the first finished day).\n",
+            w.commitment
+        );
+        return;
+    }
     let pace = if hours + 0.05 >= w.expected_hours_so_far { "on pace" } else { "behind pace" };
     let _ = writeln!(
         o,
-        "\nHours: **{hours:.1} h** logged against a commitment of {} ({pace}: {:.1} h expected by today).\n",
+        "\nHours: **{hours:.1} h** logged against a commitment of {} ({pace}: {:.1} h expected by the start of today).\n",
         w.commitment, w.expected_hours_so_far
     );
 }
@@ -196,6 +205,17 @@ fn mocks(o: &mut String, m: &Model) {
         None => {
             let _ = writeln!(o, "No mock ahead in a study plan: `systemcraft mock` runs one now.");
         }
+    }
+    if !s.planned.is_empty() {
+        let list: Vec<String> = s
+            .planned
+            .iter()
+            .map(|p| {
+                let what = p.kind.map_or(p.date.clone(), |k| format!("{} {}", p.date, k.label()));
+                link(&what, &p.path)
+            })
+            .collect();
+        let _ = writeln!(o, "Planned (counts once it has ratings or minutes): {}", list.join(", "));
     }
     let _ = writeln!(o);
     let rated: Vec<f64> = s.recent.iter().filter_map(|p| p.rating).collect();

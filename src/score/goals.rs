@@ -70,7 +70,9 @@ pub struct Week {
     pub commitment: String,
     /// The commitment's lower bound in hours.
     pub commitment_hours: u32,
-    /// Hours expected by today at that pace (lower bound × days elapsed / 7).
+    /// Hours expected by the start of today at that pace: lower bound × the days of
+    /// this week already finished, counted from the later of Monday and the profile's
+    /// `start_date`, ÷ 7.
     pub expected_hours_so_far: f64,
 }
 
@@ -221,7 +223,7 @@ pub fn week(config: &Config, notes: &Notes<'_>) -> Week {
                 minutes += l.total_minutes();
             }
             Data::Story(s) if in_week(s.created) => stories.push(n.path.clone()),
-            Data::Mock(m) if in_week(m.date) => {
+            Data::Mock(m) if in_week(m.date) && m.is_done() => {
                 minutes += m.minutes.unwrap_or(0);
                 mocks.push(n.path.clone());
             }
@@ -238,7 +240,10 @@ pub fn week(config: &Config, notes: &Notes<'_>) -> Week {
     let (designs_count, stories_count, mocks_count) = (designs.len() as u64, stories.len() as u64, mocks.len() as u64);
     let (designs_done, stories_done, mocks_done) = (designs, stories, mocks);
     let (lo, _) = config.profile.timeline.weekly_hours();
-    let elapsed = (config.today - start).get_days() + 1;
+    // Only finished days count toward the pace (today is still under way), and none
+    // before the preparation's start date: day 1 owes nothing yet.
+    let from = config.profile.start_date.map_or(start, |d| d.max(start));
+    let finished = (config.today - from).get_days().max(0);
     Week {
         start: start.to_string(),
         end: end.to_string(),
@@ -269,7 +274,7 @@ pub fn week(config: &Config, notes: &Notes<'_>) -> Week {
         minutes,
         commitment: config.profile.timeline.hours_label(),
         commitment_hours: lo,
-        expected_hours_so_far: (f64::from(lo) * f64::from(elapsed) / 7.0 * 10.0).round() / 10.0,
+        expected_hours_so_far: (f64::from(lo) * f64::from(finished) / 7.0 * 10.0).round() / 10.0,
     }
 }
 

@@ -44,21 +44,26 @@ pub struct NextMock {
 /// Mock interviews at a glance.
 #[derive(Debug, Clone, Serialize)]
 pub struct MockSummary {
-    /// Mocks dated this week, up to today.
+    /// Mocks done (see [`crate::note::kinds::Mock::is_done`]) dated this week, up to today.
     pub this_week: u64,
     /// The weekly goal.
     pub goal: u64,
-    /// The last recorded mocks up to today, oldest first (at most [`TREND_LENGTH`]).
+    /// The last mocks done up to today, oldest first (at most [`TREND_LENGTH`]); planned
+    /// ones are left out.
     pub recent: Vec<MockPoint>,
     /// The next unticked mock task of the current plan dated today or later.
     pub next: Option<NextMock>,
+    /// Planned mocks: notes dated this week or later with neither ratings nor minutes
+    /// (see [`crate::note::kinds::Mock::is_done`]), which count once rated; by date,
+    /// at most [`TREND_LENGTH`]. Their `rating` is always `None`.
+    pub planned: Vec<MockPoint>,
 }
 
 /// The mock summary. `this_week` is the count of the week's `mocks` goal.
 pub fn summary(config: &Config, index: &Index, notes: &Notes<'_>, this_week: u64) -> MockSummary {
     let mut done: Vec<MockPoint> = Notes::counted(&notes.mocks)
         .filter_map(|n| match &n.data {
-            Data::Mock(m) => m.date.filter(|d| *d <= config.today).map(|d| {
+            Data::Mock(m) if m.is_done() => m.date.filter(|d| *d <= config.today).map(|d| {
                 let rating = (!m.ratings.is_empty()).then(|| {
                     let sum: u32 = m.ratings.values().map(|v| u32::from(*v)).sum();
                     (f64::from(sum) / m.ratings.len() as f64 * 10.0).round() / 10.0
@@ -85,5 +90,19 @@ pub fn summary(config: &Config, index: &Index, notes: &Notes<'_>, this_week: u64
                 line: m.line,
             })
     });
-    MockSummary { this_week, goal: u64::from(config.weekly.mocks), recent, next }
+    let monday = super::goals::monday(config.today);
+    let mut planned: Vec<MockPoint> = Notes::counted(&notes.mocks)
+        .filter_map(|n| match &n.data {
+            Data::Mock(m) if !m.is_done() => m.date.filter(|d| *d >= monday).map(|d| MockPoint {
+                date: d.to_string(),
+                kind: m.kind,
+                path: n.path.clone(),
+                rating: None,
+            }),
+            _ => None,
+        })
+        .collect();
+    planned.sort_by(|a, b| a.date.cmp(&b.date).then(a.path.cmp(&b.path)));
+    planned.truncate(TREND_LENGTH);
+    MockSummary { this_week, goal: u64::from(config.weekly.mocks), recent, next, planned }
 }

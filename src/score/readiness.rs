@@ -158,7 +158,8 @@ pub struct Practice {
     pub designs: Vec<String>,
     /// Of which below the target level's scale.
     pub small_designs: usize,
-    /// Mock interviews in the window.
+    /// Mock interviews done in the window (planned ones, without ratings or
+    /// minutes, are left out).
     pub mocks: Vec<String>,
 }
 
@@ -190,7 +191,7 @@ pub fn practice(config: &Config, notes: &Notes<'_>) -> Practice {
                 }
                 p.designs.push(n.path.clone());
             }
-            Data::Mock(m) if in_window(m.date) => p.mocks.push(n.path.clone()),
+            Data::Mock(m) if in_window(m.date) && m.is_done() => p.mocks.push(n.path.clone()),
             _ => {}
         }
     }

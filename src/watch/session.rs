@@ -54,6 +54,8 @@ pub struct Report {
     pub history: bool,
     /// DASHBOARD.md had been changed or removed by something else and was restored.
     pub restored: bool,
+    /// With `restored`: it had been removed, not changed.
+    pub was_deleted: bool,
     /// Bars that moved.
     pub moves: Vec<Move>,
     /// Problems that appeared.
@@ -240,8 +242,10 @@ impl Session {
             self.pipeline.replace(&self.markdown)?;
             report.written = true;
         } else if checked_dashboard {
+            let missing = !self.pipeline.workspace.dashboard().exists();
             report.written = self.pipeline.write(&self.markdown)?;
             report.restored = report.written && !recompute;
+            report.was_deleted = report.restored && missing;
         }
         self.behind = None;
         report.work = started.elapsed();
@@ -304,7 +308,8 @@ impl Report {
             what.push("the git history moved".to_string());
         }
         if self.restored {
-            what.push(format!("{DASHBOARD_FILE} was changed outside systemcraft; regenerated"));
+            let how = if self.was_deleted { "deleted" } else { "changed" };
+            what.push(format!("{DASHBOARD_FILE} was {how} outside systemcraft; regenerated"));
         }
         let scores = if self.restored && self.moves.is_empty() {
             String::new()
@@ -356,5 +361,7 @@ mod tests {
         assert_eq!(r.line(), "6 notes (5 in logs/, 1 in stories/)  scores unchanged");
         let r = Report { restored: true, written: true, ..Report::default() };
         assert_eq!(r.line(), "DASHBOARD.md was changed outside systemcraft; regenerated");
+        let r = Report { restored: true, was_deleted: true, written: true, ..Report::default() };
+        assert_eq!(r.line(), "DASHBOARD.md was deleted outside systemcraft; regenerated");
     }
 }
