@@ -132,6 +132,12 @@ impl Versions {
         self.members[slot(kind)]
     }
 
+    /// Whether both are of the same index with the same notes present (whatever was
+    /// edited in between).
+    pub fn same_paths(&self, other: &Versions) -> bool {
+        self.lineage == other.lineage && self.members == other.members
+    }
+
     /// Whether both count the changes of the same index.
     pub fn same_index(&self, other: &Versions) -> bool {
         self.lineage == other.lineage

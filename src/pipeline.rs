@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
-use crate::index::Index;
+use crate::index::{Index, Versions};
 use crate::render;
 use crate::score::{self, Memo, Model, WeekScore};
 use crate::workspace::{Skipped, Workspace};
@@ -25,6 +25,9 @@ pub struct Pipeline {
     pub history: Vec<WeekScore>,
     // Parts of the last model, reused by the next one where no change can move them.
     memo: Memo,
+    // Names that differ only by case, found when the set of notes last changed: they
+    // depend on the paths alone, and a full walk per edit would cost milliseconds.
+    collisions: Option<(Versions, Vec<Diagnostic>)>,
 }
 
 impl Pipeline {
@@ -33,7 +36,7 @@ impl Pipeline {
         let (config, config_diagnostics) = Config::load(&workspace.root, today)?;
         let index = Index::build(&workspace);
         let history = history(&workspace, today);
-        Ok(Pipeline { workspace, config, config_diagnostics, index, history, memo: Memo::new() })
+        Ok(Pipeline { workspace, config, config_diagnostics, index, history, memo: Memo::new(), collisions: None })
     }
 
     /// Computes the model; a part the changes since the last model cannot have moved
@@ -42,7 +45,15 @@ impl Pipeline {
         let mut extra = self.config_diagnostics.clone();
         extra.extend(self.index.conflict_copies().map(conflict_copy));
         extra.extend(self.index.skipped().map(|(rel, why)| skipped(rel, why)));
-        extra.extend(case_collisions(&self.index));
+        let versions = self.index.versions();
+        match &self.collisions {
+            Some((seen, found)) if seen.same_paths(&versions) => extra.extend(found.iter().cloned()),
+            _ => {
+                let found = case_collisions(&self.index);
+                extra.extend(found.iter().cloned());
+                self.collisions = Some((versions, found));
+            }
+        }
         let mut model = score::compute_with(&self.config, &self.index, extra, &mut self.memo);
         model.history.clone_from(&self.history);
         model
@@ -154,4 +165,38 @@ fn history(ws: &Workspace, today: Date) -> Vec<WeekScore> {
             readiness: d.percents.readiness,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collisions(p: &mut Pipeline) -> Vec<String> {
+        p.model().diagnostics.iter().filter(|d| d.code == "file/case-collision").map(|d| d.path.clone()).collect()
+    }
+
+    // The case collisions are kept between models, and found again whenever a note
+    // comes or goes: an edit reuses them, a new or removed name does not. (Linux: the
+    // two names must be two files.)
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn case_collisions_follow_the_notes_present() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("systemcraft.yaml"), "name: x\n").unwrap();
+        std::fs::create_dir_all(root.join("stories")).unwrap();
+        std::fs::write(root.join("stories/launch.md"), "---\ntitle: A\n---\n").unwrap();
+        let ws = Workspace::open(root).unwrap();
+        let mut p = Pipeline::load(ws.clone(), "2026-11-25".parse().unwrap()).unwrap();
+        assert!(collisions(&mut p).is_empty());
+        std::fs::write(root.join("stories/Launch.md"), "---\ntitle: B\n---\n").unwrap();
+        p.index.update(&ws, ["stories/Launch.md"]);
+        assert_eq!(collisions(&mut p), ["stories/Launch.md", "stories/launch.md"]);
+        std::fs::write(root.join("stories/launch.md"), "---\ntitle: C\n---\n").unwrap();
+        p.index.update(&ws, ["stories/launch.md"]);
+        assert_eq!(collisions(&mut p), ["stories/Launch.md", "stories/launch.md"]);
+        std::fs::remove_file(root.join("stories/Launch.md")).unwrap();
+        p.index.update(&ws, ["stories/Launch.md"]);
+        assert!(collisions(&mut p).is_empty());
+    }
 }
