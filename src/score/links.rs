@@ -234,12 +234,23 @@ impl Tracker {
 }
 
 /// The links for the model of `index`: caught up from `tracker` where it can be,
-/// else followed in full (and the tracker started again).
-pub(crate) fn current(tracker: &mut Option<Tracker>, config: &Config, index: &Index, notes: &Notes<'_>) -> Links {
+/// else followed in full — and the tracker started again when `track` says more
+/// models of this index will follow (a one-shot build keeps no state).
+pub(crate) fn current(
+    tracker: &mut Option<Tracker>,
+    track: bool,
+    config: &Config,
+    index: &Index,
+    notes: &Notes<'_>,
+) -> Links {
     if let Some(t) = tracker {
         if t.catch_up(config, index) {
             return t.links();
         }
+    }
+    if !track {
+        *tracker = None;
+        return Arc::new(follow(config, notes));
     }
     let t = tracker.insert(Tracker::full(config, index, notes));
     t.links()

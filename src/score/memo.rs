@@ -54,8 +54,11 @@ pub struct Memo {
     versions: Option<Versions>,
     portfolio: Option<Slot<Arc<Portfolio>>>,
     files: Option<Slot<readiness::StoryFiles>>,
-    /// The links, kept up to date note by note (see [`super::links::Tracker`]).
+    /// The links, kept up to date note by note (see [`super::links::Tracker`]) once a
+    /// second model of the same index and config is asked for.
     pub(crate) links: Option<super::links::Tracker>,
+    // Models computed with these parts.
+    models: u64,
     today: Option<Slot<goals::Today>>,
     practice: Option<Slot<readiness::Practice>>,
 }
@@ -110,8 +113,15 @@ impl Memo {
         }
     }
 
+    /// Whether a model was computed with this memo before: then the caller is one that
+    /// computes many (watch), and keeping the links' per-note state pays off.
+    pub(crate) fn is_reused(&self) -> bool {
+        self.models > 0
+    }
+
     /// Keeps the parts just computed (or reused) at `versions`.
     pub(crate) fn keep(&mut self, versions: &Versions, parts: Computed<'_>) {
+        self.models += 1;
         self.portfolio = Some(Slot { key: Key::of(versions, &PORTFOLIO), value: Arc::clone(parts.portfolio) });
         self.files = Some(Slot { key: Key::of(versions, &PORTFOLIO), value: parts.files.clone() });
         self.today = Some(Slot { key: Key::of(versions, &TODAY), value: parts.today.clone() });

@@ -243,6 +243,7 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
     let versions = index.versions();
     let found = memo.find(config, &versions);
     let (notes, counts, mut diagnostics) = gather(index, extra);
+    let track = memo.is_reused();
     let tracker = &mut memo.links;
     let (portfolio, ((links, today_goals), (week, plan, practice))) = join(
         parallel,
@@ -256,7 +257,7 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
                 parallel,
                 || {
                     (
-                        links::current(tracker, config, index, &notes),
+                        links::current(tracker, track, config, index, &notes),
                         found.today.unwrap_or_else(|| goals::today(config, &notes)),
                     )
                 },
