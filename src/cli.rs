@@ -12,6 +12,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "systemcraft", version, about, long_about = None, propagate_version = true)]
 #[command(after_help = "Start with `systemcraft init ~/prep`, then `cd ~/prep && systemcraft build`.")]
+#[command(after_long_help = "Start with `systemcraft init ~/prep`, then `cd ~/prep && systemcraft build`.
+
+Exit status: 0 success; 1 a failure, or findings a command reports by its status (`check` with an error-level finding, `build --check` with a stale dashboard); 2 a usage error; 130 interrupted (Ctrl-C in assess, practice and mock).")]
 pub struct Cli {
     /// Use the workspace in DIR instead of searching upward from the current folder.
     #[arg(short = 'w', long, global = true, value_name = "DIR", env = "SYSTEMCRAFT_WORKSPACE")]
@@ -107,8 +110,13 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) to standard output.
-    Man,
+    /// Print the man page (roff) to standard output, or write every page to a folder.
+    Man {
+        /// Write systemcraft.1 and one page per subcommand (systemcraft-init.1, …) into
+        /// DIR, which must exist, instead of printing the main page.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
 }
 
 /// `systemcraft init`.

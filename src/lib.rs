@@ -123,7 +123,7 @@ where
         cli::Command::Check(args) => cmd::check::run(&globals, args),
         cli::Command::Practice(args) => cmd::practice::run(&globals, args),
         cli::Command::Completions { shell } => cmd::completions::run(shell),
-        cli::Command::Man => cmd::man::run(),
+        cli::Command::Man { out_dir } => cmd::man::run(out_dir.as_deref()),
     };
     match result {
         Ok(code) => code,

@@ -55,3 +55,27 @@ fn workspace_flag_and_discovery_from_a_subfolder() {
         env.cmd().current_dir(env.root.parent().unwrap()).args(["-w", "ws", "build", "--check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn man_writes_a_page_per_subcommand_into_a_folder() {
+    let env = Env::empty();
+    let dir = env.home.join("man1");
+    std::fs::create_dir_all(&dir).unwrap();
+    let r = env.run_ok(&["man", "--out-dir", dir.to_str().unwrap()]);
+    assert!(r.stdout.contains("Wrote the man pages"), "{}", r.stdout);
+    let mut pages: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    pages.sort();
+    for page in
+        ["systemcraft.1", "systemcraft-init.1", "systemcraft-build.1", "systemcraft-check.1", "systemcraft-mock.1"]
+    {
+        assert!(pages.iter().any(|p| p == page), "{page} missing from {pages:?}");
+    }
+    // The main page refers to the subcommands' pages, and each exists.
+    let main = std::fs::read_to_string(dir.join("systemcraft.1")).unwrap();
+    assert!(main.contains("systemcraft\\-init(1)"), "{main}");
+    let check = std::fs::read_to_string(dir.join("systemcraft-check.1")).unwrap();
+    assert!(check.contains("\\-\\-format"), "{check}");
+    // A folder that does not exist is a usage error.
+    assert_eq!(env.run(&["man", "--out-dir", env.home.join("nope").to_str().unwrap()]).code, 2);
+}
