@@ -96,7 +96,7 @@ fn json_shape_is_stable() {
     }
     let action = &json["actions"][0];
     assert_eq!(action["title"], "Take the self-assessment");
-    assert_eq!(action["target"], "assessment.md");
+    assert_eq!(action["target"], "systemcraft assess");
     assert!(action["gain"].is_null());
     assert_eq!(json["week"]["start"], "2026-11-23");
     assert_eq!(json["week"]["end"], "2026-11-29");

@@ -456,7 +456,7 @@ fn an_invalid_assessment_is_reported_and_left_partial() {
     assert_eq!(a["form"], "quick");
     assert_eq!(a["answered"], 9);
     assert_eq!(a["total"], 12);
-    assert_eq!(json["actions"][0]["target"], "assessment.md");
+    assert_eq!(json["actions"][0]["target"], "systemcraft assess");
 }
 
 // ---------------------------------------------------------------------------------

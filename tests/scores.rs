@@ -1237,7 +1237,7 @@ fn the_assessment_comes_first_until_it_is_taken() {
     let json = env.json();
     let first = &json["actions"][0];
     assert_eq!(first["title"], "Take the self-assessment");
-    assert_eq!(first["target"], "assessment.md");
+    assert_eq!(first["target"], "systemcraft assess");
     assert!(first["gain"].is_null());
 }
 

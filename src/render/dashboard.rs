@@ -264,7 +264,7 @@ fn assessment(o: &mut String, m: &Model) {
         AssessmentState::NotTaken => {
             let _ = writeln!(
                 o,
-                "Not taken yet: answer the questions in {} (1–5 each).\n",
+                "Not taken yet: run `systemcraft assess`, or answer the questions in {} (1–5 each).\n",
                 link("assessment.md", "assessment.md")
             );
         }

@@ -57,15 +57,15 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     match &model.assessment {
         AssessmentState::NotTaken => first.push(Action {
             title: "Take the self-assessment".into(),
-            detail: "12 questions rated 1–5; the score picks your study path and turns on the self-rating components"
+            detail: "12 questions rated 1–5, asked one at a time (or answered in assessment.md); the score picks your study path and turns on the self-rating components"
                 .into(),
-            target: "assessment.md".into(),
+            target: "systemcraft assess".into(),
             gain: None,
         }),
         AssessmentState::Partial { answered, total, .. } => first.push(Action {
             title: "Finish the self-assessment".into(),
             detail: format!("{answered} of {total} questions answered; the score counts once all are"),
-            target: "assessment.md".into(),
+            target: "systemcraft assess".into(),
             gain: None,
         }),
         AssessmentState::Taken { .. } => {}
