@@ -58,6 +58,8 @@ pub struct Report {
     pub was_deleted: bool,
     /// Bars that moved.
     pub moves: Vec<Move>,
+    /// Today's minimums met, before and after, of how many, when that count moved.
+    pub minimums: Option<(usize, usize, usize)>,
     /// Problems that appeared.
     pub appeared: Vec<Diagnostic>,
     /// Problems that went away.
@@ -223,6 +225,11 @@ impl Session {
                 .filter(|(a, b)| a.percent != b.percent)
                 .map(|(a, b)| Move { name: b.name, from: a.percent, to: b.percent })
                 .collect();
+            let met = |m: &Model| m.today_goals.minimums.iter().filter(|x| x.met).count();
+            let (before, after) = (met(&self.model), met(&model));
+            if before != after && report.new_day.is_none() {
+                report.minimums = Some((before, after, model.today_goals.minimums.len()));
+            }
             (report.appeared, report.fixed) = diff_problems(&self.model, &model);
             let old = std::mem::replace(&mut self.model, model);
             // Freeing a large model's thousands of strings takes a millisecond or two
@@ -311,12 +318,16 @@ impl Report {
             let how = if self.was_deleted { "deleted" } else { "changed" };
             what.push(format!("{DASHBOARD_FILE} was {how} outside systemcraft; regenerated"));
         }
-        let scores = if self.restored && self.moves.is_empty() {
+        let mut moved: Vec<String> = self.moves.iter().map(|m| format!("{} {}% → {}%", m.name, m.from, m.to)).collect();
+        if let Some((from, to, of)) = self.minimums {
+            moved.push(format!("today's minimums {from}/{of} → {to}/{of}"));
+        }
+        let scores = if self.restored && moved.is_empty() {
             String::new()
-        } else if self.moves.is_empty() {
+        } else if moved.is_empty() {
             "scores unchanged".to_string()
         } else {
-            self.moves.iter().map(|m| format!("{} {}% → {}%", m.name, m.from, m.to)).collect::<Vec<_>>().join(", ")
+            moved.join(", ")
         };
         let mut line = what.join("; ");
         if !scores.is_empty() {
@@ -359,6 +370,8 @@ mod tests {
         let many: Vec<String> = (0..5).map(|i| format!("logs/{i}.md")).chain(["stories/a.md".to_string()]).collect();
         let r = Report { notes: many, ..Report::default() };
         assert_eq!(r.line(), "6 notes (5 in logs/, 1 in stories/)  scores unchanged");
+        let r = Report { notes: vec!["logs/2026-11-25.md".into()], minimums: Some((2, 3, 3)), ..Report::default() };
+        assert_eq!(r.line(), "logs/2026-11-25.md  today's minimums 2/3 → 3/3");
         let r = Report { restored: true, written: true, ..Report::default() };
         assert_eq!(r.line(), "DASHBOARD.md was changed outside systemcraft; regenerated");
         let r = Report { restored: true, was_deleted: true, written: true, ..Report::default() };
