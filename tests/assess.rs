@@ -266,39 +266,16 @@ fn a_missing_assessment_is_created_from_the_template() {
 mod interactive {
     use std::time::Duration;
 
+    use crate::testenv::pty::{self, expect, send};
     use crate::testenv::Env;
 
-    const PTY_TIMEOUT_MS: u64 = 10_000;
-
-    /// Starts `systemcraft assess ARGS` on a pseudo-terminal in the workspace.
     fn spawn_assess(env: &Env, args: &[&str]) -> rexpect::session::PtySession {
-        let mut cmd = env.std_cmd();
-        cmd.arg("assess").args(args);
-        rexpect::session::spawn_command(cmd, Some(PTY_TIMEOUT_MS)).expect("start assess on a pty")
-    }
-
-    /// Waits for `text` on the terminal. rexpect reads the output byte by byte, each
-    /// byte as one `char`, so UTF-8 text is looked for in that form.
-    #[track_caller]
-    fn expect(p: &mut rexpect::session::PtySession, text: &str) {
-        let as_read: String = text.bytes().map(char::from).collect();
-        if let Err(e) = p.exp_string(&as_read) {
-            panic!("waiting for {text:?}: {e}");
-        }
-    }
-
-    fn send(p: &mut rexpect::session::PtySession, keys: &str) {
-        p.send(keys).unwrap();
-        p.flush().unwrap();
+        pty::spawn(env, "assess", args)
     }
 
     /// Waits for the process to end and returns its exit code.
     fn exit_code(p: &mut rexpect::session::PtySession) -> i32 {
-        let out = p.exp_eof().expect("end of output");
-        match p.process().wait().unwrap() {
-            rexpect::process::WaitStatus::Exited(_, code) => code,
-            other => panic!("assess ended with {other:?}:\n{out}"),
-        }
+        pty::finish(p).0
     }
 
     fn answer_line(text: &str, id: &str) -> String {

@@ -134,36 +134,11 @@ fn the_mock_action_names_the_runner_and_the_plans_next_kind() {
 #[cfg(unix)]
 mod interactive {
     use super::mock_goal;
+    use crate::testenv::pty::{self, expect, send};
     use crate::testenv::Env;
 
-    const PTY_TIMEOUT_MS: u64 = 10_000;
-
     fn spawn_mock(env: &Env, args: &[&str]) -> rexpect::session::PtySession {
-        let mut cmd = env.std_cmd();
-        cmd.arg("mock").args(args);
-        rexpect::session::spawn_command(cmd, Some(PTY_TIMEOUT_MS)).expect("start mock on a pty")
-    }
-
-    /// Waits for `text` (rexpect reads byte by byte, each byte one `char`).
-    #[track_caller]
-    fn expect(p: &mut rexpect::session::PtySession, text: &str) {
-        let as_read: String = text.bytes().map(char::from).collect();
-        if let Err(e) = p.exp_string(&as_read) {
-            panic!("waiting for {text:?}: {e}");
-        }
-    }
-
-    fn send(p: &mut rexpect::session::PtySession, keys: &str) {
-        p.send(keys).unwrap();
-        p.flush().unwrap();
-    }
-
-    fn exit_code(p: &mut rexpect::session::PtySession) -> (i32, String) {
-        let out = p.exp_eof().expect("end of output");
-        match p.process().wait().unwrap() {
-            rexpect::process::WaitStatus::Exited(_, code) => (code, out),
-            other => panic!("mock ended with {other:?}:\n{out}"),
-        }
+        pty::spawn(env, "mock", args)
     }
 
     fn mock_files(env: &Env) -> Vec<String> {
@@ -200,7 +175,7 @@ mod interactive {
         send(&mut p, " first, 2 numbers\r");
         expect(&mut p, "Wrote mocks/2026-11-25-system-design-sam-lee.md: 5 of 5 phases in 0:0");
         expect(&mut p, "Mock interviews this week: 1 of 1.");
-        let (code, _) = exit_code(&mut p);
+        let (code, _) = pty::finish(&mut p);
         assert_eq!(code, 0);
 
         let text = env.read("mocks/2026-11-25-system-design-sam-lee.md");
@@ -233,7 +208,7 @@ mod interactive {
         expect(&mut p, "Notes");
         send(&mut p, "\x1b");
         expect(&mut p, "Wrote mocks/2026-11-25-system-design-sam-lee-2.md: 1 of 5 phases");
-        assert_eq!(exit_code(&mut p).0, 0);
+        assert_eq!(pty::finish(&mut p).0, 0);
         let second = env.read("mocks/2026-11-25-system-design-sam-lee-2.md");
         assert!(second.contains("\nratings: {}"), "{second}");
         assert!(second.contains("1 of 5 phases (ended early)"), "{second}");
@@ -248,7 +223,7 @@ mod interactive {
         send(&mut p, "\r");
         expect(&mut p, "Phase 2/5 · ");
         send(&mut p, "\x03");
-        let (code, out) = exit_code(&mut p);
+        let (code, out) = pty::finish(&mut p);
         assert_eq!(code, 130, "{out}");
         assert!(mock_files(&env).is_empty());
         assert_eq!(mock_goal(&env), (0, 1));
@@ -257,7 +232,7 @@ mod interactive {
         let mut p = spawn_mock(&env, &["--kind", "coding"]);
         expect(&mut p, "Phase 1/5 · Clarify");
         p.process_mut().signal(rexpect::process::Signal::SIGINT).unwrap();
-        let (code, out) = exit_code(&mut p);
+        let (code, out) = pty::finish(&mut p);
         assert_eq!(code, 130, "{out}");
         assert!(out.contains("nothing was written"), "{out}");
         assert!(mock_files(&env).is_empty());

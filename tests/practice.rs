@@ -252,36 +252,16 @@ fn wrong_arguments_are_usage_errors_that_write_nothing() {
 #[cfg(unix)]
 mod interactive {
     use super::with_stories;
+    use crate::testenv::pty::{self, expect, send};
     use crate::testenv::Env;
 
-    const PTY_TIMEOUT_MS: u64 = 10_000;
-
     fn spawn_practice(env: &Env, args: &[&str]) -> rexpect::session::PtySession {
-        let mut cmd = env.std_cmd();
-        cmd.arg("practice").args(args);
-        rexpect::session::spawn_command(cmd, Some(PTY_TIMEOUT_MS)).expect("start practice on a pty")
+        pty::spawn(env, "practice", args)
     }
 
-    /// Waits for `text` (rexpect reads each byte as one `char`).
-    #[track_caller]
-    fn expect(p: &mut rexpect::session::PtySession, text: &str) {
-        let as_read: String = text.bytes().map(char::from).collect();
-        if let Err(e) = p.exp_string(&as_read) {
-            panic!("waiting for {text:?}: {e}");
-        }
-    }
-
-    fn send(p: &mut rexpect::session::PtySession, keys: &str) {
-        p.send(keys).unwrap();
-        p.flush().unwrap();
-    }
-
+    /// Waits for the process to end and returns its exit code.
     fn exit_code(p: &mut rexpect::session::PtySession) -> i32 {
-        let out = p.exp_eof().expect("end of output");
-        match p.process().wait().unwrap() {
-            rexpect::process::WaitStatus::Exited(_, code) => code,
-            other => panic!("practice ended with {other:?}:\n{out}"),
-        }
+        pty::finish(p).0
     }
 
     #[test]

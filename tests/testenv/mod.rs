@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
+#[cfg(unix)]
+pub mod pty;
+
 /// The quick form's question ids, in form order: 4 technical, 4 leadership, 4 cultural.
 pub const QUICK_IDS: [&str; 12] = [
     "design-at-scale",
