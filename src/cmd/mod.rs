@@ -16,3 +16,21 @@ pub mod practice;
 pub mod sync;
 pub mod trend;
 pub mod watch;
+
+use crate::{Error, Result};
+
+/// Looks a name up, or explains the usage error with the closest known name.
+pub(crate) fn lookup<T>(
+    name: &str,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    suggest: impl Fn(&str) -> Option<&'static str>,
+    all: &str,
+) -> Result<T> {
+    parse(name).ok_or_else(|| {
+        Error::Usage(match suggest(name) {
+            Some(s) => format!("unknown {what} \"{name}\": did you mean `{s}`?"),
+            None => format!("unknown {what} \"{name}\"; use one of: {all}"),
+        })
+    })
+}

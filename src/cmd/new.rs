@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::lookup;
 use crate::cli::{MockKindArg, NewArgs, NoteKind};
 use crate::domain::principles::{Principle, Scenario};
 use crate::note::front_matter::Editor;
@@ -98,22 +99,6 @@ fn set_kind(text: String, slug: &str) -> String {
         Ok(()) => editor.finish(),
         Err(_) => text,
     }
-}
-
-/// Looks a name up, or explains the usage error with the closest known name.
-fn lookup<T>(
-    name: &str,
-    what: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    suggest: impl Fn(&str) -> Option<&'static str>,
-    all: &str,
-) -> Result<T> {
-    parse(name).ok_or_else(|| {
-        Error::Usage(match suggest(name) {
-            Some(s) => format!("unknown {what} \"{name}\": did you mean `{s}`?"),
-            None => format!("unknown {what} \"{name}\"; use one of: {all}"),
-        })
-    })
 }
 
 /// The path as the user can type it from the current folder.

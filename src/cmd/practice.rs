@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::terminal;
 
+use super::lookup;
 use crate::cli::PracticeArgs;
 use crate::coach::rehearsal::{self, Entry, Pick};
 use crate::domain::principles::Principle;
@@ -107,22 +108,6 @@ pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
         };
     }
     Ok(EXIT_OK)
-}
-
-/// Looks a name up, or explains the usage error with the closest known name.
-fn lookup<T>(
-    name: &str,
-    what: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    suggest: impl Fn(&str) -> Option<&'static str>,
-    all: &str,
-) -> Result<T> {
-    parse(name).ok_or_else(|| {
-        Error::Usage(match suggest(name) {
-            Some(s) => format!("unknown {what} \"{name}\": did you mean `{s}`?"),
-            None => format!("unknown {what} \"{name}\"; use one of: {all}"),
-        })
-    })
 }
 
 /// Shows the story, why it was picked and the question. `nl` is the line ending
