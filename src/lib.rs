@@ -147,26 +147,5 @@ pub fn report(e: &Error) -> i32 {
 
 /// Prints diagnostics to standard error, coloured by severity.
 pub fn print_diagnostics(diags: &[diag::Diagnostic]) {
-    let mut err = anstream::stderr().lock();
-    for d in diags {
-        let colour = match d.severity {
-            diag::Severity::Error => AnsiColor::Red,
-            diag::Severity::Warning => AnsiColor::Yellow,
-            diag::Severity::Info => AnsiColor::Blue,
-        };
-        let sev = Style::new().fg_color(Some(colour.into())).bold();
-        let loc = Style::new().bold();
-        let dim = Style::new().dimmed();
-        let _ = writeln!(
-            err,
-            "{loc}{}{loc:#}: {sev}{}{sev:#}: {} {dim}[{}]{dim:#}",
-            d.location(),
-            d.severity,
-            d.message,
-            d.code
-        );
-        if let Some(h) = &d.hint {
-            let _ = writeln!(err, "  {dim}hint:{dim:#} {h}");
-        }
-    }
+    let _ = anstream::stderr().lock().write_all(render::terminal::diagnostics(diags).as_bytes());
 }

@@ -210,21 +210,8 @@ pub fn generate_seeded(root: &Path, notes: usize, seed: u64) -> Generated {
         &mut g,
     );
     let mut assessment = String::from("---\nform: quick\nanswers:\n");
-    for id in [
-        "design-at-scale",
-        "coding-speed",
-        "aws-production",
-        "distributed-tradeoffs",
-        "team-size",
-        "quantified-impact",
-        "influence",
-        "technical-strategy",
-        "lp-knowledge",
-        "lp-examples",
-        "interview-format",
-        "level-expectations",
-    ] {
-        assessment.push_str(&format!("  {id}: {}\n", rng.range(2, 5)));
+    for item in systemcraft::domain::assessment::Form::Quick.items() {
+        assessment.push_str(&format!("  {}: {}\n", item.id, rng.range(2, 5)));
     }
     assessment.push_str("---\n# Self-assessment\n");
     put("assessment.md", &assessment, &mut g);

@@ -5,11 +5,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anstyle::{AnsiColor, Style};
-
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::coach::lint::Report;
-use crate::diag::{rel_path, Severity};
+use crate::diag::rel_path;
 use crate::pipeline::Pipeline;
 use crate::{Error, Globals, Result, EXIT_FAILURE, EXIT_OK};
 
@@ -61,27 +59,7 @@ fn scopes(root: &Path, paths: &[PathBuf]) -> Result<Vec<String>> {
 /// a summary line.
 fn print(report: &Report) {
     let mut out = anstream::stdout().lock();
-    let loc = Style::new().bold();
-    let dim = Style::new().dimmed();
-    for d in &report.findings {
-        let colour = match d.severity {
-            Severity::Error => AnsiColor::Red,
-            Severity::Warning => AnsiColor::Yellow,
-            Severity::Info => AnsiColor::Blue,
-        };
-        let sev = Style::new().fg_color(Some(colour.into())).bold();
-        let _ = writeln!(
-            out,
-            "{loc}{}{loc:#}: {sev}{}{sev:#}: {} {dim}[{}]{dim:#}",
-            d.location(),
-            d.severity,
-            d.message,
-            d.code
-        );
-        if let Some(h) = &d.hint {
-            let _ = writeln!(out, "  {dim}hint:{dim:#} {h}");
-        }
-    }
+    let _ = out.write_all(crate::render::terminal::diagnostics(&report.findings).as_bytes());
     let notes = format!("{} note{}", report.checked, if report.checked == 1 { "" } else { "s" });
     if report.findings.is_empty() {
         let _ = writeln!(out, "No problems in {notes}.");

@@ -6,7 +6,36 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
 
+use crate::diag::{Diagnostic, Severity};
 use crate::score::Model;
+
+/// The diagnostics as `path:line:col: severity: message [code]`, a hint under each,
+/// with ANSI styles (stripped by the caller's stream when unwanted).
+pub fn diagnostics(diags: &[Diagnostic]) -> String {
+    let loc = Style::new().bold();
+    let dim = Style::new().dimmed();
+    let mut out = String::new();
+    for d in diags {
+        let colour = match d.severity {
+            Severity::Error => AnsiColor::Red,
+            Severity::Warning => AnsiColor::Yellow,
+            Severity::Info => AnsiColor::Blue,
+        };
+        let sev = Style::new().fg_color(Some(colour.into())).bold();
+        let _ = writeln!(
+            out,
+            "{loc}{}{loc:#}: {sev}{}{sev:#}: {} {dim}[{}]{dim:#}",
+            d.location(),
+            d.severity,
+            d.message,
+            d.code
+        );
+        if let Some(h) = &d.hint {
+            let _ = writeln!(out, "  {dim}hint:{dim:#} {h}");
+        }
+    }
+    out
+}
 
 fn paint(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
