@@ -17,15 +17,22 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 Exit status: 0 success; 1 a failure, or findings a command reports by its status (`check` with an error-level finding, `build --check` with a stale dashboard); 2 a usage error; 130 interrupted (Ctrl-C in assess, practice and mock).")]
 pub struct Cli {
     /// Use the workspace in DIR instead of searching upward from the current folder.
-    #[arg(short = 'w', long, global = true, value_name = "DIR", env = "SYSTEMCRAFT_WORKSPACE")]
+    #[arg(
+        short = 'w',
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "SYSTEMCRAFT_WORKSPACE",
+        help_heading = "Global options"
+    )]
     pub workspace: Option<PathBuf>,
 
     /// Compute as if today were this date (YYYY-MM-DD).
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", env = "SYSTEMCRAFT_TODAY")]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", env = "SYSTEMCRAFT_TODAY", help_heading = "Global options")]
     pub today: Option<String>,
 
     /// When to use colour.
-    #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN", help_heading = "Global options")]
     pub color: Color,
 
     /// What to do.
