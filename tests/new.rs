@@ -411,3 +411,16 @@ fn new_outside_a_workspace_fails_and_creates_nothing() {
     assert_eq!(all_files(&env), before);
     assert!(!env.exists("stories"));
 }
+
+#[test]
+fn a_title_with_nothing_to_name_a_file_is_said_to_make_untitled() {
+    let env = Env::init();
+    let r = env.run_ok(&["new", "story", "🚀🔥"]);
+    assert_eq!(r.stdout.trim(), "stories/untitled.md");
+    assert!(r.stderr.contains("no letter or digit to name the file with"), "{}", r.stderr);
+    assert!(r.stderr.contains("stories/untitled.md"), "{}", r.stderr);
+    // A title that names the file says nothing more.
+    let r = env.run_ok(&["new", "story", "Checkout latency"]);
+    assert_eq!(r.stdout.trim(), "stories/checkout-latency.md");
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+}

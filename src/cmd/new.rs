@@ -50,6 +50,9 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
     };
     let rel = format!("{folder}/{file}");
     let path = ws.root.join(folder).join(&file);
+    // A title with nothing a file name can keep (only emoji, say) still makes a note;
+    // say where it went rather than leave the name a surprise.
+    let unnamed = title.is_some_and(|t| crate::fs::slugify(t) == "untitled" && !t.eq_ignore_ascii_case("untitled"));
 
     let user_template = ws.root.join("templates").join(format!("{name}.md"));
     let text = std::fs::read_to_string(&user_template)
@@ -84,6 +87,12 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
     }
 
     let shown = display_path(&ws.root, &rel);
+    if unnamed {
+        let _ = writeln!(
+            anstream::stderr(),
+            "note: the title has no letter or digit to name the file with, so the note is {rel}; rename it as you like"
+        );
+    }
     let _ = writeln!(anstream::stdout(), "{}", shown.display());
     if args.edit {
         open_editor(&path)?;
