@@ -28,15 +28,13 @@ const PRINCIPLES: [&str; 8] = [
     "deliver-results",
     "think-big",
 ];
-const SCENARIOS: [&str; 5] =
-    ["technical-leadership", "people-leadership", "cross-functional-influence", "failure-and-learning", "innovation"];
 
 const STORY_BODY: &str = "## Situation\nOur checkout service slowed down during peak traffic and the team was paged nightly.\n\n## Task\nI owned bringing p99 latency under 300 ms before the holiday season.\n\n## Action\nI profiled the service, found a lock in the cart cache, and proposed a sharded design. I wrote the plan, got agreement from two teams, and led the rollout behind a flag.\n\n## Result\np99 fell from 900 ms to 280 ms and pages dropped by 80%.\n";
 
 fn story(i: usize, status: &str) -> String {
     format!(
         "---\ntitle: Story {i}\nscenario: {}\nprinciples: [{}, {}]\nstatus: {status}\nhappened: 2025-0{}\ncreated: 2024-01-01\n---\n{STORY_BODY}",
-        SCENARIOS[i % 5],
+        common::SCENARIOS[i % 5],
         PRINCIPLES[i % 8],
         PRINCIPLES[(i / 3) % 8],
         1 + i % 9

@@ -11,21 +11,7 @@
 
 use serde_json::Value;
 
-use crate::testenv::Env;
-
-/// A valid story beside every bad input: it must still be counted.
-const COMPANION: &str = "\
----
-title: Companion story
-scenario: innovation
-principles: [ownership]
-status: ready
-happened: 2025-03
-created: 2026-11-24
----
-## Situation
-I led the checkout team.
-";
+use crate::testenv::{Env, COMPANION_STORY as COMPANION};
 
 /// A story front matter with a valid body, for cases that break only the body.
 const STORY_HEAD: &str = "---\ntitle: Body case\nscenario: innovation\nprinciples: [dive-deep]\nstatus: draft\n---\n";

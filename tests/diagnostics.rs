@@ -6,20 +6,6 @@ use serde_json::Value;
 
 use crate::testenv::{self, located, story, Env};
 
-/// A valid story written beside every broken note: it must still be computed.
-const COMPANION_STORY: &str = "\
----
-title: Companion story
-scenario: innovation
-principles: [ownership, dive-deep]
-status: ready
-happened: 2025-03
-created: 2026-11-24
----
-## Situation
-I led the checkout team.
-";
-
 /// A valid log written beside every broken note: its solved problem must still count.
 const COMPANION_LOG: &str = "\
 ---
@@ -35,7 +21,7 @@ coding:
 /// A fresh workspace with the two companions.
 fn workspace() -> Env {
     let env = Env::init();
-    env.write("stories/companion.md", COMPANION_STORY);
+    env.write("stories/companion.md", testenv::COMPANION_STORY);
     env.write("logs/2026-11-24.md", COMPANION_LOG);
     env
 }

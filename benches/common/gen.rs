@@ -37,7 +37,8 @@ const PRINCIPLES: [&str; 16] = [
     "earths-best-employer",
     "success-and-scale",
 ];
-const SCENARIOS: [&str; 5] =
+/// The five scenario slugs.
+pub const SCENARIOS: [&str; 5] =
     ["technical-leadership", "people-leadership", "cross-functional-influence", "failure-and-learning", "innovation"];
 const TOPICS: [&str; 10] = [
     "caching",

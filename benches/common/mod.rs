@@ -6,7 +6,7 @@
 mod gen;
 
 #[allow(unused_imports)]
-pub use gen::{generate, write};
+pub use gen::{generate, write, SCENARIOS};
 
 use std::time::Duration;
 

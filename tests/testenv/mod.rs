@@ -16,6 +16,20 @@ use assert_cmd::Command;
 #[cfg(unix)]
 pub mod pty;
 
+/// A valid story, written beside the notes a test breaks: it must still be counted.
+pub const COMPANION_STORY: &str = "\
+---
+title: Companion story
+scenario: innovation
+principles: [ownership, dive-deep]
+status: ready
+happened: 2025-03
+created: 2026-11-24
+---
+## Situation
+I led the checkout team.
+";
+
 /// The quick form's question ids, in form order: 4 technical, 4 leadership, 4 cultural.
 pub const QUICK_IDS: [&str; 12] = [
     "design-at-scale",
