@@ -73,8 +73,8 @@ pub enum Command {
     ///
     /// In a terminal it asks one question at a time (1–5 answers, b back, s skip, q
     /// quit); scripts pass --answer or --from. The answers go into assessment.md's
-    /// front matter, every other line of the file stays as it is. Ctrl-C keeps the
-    /// answers given so far and exits with 130.
+    /// front matter, every other line of the file stays as it is. Ctrl-C (or a signal,
+    /// or the terminal going away) keeps the answers given so far and exits with 130.
     Assess(AssessArgs),
     /// Write the study plan for your path and make it the current plan.
     ///

@@ -26,6 +26,7 @@ pub mod plan;
 pub mod render;
 pub mod score;
 pub mod template;
+pub mod terminal;
 pub mod trend;
 pub mod watch;
 pub mod workspace;

@@ -23,5 +23,7 @@ mod schema;
 mod scores;
 mod snapshot;
 mod sync;
+#[cfg(unix)]
+mod terminal;
 mod trend;
 mod watch;
