@@ -532,6 +532,47 @@ fn idle_watch_writes_nothing_and_uses_almost_no_cpu() {
     }
 }
 
+/// Voluntary context switches of all of a process's threads so far (each is one
+/// wake-up from a sleep), from /proc/PID/task/*/status; `None` where /proc is missing.
+fn wakeups(pid: u32) -> Option<u64> {
+    let mut total = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
+        let status = std::fs::read_to_string(task.ok()?.path().join("status")).ok()?;
+        let line = status.lines().find(|l| l.starts_with("voluntary_ctxt_switches:"))?;
+        total += line.split_whitespace().nth(1)?.parse::<u64>().ok()?;
+    }
+    Some(total)
+}
+
+// 11
+#[test]
+fn idle_watch_sleeps_until_something_happens() {
+    let _serial = serial();
+    let env = Env::fixture("rich");
+    // The defaults (native events, 100 ms debounce): what people leave running.
+    let w = env.spawn_watch(&[]);
+    w.ready();
+    settles(&env, DEADLINE);
+    // Let the start-up's own events (the first dashboard write) pass.
+    std::thread::sleep(Duration::from_millis(500));
+    let idle = Duration::from_secs(10);
+    let Some(before) = wakeups(w.pid()) else {
+        println!("note: /proc/{}/task is not readable here; idle wake-ups not measured", w.pid());
+        return;
+    };
+    let started = Instant::now();
+    std::thread::sleep(idle);
+    let after = wakeups(w.pid()).expect("the watch is still running");
+    let per_second = (after - before) as f64 / started.elapsed().as_secs_f64();
+    println!("idle watch: {} wake-ups in {:?} ({per_second:.2}/s)", after - before, started.elapsed());
+    // A debouncer ticking every 10 ms made about 100 a second; at rest nothing should.
+    assert!(per_second <= 2.0, "an idle watch woke {per_second:.1} times a second");
+    // And it still wakes for a change.
+    let mark = w.mark();
+    env.write("stories/new-one.md", "---\ntitle: New one\n---\n");
+    w.wait_for_since(mark, "stories/new-one.md", Duration::from_secs(3));
+}
+
 // 12
 #[test]
 fn its_own_write_does_not_loop_and_a_touched_dashboard_is_regenerated() {
