@@ -348,6 +348,9 @@ fn midnight_rebuilds_for_the_new_day() {
     let line = one_rebuild(&w, mark);
     assert!(line.starts_with("00:00:0"), "the clock runs from the fake time: {line}");
     assert!(untimed(&line).starts_with("new day 2026-11-26"), "{line}");
+    // Yesterday's minimums were met; today's start again from none.
+    assert!(untimed(&line).contains("today's minimums 3/3 → 0/3"), "{line}");
+    assert!(!line.contains("scores unchanged"), "{line}");
 }
 
 // 9
@@ -387,6 +390,45 @@ fn profile_edits_reload_and_a_broken_profile_keeps_the_last_valid_one() {
     assert!(env.read("DASHBOARD.md").contains("| Do 2 mock interviews | 0 / 2 |"));
     assert!(untimed(&one_rebuild(&w, mark)).starts_with("systemcraft.yaml reloaded"));
     assert!(w.since(mark).contains("fixed: systemcraft.yaml:"), "{}", w.since(mark));
+}
+
+// 9
+#[test]
+fn a_valid_yaml_but_invalid_value_keeps_that_fields_last_good_value() {
+    let _serial = serial();
+    let env = Env::init();
+    let profile = env.read("systemcraft.yaml");
+    let line15 = profile.lines().find(|l| l.starts_with("target_level:")).unwrap().to_string();
+    let with_level = |level: &str| profile.replace(&line15, &format!("target_level: {level}"));
+    env.write("systemcraft.yaml", &with_level("L7"));
+    let w = env.spawn_watch(&FAST);
+    w.ready();
+    settles(&env, DEADLINE);
+    assert!(env.read("DASHBOARD.md").contains("**Target L7**"));
+
+    // L9 is valid YAML but no level: the target stays L7 (not the default L6), the
+    // line says so, and the dashboard still names the problem. Other edits in the same
+    // save apply.
+    let mark = w.mark();
+    env.write("systemcraft.yaml", &format!("{}\ngoals:\n  weekly:\n    mocks: 3\n", with_level("L9")));
+    let line = one_rebuild(&w, mark);
+    assert!(
+        untimed(&line)
+            .starts_with("systemcraft.yaml reloaded; target_level is not valid, so its last good value stays in force"),
+        "{line}"
+    );
+    let dashboard = env.read("DASHBOARD.md");
+    assert!(dashboard.contains("**Target L7**"), "{dashboard}");
+    assert!(dashboard.contains("| Do 3 mock interviews | 0 / 3 |"), "{dashboard}");
+    assert!(dashboard.contains("unknown level \"L9\""), "{dashboard}");
+    assert!(w.since(mark).contains("new error: systemcraft.yaml:"), "{}", w.since(mark));
+
+    // Fixed: the new value applies, and watch agrees with build again.
+    let mark = w.mark();
+    env.write("systemcraft.yaml", &with_level("L6"));
+    settles(&env, DEADLINE);
+    assert!(env.read("DASHBOARD.md").contains("**Target L6**"));
+    assert!(untimed(&one_rebuild(&w, mark)).starts_with("systemcraft.yaml reloaded  "));
 }
 
 // 9
@@ -764,6 +806,9 @@ fn no_commit_while_a_file_holds_conflict_markers() {
     let line = out.lines().find(|l| l.contains("not committing")).unwrap();
     assert!(line.contains("stories/checkout-latency.md:"), "{line}");
     assert!(line.contains("conflict marker"), "{line}");
+    // Watch is not run again by hand: it says it retries by itself.
+    assert!(line.ends_with("lines and save; watch tries again after your next save and a quiet period)"), "{line}");
+    assert!(!line.contains("run this again"), "{line}");
     assert_eq!(head(&env).0, first, "no commit was made");
     assert!(!out.contains("committed "), "{out}");
 }

@@ -15,6 +15,7 @@
 //! Native watching falls back to polling when the OS runs out of watches
 //! (`fs.inotify.max_user_watches` on Linux), at start or later.
 
+pub mod profile;
 pub mod session;
 
 use std::collections::{BTreeMap, BTreeSet};
