@@ -65,11 +65,14 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     if !args.no_git {
         git_step(&dir, &created, &kept, &mut out)?;
     }
-    let _ = writeln!(
-        out,
-        "\nNext: take the self-assessment with `systemcraft assess` (or answer the questions in assessment.md), then run `systemcraft build` in {}",
-        dir.display()
-    );
+    // A workspace whose assessment is already answered is past the first step.
+    let assessed = crate::assess::Stored::load(&dir).is_ok_and(|s| !s.answers.is_empty());
+    let next = if assessed {
+        "\nNext: the assessment is answered; run `systemcraft build` in {dir}, and `systemcraft plan` for a study plan"
+    } else {
+        "\nNext: take the self-assessment with `systemcraft assess` (or answer the questions in assessment.md), then run `systemcraft build` in {dir}"
+    };
+    let _ = writeln!(out, "{}", next.replace("{dir}", &dir.display().to_string()));
     Ok(EXIT_OK)
 }
 

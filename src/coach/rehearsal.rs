@@ -84,6 +84,18 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
     // The principle the choice was made for, when it was made for one.
     let mut asked = lp;
     let (chosen, reason): (&StoryView, String) = if let Some(id) = story {
+        // A word of the name is enough when only one story has it.
+        let words = crate::domain::with_words(id, p.stories.iter().map(|s| s.id.as_str()));
+        if by_id.get(id).is_none() && words.len() > 1 {
+            return Err(Error::Usage(format!(
+                "more than one story has \"{id}\" in its name: {}; give one of them",
+                words.join(", ")
+            )));
+        }
+        let id = match words.as_slice() {
+            [only] if by_id.get(id).is_none() => *only,
+            _ => id,
+        };
         let s = by_id.get(id).copied().ok_or_else(|| {
             Error::Usage(match crate::domain::did_you_mean(id, p.stories.iter().map(|s| s.id.as_str())) {
                 Some(s) => format!("no story named \"{id}\": did you mean `{s}`?"),

@@ -298,7 +298,7 @@ mod tests {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             let day = seed % 12 + 1;
-            if seed % 7 == 0 {
+            if seed.is_multiple_of(7) {
                 index.remove(&format!("logs/2026-11-{day:02}.md"));
             } else {
                 index.put_files(vec![log(day, seed >> 8)]);
