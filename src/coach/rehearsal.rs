@@ -86,14 +86,14 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
     let (chosen, reason): (&StoryView, String) = if let Some(id) = story {
         // A word of the name is enough when only one story has it.
         let words = crate::domain::with_words(id, p.stories.iter().map(|s| s.id.as_str()));
-        if by_id.get(id).is_none() && words.len() > 1 {
+        if !by_id.contains_key(id) && words.len() > 1 {
             return Err(Error::Usage(format!(
                 "more than one story has \"{id}\" in its name: {}; give one of them",
                 words.join(", ")
             )));
         }
         let id = match words.as_slice() {
-            [only] if by_id.get(id).is_none() => *only,
+            [only] if !by_id.contains_key(id) => *only,
             _ => id,
         };
         let s = by_id.get(id).copied().ok_or_else(|| {
