@@ -19,6 +19,8 @@ mod new;
 mod parser_props;
 mod plan;
 mod practice;
+#[cfg(unix)]
+mod readme;
 mod schema;
 mod scores;
 mod snapshot;

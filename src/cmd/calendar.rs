@@ -31,6 +31,7 @@ pub fn run(globals: &Globals, args: CalendarArgs) -> Result<i32> {
         stdout.write_all(text.as_bytes()).map_err(|e| Error::io("cannot write", "standard output", e))?;
         return Ok(EXIT_OK);
     };
+    super::create_parent(&out)?;
     crate::fs::write_atomic(&out, text.as_bytes(), crate::fs::Durability::Flushed)?;
     let parts: Vec<String> = [
         (EventKind::Study, "study block", "study blocks"),

@@ -34,3 +34,11 @@ pub(crate) fn lookup<T>(
         })
     })
 }
+
+/// Creates the folder a file is written into (`--out exports/prep.ics`), if missing.
+pub(crate) fn create_parent(file: &std::path::Path) -> Result<()> {
+    match file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) => std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e)),
+        None => Ok(()),
+    }
+}

@@ -38,6 +38,7 @@ pub fn run(globals: &Globals, args: TrendArgs) -> Result<i32> {
     }
     let _ = write!(out, "{}\n{}", trend.table(), trend.sparklines());
     if let Some(path) = &args.svg {
+        super::create_parent(path)?;
         crate::fs::write_atomic(path, trend.svg().as_bytes(), crate::fs::Durability::Flushed)?;
         let _ = writeln!(out, "\nChart written to {}", path.display());
     }

@@ -113,10 +113,15 @@ impl Tty {
     /// a login or ssh session: closing it sends SIGHUP); without, closing it only ends
     /// the input (EOF or EIO on read).
     pub fn spawn(env: &Env, command: &str, args: &[&str], controlling: bool) -> Tty {
-        use std::os::unix::process::CommandExt;
-        let (master, slave) = open_pty();
         let mut cmd = env.std_cmd();
         cmd.arg(command).args(args);
+        Tty::spawn_cmd(cmd, controlling)
+    }
+
+    /// Starts `cmd` on a new pseudo-terminal (see [`Tty::spawn`]).
+    pub fn spawn_cmd(mut cmd: std::process::Command, controlling: bool) -> Tty {
+        use std::os::unix::process::CommandExt;
+        let (master, slave) = open_pty();
         cmd.stdin(slave.try_clone().unwrap()).stdout(slave.try_clone().unwrap()).stderr(slave.try_clone().unwrap());
         // SAFETY: only async-signal-safe calls between fork and exec.
         unsafe {
@@ -130,7 +135,7 @@ impl Tty {
                 Ok(())
             });
         }
-        let child = cmd.spawn().unwrap_or_else(|e| panic!("start {command} on a pty: {e}"));
+        let child = cmd.spawn().unwrap_or_else(|e| panic!("start {cmd:?} on a pty: {e}"));
         drop(slave);
         let pid = libc::pid_t::try_from(child.id()).unwrap();
         // The child is waited for with wait4 below, for its resource usage.
@@ -140,6 +145,32 @@ impl Tty {
 
     fn fd(&self) -> i32 {
         self.master.as_ref().expect("the terminal is open").as_raw_fd()
+    }
+
+    /// Everything the terminal has shown so far.
+    pub fn shown(&self) -> String {
+        String::from_utf8_lossy(&self.seen).into_owned()
+    }
+
+    /// Reads what the command writes for `wait`; `false` if the terminal closed (the
+    /// command ended) before.
+    pub fn read_for(&mut self, wait: Duration) -> bool {
+        let deadline = Instant::now() + wait;
+        while Instant::now() < deadline {
+            let mut fds = libc::pollfd { fd: self.fd(), events: libc::POLLIN, revents: 0 };
+            // SAFETY: one live pollfd.
+            if unsafe { libc::poll(&mut fds, 1, 50) } <= 0 {
+                continue;
+            }
+            let mut buf = [0u8; 4096];
+            // SAFETY: reads at most buf.len() bytes into buf.
+            let n = unsafe { libc::read(self.fd(), buf.as_mut_ptr().cast(), buf.len()) };
+            if n <= 0 {
+                return false;
+            }
+            self.seen.extend_from_slice(&buf[..usize::try_from(n).unwrap()]);
+        }
+        true
     }
 
     /// Waits (up to 10 s) until the output so far contains `text`.
