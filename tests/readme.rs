@@ -72,7 +72,7 @@ fn every_readme_command_runs_as_shown_in_order() {
     let lines = commands(&readme);
     assert!(lines.len() > 20, "the README's sh blocks: {lines:?}");
     let env = Env::empty();
-    let bin_dir = PathBuf::from(assert_cmd::cargo::cargo_bin("systemcraft")).parent().unwrap().to_path_buf();
+    let bin_dir = assert_cmd::cargo::cargo_bin("systemcraft").parent().unwrap().to_path_buf();
     let mut cwd = env.home.clone();
     let mut ran = 0;
     for line in &lines {
@@ -115,7 +115,7 @@ fn every_readme_command_runs_as_shown_in_order() {
     // The exports went where the README says, and git leaves them out of the notes.
     let ws = env.home.join("prep");
     let repo = git2::Repository::open(&ws).unwrap();
-    for export in ["exports/prep.ics"] {
+    for export in ["exports/prep.ics", "exports/trend.svg"] {
         assert!(ws.join(export).is_file(), "{export} was not written");
         assert!(repo.status_should_ignore(Path::new(export)).unwrap(), "{export} is not ignored");
     }
