@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(after_help = "Start with `systemcraft init ~/prep`, then `cd ~/prep && systemcraft build`.")]
 #[command(after_long_help = "Start with `systemcraft init ~/prep`, then `cd ~/prep && systemcraft build`.
 
-Exit status: 0 success; 1 a failure, or findings a command reports by its status (`check` with an error-level finding, `build --check` with a stale dashboard); 2 a usage error; 130 interrupted (Ctrl-C in assess, practice and mock).")]
+Exit status: 0 success; 1 a failure, or findings a command reports by its status (`check` with an error-level finding, `build --check` with a stale dashboard); 2 a usage error; 130 interrupted (Ctrl-C, SIGINT, SIGTERM, SIGHUP or a lost terminal in assess, practice and mock).")]
 pub struct Cli {
     /// Use the workspace in DIR instead of searching upward from the current folder.
     #[arg(
