@@ -2,6 +2,8 @@
 //! committing them, what state the repository is in, and the identity used when none
 //! is configured. [`message`] turns a set of changes into a commit message.
 
+pub mod fresh;
+pub mod merge;
 pub mod message;
 pub mod sync;
 

@@ -10,9 +10,11 @@
 use std::path::Path;
 
 use git2::{
-    build::CheckoutBuilder, BranchType, ErrorCode, FetchOptions, IndexEntry, MergeOptions, PushOptions,
-    RemoteCallbacks, Repository, RepositoryState,
+    build::CheckoutBuilder, BranchType, ErrorCode, FetchOptions, PushOptions, RemoteCallbacks, Repository,
+    RepositoryState,
 };
+
+use super::merge::{conflict_path, merge_index, ConflictCopy, CopyReason};
 
 use crate::workspace::DASHBOARD_FILE;
 use crate::{Error, Result};
@@ -42,8 +44,12 @@ pub struct SyncReport {
     pub branch: String,
     /// How the remote's commits came in (the last round, when a push was retried).
     pub integration: Integration,
-    /// Conflict copies written (workspace-relative).
-    pub conflict_copies: Vec<String>,
+    /// Texts kept beside their originals: conflict copies, and ignored files a
+    /// tracked file came in over.
+    pub conflict_copies: Vec<ConflictCopy>,
+    /// Short id of this clone's commit the merge started from (whose texts stay at
+    /// their paths).
+    pub local_commit: Option<String>,
     /// Whether anything was pushed.
     pub pushed: bool,
     /// Push attempts made (more than one when the remote moved meanwhile).
@@ -190,89 +196,6 @@ fn push(repo: &Repository, remote_name: &str, branch: &str) -> Result<bool> {
     }
 }
 
-/// A path for the other side's text of `path` that is free in `taken`.
-fn conflict_path(path: &str, tag: &str, taken: &dyn Fn(&str) -> bool) -> String {
-    let (stem, ext) = match path.rsplit_once('.') {
-        Some((s, e)) if !e.contains('/') && !s.ends_with('/') => (s, format!(".{e}")),
-        _ => (path, String::new()),
-    };
-    let mut n = 1;
-    loop {
-        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
-        let candidate = format!("{stem}.conflict-{tag}{suffix}{ext}");
-        if !taken(&candidate) {
-            return candidate;
-        }
-        n += 1;
-    }
-}
-
-fn stage0(mut entry: IndexEntry, path: &str) -> IndexEntry {
-    // Clear the stage bits (0x3000) and let libgit2 recompute the name length.
-    entry.flags &= !0x3000 & !0x0fff;
-    entry.path = path.as_bytes().to_vec();
-    entry
-}
-
-/// Merges `theirs` into HEAD without conflicts left: returns the merged index (not
-/// yet checked out) and the conflict copies it holds.
-fn merge_index(
-    repo: &Repository,
-    ours: &git2::Commit<'_>,
-    theirs: &git2::Commit<'_>,
-) -> Result<(git2::Index, Vec<String>)> {
-    let mut opts = MergeOptions::new();
-    opts.fail_on_conflict(false);
-    let mut index = repo
-        .merge_commits(ours, theirs, Some(&opts))
-        .map_err(|e| Error::git("cannot merge the remote's commits", e))?;
-    let mut copies = Vec::new();
-    if !index.has_conflicts() {
-        return Ok((index, copies));
-    }
-    let tag = theirs.id().to_string()[..7].to_string();
-    let conflicts: Vec<git2::IndexConflict> = index
-        .conflicts()
-        .map_err(|e| Error::git("cannot read the merge conflicts", e))?
-        .collect::<std::result::Result<_, _>>()
-        .map_err(|e| Error::git("cannot read the merge conflicts", e))?;
-    for c in conflicts {
-        let path = [&c.our, &c.their, &c.ancestor]
-            .into_iter()
-            .flatten()
-            .map(|e| String::from_utf8_lossy(&e.path).into_owned())
-            .next()
-            .unwrap_or_default();
-        index.remove_path(Path::new(&path)).map_err(|e| Error::git("cannot resolve a conflict", e))?;
-        let mut add = |entry: IndexEntry, at: &str| {
-            index.add(&stage0(entry, at)).map_err(|e| Error::git(format!("cannot resolve the conflict on {at}"), e))
-        };
-        match (c.our, c.their) {
-            // Regenerated after the merge; any version will do until then.
-            (ours, theirs) if path == DASHBOARD_FILE => {
-                if let Some(e) = ours.or(theirs) {
-                    add(e, &path)?;
-                }
-            }
-            (Some(ours), Some(theirs)) => {
-                let same_blob = ours.id == theirs.id;
-                add(ours, &path)?;
-                if !same_blob {
-                    let copy = conflict_path(&path, &tag, &|p| {
-                        repo.workdir().is_some_and(|w| w.join(p).exists()) || copies.iter().any(|c| c == p)
-                    });
-                    add(theirs, &copy)?;
-                    copies.push(copy);
-                }
-            }
-            // Deleted on one side, changed on the other: keep the text.
-            (Some(kept), None) | (None, Some(kept)) => add(kept, &path)?,
-            (None, None) => {}
-        }
-    }
-    Ok((index, copies))
-}
-
 /// Brings the remote branch in (fetched already). `rebuild` regenerates DASHBOARD.md
 /// from the work tree after the remote's notes are checked out; it is part of the
 /// merge commit when there is one.
@@ -281,7 +204,7 @@ fn integrate(
     remote_name: &str,
     branch: &str,
     rebuild: &mut dyn FnMut() -> Result<()>,
-    copies: &mut Vec<String>,
+    copies: &mut Vec<ConflictCopy>,
 ) -> Result<Integration> {
     let tracking = format!("refs/remotes/{remote_name}/{branch}");
     let Ok(theirs_ref) = repo.find_reference(&tracking) else {
@@ -293,6 +216,7 @@ fn integrate(
         Ok(c) => c,
         Err(_) => {
             // Nothing committed here yet: take the remote's branch as it is.
+            keep_ignored_aside(repo, None, &tree_of(&theirs)?, copies)?;
             checkout(repo, theirs.as_object())?;
             repo.reference(&local, theirs.id(), true, "systemcraft sync: start from the remote")
                 .map_err(|e| Error::git("cannot create the branch", e))?;
@@ -304,17 +228,22 @@ fn integrate(
         return Ok(Integration::UpToDate);
     }
     if repo.graph_descendant_of(theirs.id(), ours.id()).unwrap_or(false) {
+        keep_ignored_aside(repo, Some(&ours), &tree_of(&theirs)?, copies)?;
         checkout(repo, theirs.as_object())?;
         repo.reference(&local, theirs.id(), true, "systemcraft sync: fast-forward")
             .map_err(|e| Error::git("cannot move the branch", e))?;
         return Ok(Integration::FastForward);
     }
 
-    let (mut merged, new_copies) = merge_index(repo, &ours, &theirs)?;
+    let fresh = super::fresh::Record::read(repo);
+    let workdir = repo.workdir().map(Path::to_path_buf);
+    let taken = |p: &str| workdir.as_ref().is_some_and(|w| w.join(p).exists()) || copies.iter().any(|c| c.path == p);
+    let (mut merged, new_copies) = merge_index(repo, &ours, &theirs, &fresh, &taken)?;
     let tree_id = merged.write_tree_to(repo).map_err(|e| Error::git("cannot write the merged tree", e))?;
     let tree = repo.find_tree(tree_id).map_err(|e| Error::git("cannot read the merged tree", e))?;
-    checkout(repo, tree.as_object())?;
     copies.extend(new_copies);
+    keep_ignored_aside(repo, Some(&ours), &tree, copies)?;
+    checkout(repo, tree.as_object())?;
     rebuild()?;
     let mut index = repo.index().map_err(|e| Error::git("cannot open the index", e))?;
     index.read_tree(&tree).map_err(|e| Error::git("cannot read the merged tree", e))?;
@@ -333,6 +262,48 @@ fn integrate(
     repo.commit(Some("HEAD"), &sig, &sig, &message, &final_tree, &[&ours, &theirs])
         .map_err(|e| Error::git("cannot write the merge commit", e))?;
     Ok(Integration::Merged)
+}
+
+fn tree_of<'r>(commit: &git2::Commit<'r>) -> Result<git2::Tree<'r>> {
+    commit.tree().map_err(|e| Error::git("cannot read a commit's files", e))
+}
+
+/// Moves aside every ignored file of the work tree that a tracked file of `target`
+/// (not tracked at `ours`) is about to replace: checkout overwrites ignored files
+/// without a word, and an ignored note is still the user's text. The copy is named
+/// like a conflict copy, after the local commit.
+fn keep_ignored_aside(
+    repo: &Repository,
+    ours: Option<&git2::Commit<'_>>,
+    target: &git2::Tree<'_>,
+    copies: &mut Vec<ConflictCopy>,
+) -> Result<()> {
+    let Some(workdir) = repo.workdir().map(Path::to_path_buf) else { return Ok(()) };
+    let ours_tree = ours.map(tree_of).transpose()?;
+    let tag = ours.map_or_else(|| "0000000".to_string(), |c| c.id().to_string()[..7].to_string());
+    let mut incoming = Vec::new();
+    let _ = target.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+        if entry.kind() == Some(git2::ObjectType::Blob) {
+            incoming.push(format!("{dir}{}", entry.name().unwrap_or_default()));
+        }
+        git2::TreeWalkResult::Ok
+    });
+    for rel in incoming {
+        let tracked_here = ours_tree.as_ref().is_some_and(|t| t.get_path(Path::new(&rel)).is_ok());
+        let abs = workdir.join(crate::diag::to_path(&rel));
+        if tracked_here || !abs.is_file() || !repo.status_should_ignore(Path::new(&rel)).unwrap_or(false) {
+            continue;
+        }
+        let copy = conflict_path(&rel, &tag, &|p| {
+            workdir.join(crate::diag::to_path(p)).exists()
+                || target.get_path(Path::new(p)).is_ok()
+                || copies.iter().any(|c| c.path == p)
+        });
+        let to = workdir.join(crate::diag::to_path(&copy));
+        std::fs::rename(&abs, &to).map_err(|e| Error::io("cannot keep an ignored file aside", &abs, e))?;
+        copies.push(ConflictCopy { path: copy, original: rel, commit: tag.clone(), reason: CopyReason::Ignored });
+    }
+    Ok(())
 }
 
 fn plural(n: usize) -> String {
@@ -363,6 +334,7 @@ pub fn sync(
     let remote = pick_remote(repo, &branch, asked_remote)?;
     let mut copies = Vec::new();
     let mut attempts = 0;
+    let local_commit = repo.head().ok().and_then(|h| h.target()).map(|id| id.to_string()[..7].to_string());
     loop {
         attempts += 1;
         fetch(repo, &remote, &branch)?;
@@ -375,7 +347,15 @@ pub fn sync(
         let local_exists = repo.find_reference(&format!("refs/heads/{branch}")).is_ok();
         if !local_exists {
             // Unborn here and nothing on the remote either: nothing to push.
-            return Ok(SyncReport { remote, branch, integration, conflict_copies: copies, pushed: false, attempts });
+            return Ok(SyncReport {
+                remote,
+                branch,
+                integration,
+                conflict_copies: copies,
+                local_commit,
+                pushed: false,
+                attempts,
+            });
         }
         let ahead = match (
             repo.refname_to_id(&format!("refs/heads/{branch}")),
@@ -386,11 +366,27 @@ pub fn sync(
         };
         if !ahead {
             set_upstream(repo, &remote, &branch);
-            return Ok(SyncReport { remote, branch, integration, conflict_copies: copies, pushed: false, attempts });
+            return Ok(SyncReport {
+                remote,
+                branch,
+                integration,
+                conflict_copies: copies,
+                local_commit,
+                pushed: false,
+                attempts,
+            });
         }
         if push(repo, &remote, &branch)? {
             set_upstream(repo, &remote, &branch);
-            return Ok(SyncReport { remote, branch, integration, conflict_copies: copies, pushed: true, attempts });
+            return Ok(SyncReport {
+                remote,
+                branch,
+                integration,
+                conflict_copies: copies,
+                local_commit,
+                pushed: true,
+                attempts,
+            });
         }
         if attempts >= MAX_PUSH_ATTEMPTS {
             return Err(Error::RepoState {
@@ -472,14 +468,5 @@ mod tests {
         }
         let remote = Repository::open_bare(&bare).unwrap();
         assert_eq!(remote.refname_to_id("refs/heads/main").unwrap(), a.repo.refname_to_id("refs/heads/main").unwrap());
-    }
-
-    #[test]
-    fn conflict_copies_keep_the_extension_and_never_collide() {
-        let none = |_: &str| false;
-        assert_eq!(conflict_path("stories/x.md", "abc1234", &none), "stories/x.conflict-abc1234.md");
-        assert_eq!(conflict_path("notes", "abc1234", &none), "notes.conflict-abc1234");
-        let taken = |p: &str| p == "stories/x.conflict-abc1234.md";
-        assert_eq!(conflict_path("stories/x.md", "abc1234", &taken), "stories/x.conflict-abc1234-2.md");
     }
 }
