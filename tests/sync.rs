@@ -7,7 +7,7 @@ use std::process::Command;
 use crate::testenv::{copy_dir, Env, Run};
 
 /// Runs the `git` CLI in `dir` with the env's home (its identity), no system config.
-fn git_in(env: &Env, dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git_in(env: &Env, dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)
@@ -29,7 +29,7 @@ fn git(env: &Env, args: &[&str]) -> String {
     git_in(env, &env.root, args)
 }
 
-fn run_fail(env: &Env, args: &[&str]) -> Run {
+pub(crate) fn run_fail(env: &Env, args: &[&str]) -> Run {
     let r = env.run(args);
     assert_eq!(r.code, 1, "expected exit 1 from {args:?}:\nstdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
     r
@@ -60,7 +60,7 @@ fn pair() -> Pair {
 }
 
 /// Every file of the work tree (not .git, not .systemcraft) with its bytes.
-fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
         .into_iter()
         .filter_entry(|e| {

@@ -2,6 +2,7 @@
 //! committing them, what state the repository is in, and the identity used when none
 //! is configured. [`message`] turns a set of changes into a commit message.
 
+pub mod clone;
 pub mod fresh;
 pub mod merge;
 pub mod message;

@@ -9,10 +9,7 @@
 
 use std::path::Path;
 
-use git2::{
-    build::CheckoutBuilder, BranchType, ErrorCode, FetchOptions, PushOptions, RemoteCallbacks, Repository,
-    RepositoryState,
-};
+use git2::{build::CheckoutBuilder, BranchType, ErrorCode, PushOptions, RemoteCallbacks, Repository, RepositoryState};
 
 use super::merge::{conflict_path, merge_index, ConflictCopy, CopyReason};
 
@@ -140,7 +137,7 @@ fn pick_remote(repo: &Repository, branch: &str, asked: Option<&str>) -> Result<S
 /// Callbacks with credentials as git users expect them: the ssh agent and key files
 /// for ssh remotes, the credential helper for https (auth-git2; it does not loop on
 /// a refused credential).
-fn with_callbacks<T>(
+pub(crate) fn with_callbacks<T>(
     repo: &Repository,
     f: impl FnOnce(RemoteCallbacks<'_>) -> std::result::Result<T, git2::Error>,
 ) -> std::result::Result<T, git2::Error> {
@@ -151,7 +148,17 @@ fn with_callbacks<T>(
     f(cb)
 }
 
-fn remote_error(action: &'static str, remote: &git2::Remote<'_>, source: git2::Error) -> Error {
+pub(crate) fn remote_error(action: &'static str, remote: &git2::Remote<'_>, source: git2::Error) -> Error {
+    let name = remote.name().ok().flatten().unwrap_or("?").to_string();
+    if let Some(path) = remote.url().ok().and_then(local_path).filter(|p| !p.exists()) {
+        // libgit2 calls this an "unsupported URL protocol".
+        return Error::RepoState {
+            message: format!("cannot {action} `{name}`: its path {} does not exist", path.display()),
+            next: format!(
+                "your commits are safe in this repository; mount the drive or fix the path with `git remote set-url {name} <PATH or URL>`, then `systemcraft sync` again"
+            ),
+        };
+    }
     Error::Remote {
         action,
         remote: remote.name().ok().flatten().unwrap_or("?").to_string(),
@@ -160,15 +167,31 @@ fn remote_error(action: &'static str, remote: &git2::Remote<'_>, source: git2::E
     }
 }
 
-fn fetch(repo: &Repository, remote_name: &str, branch: &str) -> Result<()> {
-    let mut remote = repo.find_remote(remote_name).map_err(|e| Error::git("cannot open the remote", e))?;
-    let refspec = format!("+refs/heads/{branch}:refs/remotes/{remote_name}/{branch}");
-    with_callbacks(repo, |cb| {
-        let mut opts = FetchOptions::new();
-        opts.remote_callbacks(cb);
-        remote.fetch(&[refspec.as_str()], Some(&mut opts), None)
-    })
-    .map_err(|e| remote_error("fetch from", &remote, e))
+/// The path of a remote given as a local path (not a URL, not `host:path`).
+pub(crate) fn local_path(url: &str) -> Option<std::path::PathBuf> {
+    if let Some(rest) = url.strip_prefix("file://") {
+        return Some(rest.into());
+    }
+    let scp_like = url.split_once(':').is_some_and(|(host, _)| !host.contains('/') && host.len() > 1);
+    (!url.contains("://") && !scp_like).then(|| url.into())
+}
+
+/// Refuses a local branch that is not the remote's workspace branch: pushing it
+/// would make a second branch beside the workspace, and the two machines would sync
+/// forever without seeing each other's notes.
+fn check_branch(repo: &Repository, remote: &str, branch: &str, head: Option<&str>) -> Result<()> {
+    let workspaces = super::clone::workspace_branches(repo, remote, head);
+    match workspaces.first() {
+        Some(theirs) if !workspaces.iter().any(|w| w == branch) => Err(Error::RepoState {
+            message: format!(
+                "cannot sync: this clone is on branch `{branch}`, but the workspace on `{remote}` is on `{theirs}`"
+            ),
+            next: format!(
+                "rename this branch to the remote's with `git branch -m {branch} {theirs}`, then `systemcraft sync` (your notes and the remote's are merged); on a new machine, `systemcraft clone <URL>` does it all"
+            ),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Pushes the branch; `Ok(false)` when the remote rejected it because it moved.
@@ -337,7 +360,10 @@ pub fn sync(
     let local_commit = repo.head().ok().and_then(|h| h.target()).map(|id| id.to_string()[..7].to_string());
     loop {
         attempts += 1;
-        fetch(repo, &remote, &branch)?;
+        let head = super::clone::fetch_all(repo, &remote)?;
+        if attempts == 1 {
+            check_branch(repo, &remote, &branch, head.as_deref())?;
+        }
         let integration = integrate(repo, &remote, &branch, rebuild, &mut copies)?;
         if integration == Integration::FastForward {
             // The remote's dashboard was made on its machine and its day: make ours.
