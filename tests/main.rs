@@ -23,6 +23,7 @@ mod schema;
 mod scores;
 mod snapshot;
 mod sync;
+mod sync_lock;
 mod sync_props;
 mod sync_setup;
 mod trend;

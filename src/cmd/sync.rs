@@ -16,6 +16,7 @@ use crate::{Error, Globals, Result, EXIT_OK};
 pub fn run(globals: &Globals, args: SyncArgs) -> Result<i32> {
     let ws = globals.workspace()?;
     let repo = Repo::open_at(&ws.root).ok_or_else(|| Error::NotARepo { path: ws.root.clone() })?;
+    let _lock = repo.lock(|| eprintln!("waiting for another systemcraft command (sync, commit, watch) to finish…"))?;
     sync::preflight(&repo)?;
     let mut out = anstream::stdout().lock();
 

@@ -4,6 +4,7 @@
 
 pub mod clone;
 pub mod fresh;
+pub mod lock;
 pub mod merge;
 pub mod message;
 pub mod sync;
