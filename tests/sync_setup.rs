@@ -124,3 +124,119 @@ fn a_second_init_keeps_its_own_edits_as_conflict_copies() {
     // The blank assessment init wrote still gives way to A's answers.
     assert_eq!(b.read("assessment.md"), r.a.read("assessment.md"));
 }
+
+#[test]
+fn a_stale_lock_on_the_remote_is_named_with_how_to_remove_it() {
+    let r = remote_with_workspace();
+    // A push that was killed left the branch's lock file on the remote.
+    let lock = r.path.join("refs/heads/main.lock");
+    std::fs::write(&lock, "").unwrap();
+    r.a.write("logs/2026-11-25.md", "---\ndate: 2026-11-25\n---\nPractice.\n");
+    let run = run_fail(&r.a, &["sync"]);
+    assert!(run.stderr.contains(lock.to_str().unwrap()), "{}", run.stderr);
+    assert!(run.stderr.contains("`origin`"), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("rm {}", lock.display())), "{}", run.stderr);
+    assert!(!run.stderr.contains("kept moving"), "{}", run.stderr);
+    // Once it is removed, as the message says, sync pushes.
+    std::fs::remove_file(&lock).unwrap();
+    let run = r.a.run_ok(&["sync"]);
+    assert!(run.stdout.contains("Pushed main to origin"), "{}", run.stdout);
+}
+
+#[test]
+fn commits_and_merges_honour_the_git_identity_variables() {
+    let r = remote_with_workspace();
+    let b = Env::empty().with_git_identity();
+    b.run_ok(&["clone", r.path.to_str().unwrap(), "ws"]);
+    let with_identity = |env: &Env, args: &[&str]| {
+        let out = env
+            .std_cmd()
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "Ada Author")
+            .env("GIT_AUTHOR_EMAIL", "ada@example.com")
+            .env("GIT_AUTHOR_DATE", "@1764000000 +0100")
+            .env("GIT_COMMITTER_NAME", "Cy Committer")
+            .env("GIT_COMMITTER_EMAIL", "cy@example.com")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    let last = |env: &Env| git_in(env, &env.root, &["log", "-1", "--format=%an <%ae> %at %ai|%cn <%ce>"]);
+    r.a.write("logs/2026-11-25.md", "---\ndate: 2026-11-25\n---\nOn A.\n");
+    with_identity(&r.a, &["commit"]);
+    assert_eq!(
+        last(&r.a).trim(),
+        "Ada Author <ada@example.com> 1764000000 2025-11-24 17:00:00 +0100|Cy Committer <cy@example.com>"
+    );
+    r.a.run_ok(&["sync"]);
+    // The merge commit sync writes is signed the same way.
+    b.write("logs/2026-11-24.md", "---\ndate: 2026-11-24\n---\nOn B.\n");
+    with_identity(&b, &["sync"]);
+    let merge = git_in(&b, &b.root, &["log", "-1", "--merges", "--format=%an|%cn"]);
+    assert_eq!(merge.trim(), "Ada Author|Cy Committer");
+    // Without the variables, the configured identity.
+    b.write("logs/2026-11-23.md", "---\ndate: 2026-11-23\n---\nOn B.\n");
+    b.run_ok(&["commit"]);
+    assert!(last(&b).starts_with("Test User <test@example.com>"), "{}", last(&b));
+}
+
+#[test]
+fn an_ignored_file_is_kept_aside_when_a_tracked_file_comes_in_at_its_path() {
+    let r = remote_with_workspace();
+    let b = Env::empty().with_git_identity();
+    b.run_ok(&["clone", r.path.to_str().unwrap(), "ws"]);
+    // B keeps a private draft its own ignore list hides; A commits a note at that path.
+    std::fs::write(b.root.join(".git/info/exclude"), "stories/offsite.md\n").unwrap();
+    b.write("stories/offsite.md", "My private draft.\n");
+    r.a.write(
+        "stories/offsite.md",
+        "---\ntitle: Offsite\nscenario: innovation\nprinciples: [ownership]\n---\nFrom A.\n",
+    );
+    r.a.run_ok(&["sync"]);
+    let run = b.run_ok(&["sync"]);
+    assert_eq!(b.read("stories/offsite.md"), r.a.read("stories/offsite.md"));
+    let aside: Vec<String> = tree(&b.root)
+        .into_iter()
+        .filter(|(rel, _)| rel.starts_with("stories/offsite.conflict-"))
+        .map(|(rel, _)| rel)
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(b.read(&aside[0]), "My private draft.\n");
+    assert!(run.stdout.contains(&format!("stories/offsite.md -> {}", aside[0])), "{}", run.stdout);
+}
+
+#[test]
+fn the_users_own_amended_push_is_labelled_by_commit_and_copies_never_nest() {
+    let r = remote_with_workspace();
+    let story = "stories/real-story.md";
+    // A pushes an edit, then amends it locally and syncs: both texts are A's own.
+    r.a.write(story, &r.a.read(story).replace("On A.", "On A, pushed."));
+    r.a.run_ok(&["sync"]);
+    let pushed = git_in(&r.a, &r.a.root, &["rev-parse", "--short=7", "HEAD"]).trim().to_string();
+    r.a.write(story, &r.a.read(story).replace("On A, pushed.", "On A, amended."));
+    git_in(&r.a, &r.a.root, &["commit", "-qa", "--amend", "-m", "amended"]);
+    let amended = git_in(&r.a, &r.a.root, &["rev-parse", "--short=7", "HEAD"]).trim().to_string();
+    let run = r.a.run_ok(&["sync"]);
+    let copy = format!("stories/real-story.conflict-{pushed}.md");
+    assert!(r.a.read(&copy).contains("On A, pushed."));
+    assert!(r.a.read(story).contains("On A, amended."));
+    assert!(run.stdout.contains(&format!("from commit {amended} (this clone)")), "{}", run.stdout);
+    assert!(run.stdout.contains(&format!("{copy}  (text of {story} from commit {pushed})")), "{}", run.stdout);
+    assert!(!run.stdout.contains("other machine"), "{}", run.stdout);
+
+    // Both machines then change the copy itself: the new copy is named after the
+    // original, never `real-story.conflict-X.conflict-Y.md`.
+    let b = Env::empty().with_git_identity();
+    b.run_ok(&["clone", r.path.to_str().unwrap(), "ws"]);
+    b.write(&copy, "B's version of the copy.\n");
+    r.a.write(&copy, "A's version of the copy.\n");
+    b.run_ok(&["sync"]);
+    r.a.run_ok(&["sync"]);
+    let names: Vec<String> =
+        tree(&r.a.root).into_iter().map(|(rel, _)| rel).filter(|rel| rel.contains(".conflict-")).collect();
+    assert!(names.iter().all(|n| n.matches(".conflict-").count() == 1), "{names:?}");
+    assert_eq!(names.len(), 2, "{names:?}");
+    let texts: Vec<String> = names.iter().map(|n| r.a.read(n)).collect();
+    assert!(texts.contains(&"A's version of the copy.\n".to_string()), "{texts:?}");
+    assert!(texts.contains(&"B's version of the copy.\n".to_string()), "{texts:?}");
+}

@@ -195,16 +195,18 @@ fn check_branch(repo: &Repository, remote: &str, branch: &str, head: Option<&str
 }
 
 /// Pushes the branch; `Ok(false)` when the remote rejected it because it moved.
-fn push(repo: &Repository, remote_name: &str, branch: &str) -> Result<bool> {
+fn push(repo: &Repository, remote_name: &str, branch: &str) -> Result<Pushed> {
     let mut remote = repo.find_remote(remote_name).map_err(|e| Error::git("cannot open the remote", e))?;
     let refspec = format!("refs/heads/{branch}:refs/heads/{branch}");
     // Owned (not borrowed) by the callback, which must outlive any lifetime.
-    let rejected = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let flag = rejected.clone();
+    let rejected = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let slot = rejected.clone();
     let result = with_callbacks(repo, |mut cb| {
         cb.push_update_reference(move |_, status| {
-            if status.is_some() {
-                flag.store(true, std::sync::atomic::Ordering::Relaxed);
+            if let Some(why) = status {
+                if let Ok(mut s) = slot.lock() {
+                    *s = Some(why.to_string());
+                }
             }
             Ok(())
         });
@@ -212,10 +214,53 @@ fn push(repo: &Repository, remote_name: &str, branch: &str) -> Result<bool> {
         opts.remote_callbacks(cb);
         remote.push(&[refspec.as_str()], Some(&mut opts))
     });
-    match result {
-        Ok(()) => Ok(!rejected.load(std::sync::atomic::Ordering::Relaxed)),
-        Err(e) if e.code() == ErrorCode::NotFastForward => Ok(false),
-        Err(e) => Err(remote_error("push to", &remote, e)),
+    let why = rejected.lock().ok().and_then(|mut s| s.take());
+    match (result, why) {
+        (Ok(()), None) => Ok(Pushed::Yes),
+        (Ok(()), Some(why)) => Ok(Pushed::Rejected(why)),
+        (Err(e), _) if e.code() == ErrorCode::NotFastForward => Ok(Pushed::Rejected(e.message().to_string())),
+        (Err(e), _) if e.code() == ErrorCode::Locked || e.message().contains(".lock") => {
+            Err(refused(repo, remote_name, branch, e.message()))
+        }
+        (Err(e), _) => Err(remote_error("push to", &remote, e)),
+    }
+}
+
+/// How a push went.
+enum Pushed {
+    Yes,
+    /// The remote refused the update, with its reason.
+    Rejected(String),
+}
+
+/// The remote refused a push for a reason other than having moved: most often the
+/// stale lock a killed push left on the branch. Names the lock file, on which remote,
+/// and how to remove it.
+fn refused(repo: &Repository, remote_name: &str, branch: &str, why: &str) -> Error {
+    let url = repo.find_remote(remote_name).ok().and_then(|r| r.url().ok().map(str::to_string)).unwrap_or_default();
+    let local_lock =
+        local_path(&url).map(|p| p.join("refs").join("heads").join(format!("{branch}.lock"))).filter(|p| p.exists());
+    match local_lock {
+        Some(lock) => Error::RepoState {
+            message: format!(
+                "cannot push to `{remote_name}` ({url}): its branch `{branch}` is locked by {}, left by a push that was interrupted (your commits are safe here)",
+                lock.display()
+            ),
+            next: format!(
+                "if no other machine is pushing to it right now, remove the stale lock with `rm {}`, then `systemcraft sync`",
+                lock.display()
+            ),
+        },
+        None if why.contains(".lock") || why.contains("lock") => Error::RepoState {
+            message: format!("cannot push to `{remote_name}` ({url}): the remote says \"{why}\" (your commits are safe here)"),
+            next: format!(
+                "a push that was interrupted left a lock on the remote: if no push is running, remove refs/heads/{branch}.lock in the repository on the server, then `systemcraft sync`"
+            ),
+        },
+        None => Error::RepoState {
+            message: format!("`{remote_name}` ({url}) refused the push of `{branch}`: {why} (your commits are safe here)"),
+            next: "check the remote's settings (protected branch, permissions), then `systemcraft sync`".into(),
+        },
     }
 }
 
@@ -276,13 +321,13 @@ fn integrate(
     index.write().map_err(|e| Error::git("cannot write the index", e))?;
     let final_tree_id = index.write_tree().map_err(|e| Error::git("cannot write the tree", e))?;
     let final_tree = repo.find_tree(final_tree_id).map_err(|e| Error::git("cannot read the tree", e))?;
-    let (sig, _) = super::signature(repo)?;
+    let who = super::identity(repo)?;
     let message = if copies.is_empty() {
         format!("Merge {remote_name}/{branch}")
     } else {
         format!("Merge {remote_name}/{branch}; kept both texts of {}", plural(copies.len()))
     };
-    repo.commit(Some("HEAD"), &sig, &sig, &message, &final_tree, &[&ours, &theirs])
+    repo.commit(Some("HEAD"), &who.author, &who.committer, &message, &final_tree, &[&ours, &theirs])
         .map_err(|e| Error::git("cannot write the merge commit", e))?;
     Ok(Integration::Merged)
 }
@@ -402,7 +447,15 @@ pub fn sync(
                 attempts,
             });
         }
-        if push(repo, &remote, &branch)? {
+        let merged_with = repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")).ok();
+        if let Pushed::Rejected(why) = push(repo, &remote, &branch)? {
+            // Rejected: fine if the remote moved meanwhile (merge again); if it did
+            // not, another round would be rejected the same way.
+            super::clone::fetch_all(repo, &remote)?;
+            if repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")).ok() == merged_with {
+                return Err(refused(repo, &remote, &branch, &why));
+            }
+        } else {
             set_upstream(repo, &remote, &branch);
             return Ok(SyncReport {
                 remote,
