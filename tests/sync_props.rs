@@ -42,10 +42,11 @@ impl Rng {
     }
 }
 
-/// A line written once by one machine, and the note it was written into.
+/// A line written once by one machine, the note it was written into, and where.
 struct Saved {
     text: String,
     note: String,
+    path: String,
 }
 
 /// The machines, the remote, and what was saved and deliberately removed.
@@ -120,6 +121,11 @@ impl World {
     /// A new note at a path from a small pool (so two machines pick the same one),
     /// made from the machine's own template.
     fn create(&mut self, m: usize) {
+        self.create_except(m, None);
+    }
+
+    /// [`World::create`] at another path than `except`.
+    fn create_except(&mut self, m: usize, except: Option<&str>) {
         // A few tries for a path that is free here; the pool is small on purpose.
         let Some((rel, template)) = (0..5).find_map(|_| {
             let (rel, template) = if self.rng.chance(60) {
@@ -127,7 +133,7 @@ impl World {
             } else {
                 (format!("stories/{}.md", STORY_NAMES[self.rng.below(STORY_NAMES.len())]), "templates/story.md")
             };
-            (!self.machines[m].exists(&rel)).then_some((rel, template))
+            (!self.machines[m].exists(&rel) && Some(rel.as_str()) != except).then_some((rel, template))
         }) else {
             return;
         };
@@ -148,8 +154,8 @@ impl World {
         let (front, body) = filled.trim_start_matches("---\n").split_once("\n---\n").unwrap();
         let text = format!("---\n{front}\n---\nnote: {id}\nfocus: {focus}\n{line}\n{body}");
         self.machines[m].write(&rel, &text);
-        self.saved.push(Saved { text: focus, note: id.clone() });
-        self.saved.push(Saved { text: line, note: id });
+        self.saved.push(Saved { text: focus, note: id.clone(), path: rel.clone() });
+        self.saved.push(Saved { text: line, note: id, path: rel });
     }
 
     fn pick_note(&mut self, m: usize) -> Option<(String, String)> {
@@ -167,7 +173,7 @@ impl World {
         let Some((rel, text)) = self.pick_note(m) else { return };
         let line = self.fresh("line");
         self.machines[m].write(&rel, &format!("{text}{line}\n"));
-        self.saved.push(Saved { text: line, note: Self::note_id(&text) });
+        self.saved.push(Saved { text: line, note: Self::note_id(&text), path: rel });
     }
 
     /// The `focus:` line rewritten: a same-line edit. The old line is the user's own
@@ -186,16 +192,17 @@ impl World {
             }
         }
         self.machines[m].write(&rel, &out);
-        self.saved.push(Saved { text: focus, note: Self::note_id(&text) });
+        self.saved.push(Saved { text: focus, note: Self::note_id(&text), path: rel });
     }
 
     /// Deletes a note: every line it holds here is the user's own removal.
-    fn delete(&mut self, m: usize) {
-        let Some((rel, text)) = self.pick_note(m) else { return };
+    fn delete(&mut self, m: usize) -> Option<String> {
+        let (rel, text) = self.pick_note(m)?;
         let gone: Vec<String> =
             self.saved.iter().filter(|s| text.lines().any(|l| l.contains(&s.text))).map(|s| s.text.clone()).collect();
         self.removed.extend(gone);
         self.machines[m].remove(&rel);
+        Some(rel)
     }
 
     /// Moves a note to a free name, unchanged or with a line added.
@@ -207,7 +214,7 @@ impl World {
         if self.rng.chance(50) {
             let line = self.fresh("line");
             text.push_str(&format!("{line}\n"));
-            self.saved.push(Saved { text: line, note: Self::note_id(&text) });
+            self.saved.push(Saved { text: line, note: Self::note_id(&text), path: to.clone() });
         }
         self.machines[m].remove(&rel);
         self.machines[m].write(&to, &text);
@@ -218,7 +225,7 @@ impl World {
         let env = &self.machines[m];
         let text = env.read("systemcraft.yaml");
         env.write("systemcraft.yaml", &format!("{text}# {line}\n"));
-        self.saved.push(Saved { text: line, note: "profile".into() });
+        self.saved.push(Saved { text: line, note: "profile".into(), path: "systemcraft.yaml".into() });
     }
 
     fn scribble_on_dashboard(&mut self, m: usize) {
@@ -264,11 +271,13 @@ impl World {
                 0..=19 => self.create(m),
                 20..=39 => self.append(m),
                 40..=51 => self.refocus(m),
-                52..=59 => self.delete(m),
+                52..=59 => {
+                    self.delete(m);
+                }
                 // Yesterday's log deleted and today's started from the template.
                 60..=77 => {
-                    self.delete(m);
-                    self.create(m);
+                    let gone = self.delete(m);
+                    self.create_except(m, gone.as_deref());
                 }
                 78..=87 => self.rename(m),
                 88..=93 => self.edit_profile(m),
@@ -306,7 +315,9 @@ impl World {
                 if s.note == "profile" {
                     rel.starts_with("systemcraft.") && rel.ends_with(".yaml")
                 } else {
-                    text.lines().any(|l| l == format!("note: {}", s.note))
+                    // In its own note (its id line), or at its own path: a note deleted
+                    // and made again at the same path is, to git, an edit of it.
+                    text.lines().any(|l| l == format!("note: {}", s.note)) || original(rel) == s.path
                 }
             };
             if !files.iter().any(|(rel, text)| text.lines().any(|l| l.contains(&s.text)) && home(rel, text)) {
@@ -322,6 +333,14 @@ impl World {
             assert!(git_in(env, &env.root, &["status", "--porcelain"]).trim().is_empty());
         }
         git_in(&self.machines[0], &self.remote, &["fsck", "--no-progress"]);
+    }
+}
+
+/// The path a conflict copy (`x.conflict-1a2b3c4[-N].md`) is a version of.
+fn original(rel: &str) -> String {
+    match rel.split_once(".conflict-") {
+        Some((stem, rest)) => format!("{stem}.{}", rest.rsplit('.').next().unwrap_or("md")),
+        None => rel.to_string(),
     }
 }
 
