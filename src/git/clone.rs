@@ -8,7 +8,7 @@ use std::path::Path;
 
 use git2::{build::CheckoutBuilder, BranchType, Direction, FetchOptions, Repository};
 
-use super::sync::{remote_error, with_callbacks};
+use super::remote::{remote_error, with_callbacks};
 use super::Repo;
 use crate::config::PROFILE_FILE;
 use crate::{Error, Result};
@@ -60,7 +60,7 @@ pub fn fetch_all(repo: &Repository, remote_name: &str) -> Result<Option<String>>
     .or_else(|| {
         // A HEAD naming a branch that does not exist is not advertised; a local
         // remote says it anyway.
-        let path = super::sync::local_path(remote.url().ok()?)?;
+        let path = super::remote::local_path(remote.url().ok()?)?;
         let bare = Repository::open_bare(path).ok()?;
         let head = bare.find_reference("HEAD").ok()?;
         head.symbolic_target().ok().flatten().map(str::to_string)

@@ -7,6 +7,7 @@ pub mod fresh;
 pub mod lock;
 pub mod merge;
 pub mod message;
+pub mod remote;
 pub mod sync;
 
 use std::path::Path;
