@@ -39,9 +39,10 @@ pub fn workspace_branches(repo: &Repository, remote: &str, head: Option<&str>) -
     found
 }
 
-/// Fetches every branch of `remote` into `refs/remotes/<remote>/*`, returning the
-/// branch the remote's HEAD names, if it says.
-pub fn fetch_all(repo: &Repository, remote_name: &str) -> Result<Option<String>> {
+/// Fetches every branch of `remote` into `refs/remotes/<remote>/*`. With `ask_head`,
+/// also returns the branch the remote's HEAD names, if it says (a second connection:
+/// `sync` does without, so an ssh remote asks for a passphrase once).
+pub fn fetch_all(repo: &Repository, remote_name: &str, ask_head: bool) -> Result<Option<String>> {
     let mut remote = repo.find_remote(remote_name).map_err(|e| Error::git("cannot open the remote", e))?;
     let refspec = format!("+refs/heads/*:refs/remotes/{remote_name}/*");
     with_callbacks(repo, |cb| {
@@ -50,6 +51,9 @@ pub fn fetch_all(repo: &Repository, remote_name: &str) -> Result<Option<String>>
         remote.fetch(&[refspec.as_str()], Some(&mut opts), None)
     })
     .map_err(|e| remote_error("fetch from", &remote, e))?;
+    if !ask_head {
+        return Ok(None);
+    }
     let head = with_callbacks(repo, |cb| {
         remote.connect_auth(Direction::Fetch, Some(cb), None)?;
         let head = remote.default_branch().ok().map(|b| String::from_utf8_lossy(&b).into_owned());
@@ -110,7 +114,7 @@ fn clone_into(url: &str, dir: &Path) -> Result<Cloned> {
 /// and the remote HEAD's branch when it differs.
 fn check_out_workspace(git: &Repository, url: &str) -> Result<(String, Option<String>)> {
     git.remote("origin", url).map_err(|e| Error::git(format!("cannot add the remote {url}"), e))?;
-    let head = fetch_all(git, "origin")?;
+    let head = fetch_all(git, "origin", true)?;
     let branches = workspace_branches(git, "origin", head.as_deref());
     let Some(branch) = branches.first().cloned() else {
         let any = git.branches(Some(BranchType::Remote)).map(|mut b| b.next().is_some()).unwrap_or(false);

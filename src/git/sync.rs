@@ -232,77 +232,58 @@ pub fn sync(
     let repo = &repo.repo;
     let (branch, _unborn) = current_branch(repo)?;
     let remote = pick_remote(repo, &branch, asked_remote)?;
-    let mut copies = Vec::new();
-    let mut attempts = 0;
-    let local_commit = repo.head().ok().and_then(|h| h.target()).map(|id| id.to_string()[..7].to_string());
+    let mut report = SyncReport {
+        local_commit: repo.head().ok().and_then(|h| h.target()).map(|id| id.to_string()[..7].to_string()),
+        remote,
+        branch,
+        integration: Integration::UpToDate,
+        conflict_copies: Vec::new(),
+        pushed: false,
+        attempts: 0,
+    };
+    let (remote, branch) = (report.remote.clone(), report.branch.clone());
     loop {
-        attempts += 1;
-        let head = super::clone::fetch_all(repo, &remote)?;
-        if attempts == 1 {
+        report.attempts += 1;
+        let head = super::clone::fetch_all(repo, &remote, false)?;
+        if report.attempts == 1 {
             check_branch(repo, &remote, &branch, head.as_deref())?;
         }
-        let integration = integrate(repo, &remote, &branch, rebuild, &mut copies)?;
-        if integration == Integration::FastForward {
+        report.integration = integrate(repo, &remote, &branch, rebuild, &mut report.conflict_copies)?;
+        if report.integration == Integration::FastForward {
             // The remote's dashboard was made on its machine and its day: make ours.
             rebuild()?;
             wrapper.commit_paths(&[DASHBOARD_FILE.to_string()], "dashboard")?;
         }
-        let local_exists = repo.find_reference(&format!("refs/heads/{branch}")).is_ok();
-        if !local_exists {
-            // Unborn here and nothing on the remote either: nothing to push.
-            return Ok(SyncReport {
-                remote,
-                branch,
-                integration,
-                conflict_copies: copies,
-                local_commit,
-                pushed: false,
-                attempts,
-            });
-        }
-        let ahead = match (
-            repo.refname_to_id(&format!("refs/heads/{branch}")),
-            repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")),
-        ) {
-            (Ok(l), Ok(r)) => l != r,
-            _ => true,
-        };
-        if !ahead {
-            set_upstream(repo, &remote, &branch);
-            return Ok(SyncReport {
-                remote,
-                branch,
-                integration,
-                conflict_copies: copies,
-                local_commit,
-                pushed: false,
-                attempts,
-            });
-        }
+        let local = repo.refname_to_id(&format!("refs/heads/{branch}")).ok();
         let merged_with = repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")).ok();
-        if let Pushed::Rejected(why) = push(repo, &remote, &branch)? {
-            // Rejected: fine if the remote moved meanwhile (merge again); if it did
-            // not, another round would be rejected the same way.
-            super::clone::fetch_all(repo, &remote)?;
-            if repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")).ok() == merged_with {
-                return Err(refused(repo, &remote, &branch, &why));
-            }
-        } else {
-            set_upstream(repo, &remote, &branch);
-            return Ok(SyncReport {
-                remote,
-                branch,
-                integration,
-                conflict_copies: copies,
-                local_commit,
-                pushed: true,
-                attempts,
-            });
+        if local.is_none() {
+            // Unborn here and nothing on the remote either: nothing to push.
+            return Ok(report);
         }
-        if attempts >= MAX_PUSH_ATTEMPTS {
+        if local == merged_with {
+            set_upstream(repo, &remote, &branch);
+            return Ok(report);
+        }
+        match push(repo, &remote, &branch)? {
+            Pushed::Yes => {
+                set_upstream(repo, &remote, &branch);
+                report.pushed = true;
+                return Ok(report);
+            }
+            Pushed::Rejected(why) => {
+                // Fine if the remote moved meanwhile (merge again); if it did not,
+                // another round would be rejected the same way.
+                super::clone::fetch_all(repo, &remote, false)?;
+                if repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")).ok() == merged_with {
+                    return Err(refused(repo, &remote, &branch, &why));
+                }
+            }
+        }
+        if report.attempts >= MAX_PUSH_ATTEMPTS {
             return Err(Error::RepoState {
                 message: format!(
-                    "the remote branch kept moving: {attempts} pushes were rejected (your commits are safe here)"
+                    "the remote branch kept moving: {} pushes were rejected (your commits are safe here)",
+                    report.attempts
                 ),
                 next: "run `systemcraft sync` again in a moment".into(),
             });
