@@ -236,6 +236,71 @@ mod tests {
         assert_eq!(conflict_path("stories/x.md", "abc1234", &taken), "stories/x.conflict-abc1234-2.md");
     }
 
+    /// A commit of `files` (path, text) on top of `parent`, not moving any branch.
+    fn commit<'r>(repo: &'r Repository, files: &[(&str, &str)], parent: Option<&git2::Commit<'r>>) -> git2::Commit<'r> {
+        let mut index = git2::Index::new().unwrap();
+        for (path, text) in files {
+            let id = repo.blob(text.as_bytes()).unwrap();
+            let entry = IndexEntry {
+                ctime: git2::IndexTime::new(0, 0),
+                mtime: git2::IndexTime::new(0, 0),
+                dev: 0,
+                ino: 0,
+                mode: 0o100644,
+                uid: 0,
+                gid: 0,
+                file_size: text.len() as u32,
+                id,
+                flags: 0,
+                flags_extended: 0,
+                path: path.as_bytes().to_vec(),
+            };
+            index.add(&entry).unwrap();
+        }
+        let tree = repo.find_tree(index.write_tree_to(repo).unwrap()).unwrap();
+        let sig = git2::Signature::now("t", "t@example.com").unwrap();
+        let parents: Vec<&git2::Commit<'_>> = parent.into_iter().collect();
+        let id = repo.commit(None, &sig, &sig, "c", &tree, &parents).unwrap();
+        repo.find_commit(id).unwrap()
+    }
+
+    fn merged_text(repo: &Repository, index: &git2::Index, path: &str) -> Option<String> {
+        let entry = index.get_path(Path::new(path), 0)?;
+        Some(String::from_utf8(repo.find_blob(entry.id).unwrap().content().to_vec()).unwrap())
+    }
+
+    #[test]
+    fn a_rename_is_followed_only_when_it_is_pure_and_unambiguous() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init_bare(dir.path()).unwrap();
+        let log = "---\ndate: 2026-11-24\n---\n## Notes\n";
+        let base = commit(&repo, &[("logs/a.md", log)], None);
+        let edited = format!("{log}An hour on sharding.\n");
+        let ours = commit(&repo, &[("logs/a.md", &edited)], Some(&base));
+        let none = |_: &str| false;
+
+        // A pure rename on their side: the edit follows it.
+        let renamed = commit(&repo, &[("logs/b.md", log)], Some(&base));
+        let (index, copies) = merge_index(&repo, &ours, &renamed, &(), &none).unwrap();
+        assert_eq!(merged_text(&repo, &index, "logs/b.md").as_deref(), Some(edited.as_str()));
+        assert_eq!(merged_text(&repo, &index, "logs/a.md"), None);
+        assert!(copies.is_empty());
+
+        // Two new files with that text: which one is the note is unknown, so the edit
+        // stays at its own path and both new files stay as they are.
+        let twice = commit(&repo, &[("logs/b.md", log), ("logs/c.md", log)], Some(&base));
+        let (index, _) = merge_index(&repo, &ours, &twice, &(), &none).unwrap();
+        assert_eq!(merged_text(&repo, &index, "logs/a.md").as_deref(), Some(edited.as_str()));
+        assert_eq!(merged_text(&repo, &index, "logs/b.md").as_deref(), Some(log));
+        assert_eq!(merged_text(&repo, &index, "logs/c.md").as_deref(), Some(log));
+
+        // A new note from the same template, nearly the same text: not a rename.
+        let other = commit(&repo, &[("logs/b.md", "---\ndate: 2026-11-25\n---\n## Notes\n")], Some(&base));
+        let (index, _) = merge_index(&repo, &ours, &other, &(), &none).unwrap();
+        assert_eq!(merged_text(&repo, &index, "logs/a.md").as_deref(), Some(edited.as_str()));
+        assert_eq!(merged_text(&repo, &index, "logs/b.md").as_deref(), Some("---\ndate: 2026-11-25\n---\n## Notes\n"));
+    }
+
     #[test]
     fn a_copy_of_a_copy_is_named_after_the_original() {
         let none = |_: &str| false;
