@@ -79,7 +79,7 @@ impl World {
         let mut machines = vec![first];
         for _ in 1..3 {
             let m = Env::empty().with_git_identity();
-            git_in(&m, m.root.parent().unwrap(), &["clone", "-q", remote.to_str().unwrap(), "ws"]);
+            m.run_ok(&["clone", remote.to_str().unwrap(), "ws"]);
             machines.push(m);
         }
         let heads = vec![None; machines.len()];
