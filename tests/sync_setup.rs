@@ -203,6 +203,11 @@ fn an_ignored_file_is_kept_aside_when_a_tracked_file_comes_in_at_its_path() {
     assert_eq!(aside.len(), 1, "{aside:?}");
     assert_eq!(b.read(&aside[0]), "My private draft.\n");
     assert!(run.stdout.contains(&format!("stories/offsite.md -> {}", aside[0])), "{}", run.stdout);
+    // The copy stays as private as the original was: not committed, not pushed.
+    b.run_ok(&["sync"]);
+    assert!(git_in(&b, &b.root, &["status", "--porcelain"]).trim().is_empty());
+    let on_remote = git_in(&b, &r.path, &["ls-tree", "-r", "--name-only", "main"]);
+    assert!(!on_remote.contains(&aside[0]), "{on_remote}");
 }
 
 #[test]

@@ -171,7 +171,8 @@ fn tree_of<'r>(commit: &git2::Commit<'r>) -> Result<git2::Tree<'r>> {
 /// Moves aside every ignored file of the work tree that a tracked file of `target`
 /// (not tracked at `ours`) is about to replace: checkout overwrites ignored files
 /// without a word, and an ignored note is still the user's text. The copy is named
-/// like a conflict copy, after the local commit.
+/// like a conflict copy, after the local commit, and stays out of git like the
+/// original (listed in `.git/info/exclude`).
 fn keep_ignored_aside(
     repo: &Repository,
     ours: Option<&git2::Commit<'_>>,
@@ -201,9 +202,25 @@ fn keep_ignored_aside(
         });
         let to = workdir.join(crate::diag::to_path(&copy));
         std::fs::rename(&abs, &to).map_err(|e| Error::io("cannot keep an ignored file aside", &abs, e))?;
+        // The original was kept out of git on purpose: so is its copy, on this machine.
+        exclude_locally(repo, &copy)?;
         copies.push(ConflictCopy { path: copy, original: rel, commit: tag.clone(), reason: CopyReason::Ignored });
     }
     Ok(())
+}
+
+/// Adds `rel` to `.git/info/exclude`, the ignore list of this clone only.
+fn exclude_locally(repo: &Repository, rel: &str) -> Result<()> {
+    let path = repo.path().join("info").join("exclude");
+    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&format!("/{rel}\n"));
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
+    }
+    std::fs::write(&path, text).map_err(|e| Error::io("cannot write", &path, e))
 }
 
 fn plural(n: usize) -> String {
