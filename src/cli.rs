@@ -57,6 +57,9 @@ pub enum Command {
     /// Create a workspace: folders, templates, reference notes, a git repository and
     /// the first DASHBOARD.md. Never overwrites an existing file.
     Init(InitArgs),
+    /// Set up another machine: clone the remote that holds your workspace (whatever
+    /// branch its HEAD names), set the upstream and build the dashboard.
+    Clone(CloneArgs),
     /// Compute the scores and write DASHBOARD.md.
     Build(BuildArgs),
     /// Keep DASHBOARD.md current while you edit: rebuild on every change, until Ctrl-C.
@@ -247,6 +250,17 @@ pub struct SyncArgs {
     /// only remote).
     #[arg(long, value_name = "NAME")]
     pub remote: Option<String>,
+}
+
+/// `systemcraft clone`.
+#[derive(Debug, Args)]
+pub struct CloneArgs {
+    /// The remote: a URL (https, ssh) or the path of a bare repository.
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// The folder to create (default: the remote's name without `.git`).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// `systemcraft trend`.

@@ -111,6 +111,7 @@ where
     let globals = Globals { workspace: cli.workspace, today: clock.today(), clock };
     let result = match cli.command {
         cli::Command::Init(args) => cmd::init::run(&globals, args),
+        cli::Command::Clone(args) => cmd::clone::run(&globals, args),
         cli::Command::Build(args) => cmd::build::run(&globals, args),
         cli::Command::New(args) => cmd::new::run(&globals, args),
         cli::Command::Assess(args) => cmd::assess::run(&globals, args),

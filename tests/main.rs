@@ -25,6 +25,9 @@ mod schema;
 mod scores;
 mod snapshot;
 mod sync;
+mod sync_lock;
+mod sync_props;
+mod sync_setup;
 #[cfg(unix)]
 mod terminal;
 mod trend;

@@ -12,6 +12,7 @@ use crate::{Error, Globals, Result, EXIT_OK};
 pub fn run(globals: &Globals, args: CommitArgs) -> Result<i32> {
     let ws = globals.workspace()?;
     let repo = Repo::open_at(&ws.root).ok_or_else(|| Error::NotARepo { path: ws.root.clone() })?;
+    let _lock = repo.lock(|| eprintln!("waiting for another systemcraft command (sync, commit, watch) to finish…"))?;
     // Refuse before touching anything, so a merge in progress keeps its state.
     repo.ensure_committable(&[])?;
     let mut pipeline = Pipeline::load(ws, globals.today)?;

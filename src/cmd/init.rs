@@ -28,6 +28,8 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     ];
     let mut created = Vec::new();
     let mut kept = Vec::new();
+    // What init wrote, as written: fresh defaults give way to a remote's real files.
+    let mut fresh = Vec::new();
     for rel in template::files() {
         let Some(bytes) = template::get(&rel) else { continue };
         let contents = if rel == crate::config::PROFILE_FILE {
@@ -36,7 +38,10 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
             bytes.into_owned()
         };
         match crate::fs::create_new_in(&dir, &rel, &contents) {
-            Ok(()) => created.push(rel),
+            Ok(()) => {
+                fresh.push((rel.clone(), contents));
+                created.push(rel);
+            }
             Err(Error::Exists { .. }) => kept.push(rel),
             Err(e) => return Err(e),
         }
@@ -64,6 +69,9 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
 
     if !args.no_git {
         git_step(&dir, &created, &kept, &mut out)?;
+        if let Some(repo) = Repo::open_at(&dir) {
+            crate::git::fresh::Record::add(repo.repository(), &fresh);
+        }
     }
     // A workspace whose assessment is already answered is past the first step.
     let assessed = crate::assess::Stored::load(&dir).is_ok_and(|s| !s.answers.is_empty());

@@ -5,6 +5,7 @@ pub mod assess;
 pub mod build;
 pub mod calendar;
 pub mod check;
+pub mod clone;
 pub mod commit;
 pub mod completions;
 pub mod init;

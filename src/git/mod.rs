@@ -2,7 +2,12 @@
 //! committing them, what state the repository is in, and the identity used when none
 //! is configured. [`message`] turns a set of changes into a commit message.
 
+pub mod clone;
+pub mod fresh;
+pub mod lock;
+pub mod merge;
 pub mod message;
+pub mod remote;
 pub mod sync;
 
 use std::path::Path;
@@ -21,15 +26,59 @@ pub fn configured_name() -> Option<String> {
     git2::Config::open_default().ok()?.get_string("user.name").ok().filter(|s| !s.trim().is_empty())
 }
 
-/// The configured identity, or the fallback author (and `true`) when there is none.
-pub(crate) fn signature(repo: &Repository) -> Result<(Signature<'static>, bool)> {
-    match repo.signature() {
-        Ok(s) => Ok((s.to_owned(), false)),
-        Err(_) => Ok((
-            Signature::now(FALLBACK_NAME, FALLBACK_EMAIL).map_err(|e| Error::git("cannot make a signature", e))?,
-            true,
-        )),
-    }
+/// Who a commit is by: author and committer, as git itself would take them.
+pub(crate) struct Identity {
+    pub author: Signature<'static>,
+    pub committer: Signature<'static>,
+    /// True when neither the environment nor the configuration names anyone.
+    pub fallback: bool,
+}
+
+/// The identity for a commit: `GIT_AUTHOR_NAME`/`_EMAIL`/`_DATE` and
+/// `GIT_COMMITTER_NAME`/`_EMAIL`/`_DATE` when set, else `user.name`/`user.email`,
+/// else the fallback author.
+pub(crate) fn identity(repo: &Repository) -> Result<Identity> {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+    let config = repo.config().ok();
+    let configured = |k: &str| config.as_ref().and_then(|c| c.get_string(k).ok()).filter(|v| !v.trim().is_empty());
+    let mut fallback = false;
+    let mut make = |who: &str| -> Result<Signature<'static>> {
+        let name = env(&format!("GIT_{who}_NAME")).or_else(|| configured("user.name"));
+        let email = env(&format!("GIT_{who}_EMAIL")).or_else(|| configured("user.email"));
+        let (name, email) = match (name, email) {
+            (Some(n), Some(e)) => (n, e),
+            (Some(n), None) => (n, FALLBACK_EMAIL.to_string()),
+            _ => {
+                fallback = true;
+                (FALLBACK_NAME.to_string(), FALLBACK_EMAIL.to_string())
+            }
+        };
+        let sig = match env(&format!("GIT_{who}_DATE")).and_then(|d| parse_git_date(&d)) {
+            Some(time) => Signature::new(&name, &email, &time),
+            None => Signature::now(&name, &email),
+        };
+        sig.map_err(|e| Error::git("cannot make a signature", e))
+    };
+    let author = make("AUTHOR")?;
+    let committer = make("COMMITTER")?;
+    Ok(Identity { author, committer, fallback })
+}
+
+/// A date in git's internal format, `[@]<seconds since the epoch> [+-]HHMM`.
+fn parse_git_date(text: &str) -> Option<git2::Time> {
+    let mut parts = text.trim().trim_start_matches('@').split_whitespace();
+    let secs: i64 = parts.next()?.parse().ok()?;
+    let offset = match parts.next() {
+        Some(z) if z.len() == 5 && (z.starts_with('+') || z.starts_with('-')) => {
+            let h: i32 = z[1..3].parse().ok()?;
+            let m: i32 = z[3..5].parse().ok()?;
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            sign * (h * 60 + m)
+        }
+        None => 0,
+        _ => return None,
+    };
+    Some(git2::Time::new(secs, offset))
 }
 
 /// A workspace's repository.
@@ -71,10 +120,6 @@ impl Repo {
         let repo = Repository::init_opts(dir, &opts)
             .map_err(|e| Error::git(format!("cannot create a repository in {}", dir.display()), e))?;
         Ok(Repo { repo })
-    }
-
-    fn signature(&self) -> Result<(Signature<'static>, bool)> {
-        signature(&self.repo)
     }
 
     /// Stages `paths` (workspace-relative, `/`-separated; ignored files are skipped) and
@@ -235,11 +280,12 @@ impl Repo {
         if parent.as_ref().is_some_and(|p| p.tree_id() == tree_id) {
             return Ok(None);
         }
-        let (sig, fallback_author) = self.signature()?;
+        let who = identity(&self.repo)?;
+        let fallback_author = who.fallback;
         let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
         let oid = self
             .repo
-            .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
+            .commit(Some("HEAD"), &who.author, &who.committer, message, &tree, &parents)
             .map_err(|e| Error::git("cannot commit", e))?;
         Ok(Some(Committed { id: oid.to_string()[..7].to_string(), fallback_author }))
     }

@@ -292,6 +292,8 @@ impl Session {
                 root.display()
             )));
         };
+        // Waits for a sync (or commit) that is running: its merge moves HEAD.
+        let _lock = repo.lock(|| {})?;
         let changes = repo.changes()?;
         if changes.is_empty() {
             return Ok(CommitOutcome::Nothing);
