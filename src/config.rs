@@ -298,15 +298,14 @@ impl Config {
     /// the last profile that was (kept in [`LAST_GOOD_PROFILE`]) stays in force, so a
     /// half-typed edit does not reset every goal to its default.
     pub fn load(root: &Path, today: Date) -> crate::Result<(Config, Vec<Diagnostic>)> {
-        let path = root.join(PROFILE_FILE);
-        let text = std::fs::read(&path).map_err(|e| crate::Error::io("cannot read", &path, e))?;
+        let text = crate::fs::read::read_in(root, PROFILE_FILE)?;
         let text = String::from_utf8_lossy(&text);
         let mut diags = Vec::new();
         let mut config = Config::defaults(root.to_path_buf(), today);
         if config.apply(&text, &mut diags) {
             // Best effort: a read-only workspace still builds.
             let _ = crate::fs::write_state(root, LAST_GOOD_PROFILE, text.as_bytes());
-        } else if let Ok(good) = std::fs::read(root.join(LAST_GOOD_PROFILE)) {
+        } else if let Ok(good) = crate::fs::read::read_in(root, LAST_GOOD_PROFILE) {
             let mut ignored = Vec::new();
             let mut fallback = Config::defaults(root.to_path_buf(), today);
             if fallback.apply(&String::from_utf8_lossy(&good), &mut ignored) {

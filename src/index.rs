@@ -180,7 +180,7 @@ fn hash(bytes: &[u8]) -> u64 {
 fn read(file: &NoteFile, known: Option<u64>) -> Read {
     // At most one byte past the limit is read, whatever the file's size.
     let mut bytes = Vec::new();
-    let read = std::fs::File::open(&file.abs).and_then(|f| f.take(MAX_NOTE_BYTES + 1).read_to_end(&mut bytes));
+    let read = crate::fs::read::open_regular(&file.abs).and_then(|f| f.take(MAX_NOTE_BYTES + 1).read_to_end(&mut bytes));
     match read {
         Ok(_) => {
             let h = hash(&bytes);

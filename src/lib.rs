@@ -21,6 +21,7 @@ pub mod git;
 pub mod index;
 pub mod mock;
 pub mod note;
+pub mod output;
 pub mod pipeline;
 pub mod plan;
 pub mod render;
@@ -125,7 +126,7 @@ where
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man { out_dir } => cmd::man::run(out_dir.as_deref()),
     };
-    match result {
+    match result.and_then(|code| output::finish().map(|()| code)) {
         Ok(code) => code,
         Err(e) => report(&e),
     }
@@ -133,6 +134,9 @@ where
 
 /// Prints an error once, with its hint, and returns its exit code.
 pub fn report(e: &Error) -> i32 {
+    if output::is_closed_pipe(e) {
+        return EXIT_FAILURE;
+    }
     let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
     let mut err = anstream::stderr();
     let _ = writeln!(err, "{red}error:{red:#} {e}");

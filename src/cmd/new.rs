@@ -54,11 +54,7 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
     // say where it went rather than leave the name a surprise.
     let unnamed = title.is_some_and(|t| crate::fs::slugify(t) == "untitled" && !t.eq_ignore_ascii_case("untitled"));
 
-    let user_template = ws.root.join("templates").join(format!("{name}.md"));
-    let text = std::fs::read_to_string(&user_template)
-        .ok()
-        .or_else(|| template::text(&format!("templates/{name}.md")))
-        .unwrap_or_default();
+    let text = template::user_or_builtin(&ws.root, &format!("templates/{name}.md"))?.unwrap_or_default();
     let title_text = title.map(str::to_string).unwrap_or_else(|| match args.kind {
         NoteKind::Log => format!("Practice log {today}"),
         _ => "Untitled".to_string(),
