@@ -91,6 +91,9 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    if let Some(warning) = clock::check_tz_env() {
+        warn(&warning);
+    }
     let cli = match cli::Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -147,6 +150,12 @@ pub fn report(e: &Error) -> i32 {
         Error::Usage(_) => EXIT_USAGE,
         _ => EXIT_FAILURE,
     }
+}
+
+/// Prints a warning about the run itself (not about a note) to standard error.
+pub fn warn(message: &str) {
+    let yellow = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+    let _ = writeln!(anstream::stderr(), "{yellow}warning:{yellow:#} {message}");
 }
 
 /// Prints diagnostics to standard error, coloured by severity.

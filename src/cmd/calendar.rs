@@ -73,6 +73,7 @@ pub fn run(globals: &Globals, args: CalendarArgs) -> Result<i32> {
         );
     }
     let zone = schedule.time_zone_name.as_deref().unwrap_or("the system's time zone");
-    writeln!(o, "Times are in {zone}. Import it again after a change: the events are updated, not doubled.").map_err(crate::output::error)?;
+    writeln!(o, "Times are in {zone}. Import it again after a change: the events are updated, not doubled.")
+        .map_err(crate::output::error)?;
     Ok(EXIT_OK)
 }

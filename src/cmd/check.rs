@@ -21,9 +21,7 @@ pub fn run(globals: &Globals, args: CheckArgs) -> Result<i32> {
     let selected = |rel: &str| {
         scopes.is_empty() || scopes.iter().any(|s| s.is_empty() || rel == s || rel.starts_with(&format!("{s}/")))
     };
-    let read = |rel: &str| {
-        crate::fs::read::read_text_in(&root, rel).ok()
-    };
+    let read = |rel: &str| crate::fs::read::read_text_in(&root, rel).ok();
     let report = Report::collect(&pipeline.config, &pipeline.index, &model, &selected, &read);
     match args.format {
         CheckFormat::Json => {

@@ -183,7 +183,13 @@ impl Dir {
                 self.sync(durability);
                 Ok(())
             }
-            Err(Errno::EXIST) => Err(Error::Exists { path: target }),
+            Err(Errno::EXIST) => match self.find(name) {
+                // A link in the way: say so, as a write through it would be refused.
+                Ok(Some(f)) if f.file_type == FileType::Symlink => {
+                    Err(Error::UnsafePath { path: target, reason: SYMLINK })
+                }
+                _ => Err(Error::Exists { path: target }),
+            },
             Err(e) => Err(io("cannot create", &target, e)),
         }
     }

@@ -82,10 +82,9 @@ fn open_stream(path: &Path) -> Result<std::fs::File> {
 
 #[cfg(unix)]
 fn replace(path: &Path, contents: &[u8]) -> Result<()> {
-    let name = path.file_name().ok_or_else(|| Error::UnsafePath {
-        path: path.to_path_buf(),
-        reason: "the path names a folder, not a file",
-    })?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::UnsafePath { path: path.to_path_buf(), reason: "the path names a folder, not a file" })?;
     let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let dir = super::dir::Dir::root(parent).map_err(|e| match e {
         Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => Error::io(
