@@ -1,12 +1,15 @@
-//! File-system safety: atomic writes that never leave a half-written dashboard, a
-//! write boundary that keeps every write inside the workspace and off symlinks, and
-//! slugs that are safe file names everywhere and never leave their folder.
+//! File-system safety: atomic writes that never leave a half-written file, a write
+//! boundary that keeps every write inside the workspace and off symlinks, and slugs
+//! that are safe file names everywhere and never leave their folder.
 //!
 //! Files of the workspace are written through [`write_in`], [`replace_in`],
 //! [`create_new_in`] and [`write_state`], which take the workspace root and a
-//! workspace-relative path and check it with [`confine`] first. [`write_atomic`] and
-//! [`create_new`] write any path and are for paths the user named on the command line
-//! (`trend --svg FILE`).
+//! workspace-relative path and reach the file through folder handles ([`dir`]): no
+//! check-then-open race, whole files only, owner and mode kept. They are read through
+//! [`read`] (regular files only, bounded). Paths the user names on the command line
+//! (`calendar --out`, `trend --svg`) are written through [`target`]. [`confine`],
+//! [`write_atomic`] and [`create_new`] are the path-based versions, for systems
+//! without `openat`.
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};

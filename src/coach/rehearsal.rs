@@ -84,6 +84,14 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
     // The principle the choice was made for, when it was made for one.
     let mut asked = lp;
     let (chosen, reason): (&StoryView, String) = if let Some(id) = story {
+        // The story's file is there but could not be read or used: say why, not
+        // that there is no such story.
+        let file = format!("stories/{id}.md");
+        if let (None, Some(d)) =
+            (by_id.get(id), model.diagnostics.iter().find(|d| d.path == file && d.code.starts_with("file/")))
+        {
+            return Err(Error::Usage(format!("{file} cannot be rehearsed: {}", d.message)));
+        }
         let s = by_id.get(id).copied().ok_or_else(|| {
             Error::Usage(match crate::domain::did_you_mean(id, p.stories.iter().map(|s| s.id.as_str())) {
                 Some(s) => format!("no story named \"{id}\": did you mean `{s}`?"),

@@ -95,6 +95,8 @@ impl Dir {
     }
 
     /// What is at `name` in this folder (not following a link), or `None`.
+    // The stat fields' types differ by platform (`st_mode` is 16 bits on macOS).
+    #[allow(clippy::unnecessary_cast)]
     pub fn find(&self, name: &OsStr) -> Result<Option<Found>> {
         match rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW) {
             Ok(st) => Ok(Some(Found {
