@@ -801,3 +801,14 @@ fn commit_under_folders_nested_500_deep_names_the_folder() {
     let r = run(&env, &["commit"]);
     failed_naming(&r, &["reference/d0/d1/", "more than 100 folders deep"]);
 }
+
+#[test]
+fn new_to_a_full_standard_output_exits_1() {
+    let env = ws();
+    failed_naming(&run_stdout_full(&env, &["new", "story", "Printed nowhere"]), &["standard output"]);
+}
+
+#[test]
+fn plan_to_a_full_standard_output_exits_1() {
+    failed_naming(&run_stdout_full(&ws(), &["plan", "--path", "six-week-intensive"]), &["standard output"]);
+}

@@ -89,7 +89,7 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
             "note: the title has no letter or digit to name the file with, so the note is {rel}; rename it as you like"
         );
     }
-    let _ = writeln!(anstream::stdout(), "{}", shown.display());
+    writeln!(anstream::stdout(), "{}", shown.display()).map_err(crate::output::error)?;
     if args.edit {
         open_editor(&path)?;
     }
