@@ -139,7 +139,7 @@ pub fn replace_in(root: &Path, rel: &str, contents: &[u8], durability: Durabilit
     let (parts, name) = split(root, rel)?;
     let dir = dir::Dir::descend(root, &parts, true)?;
     dir.replace_whole(&name, contents, durability)?;
-    sweep_stale_temps(dir.path());
+    dir.sweep_stale_temps();
     Ok(())
 }
 
@@ -186,7 +186,7 @@ pub fn create_new_in(root: &Path, rel: &str, contents: &[u8]) -> Result<()> {
     let (parts, name) = split(root, rel)?;
     let dir = dir::Dir::descend(root, &parts, true)?;
     dir.create_whole(&name, contents, Durability::Flushed)?;
-    sweep_stale_temps(dir.path());
+    dir.sweep_stale_temps();
     Ok(())
 }
 

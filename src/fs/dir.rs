@@ -218,6 +218,26 @@ impl Dir {
         }
     }
 
+    /// Removes this folder's stale temporary files (see [`super::sweep_stale_temps`])
+    /// through the handle, so a folder swapped for a link meanwhile is not touched.
+    // The stat fields' types differ by platform.
+    #[allow(clippy::unnecessary_cast)]
+    pub fn sweep_stale_temps(&self) {
+        let Ok(entries) = rustix::fs::Dir::read_from(&self.fd) else { return };
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+        for entry in entries.flatten() {
+            let Ok(name) = entry.file_name().to_str() else { continue };
+            if !super::is_temp_name(name) {
+                continue;
+            }
+            let Ok(st) = rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW) else { continue };
+            let regular = FileType::from_raw_mode(st.st_mode as _) == FileType::RegularFile;
+            if regular && now - (st.st_mtime as i64) > super::STALE_TEMP.as_secs() as i64 {
+                let _ = rustix::fs::unlinkat(&self.fd, name, AtFlags::empty());
+            }
+        }
+    }
+
     /// Flushes the folder itself, so a flushed file's new name survives a power cut.
     fn sync(&self, durability: Durability) {
         if durability == Durability::Flushed {
