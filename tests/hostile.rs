@@ -812,3 +812,26 @@ fn new_to_a_full_standard_output_exits_1() {
 fn plan_to_a_full_standard_output_exits_1() {
     failed_naming(&run_stdout_full(&ws(), &["plan", "--path", "six-week-intensive"]), &["standard output"]);
 }
+
+#[test]
+fn build_json_into_a_file_on_a_full_disk_exits_1() {
+    let env = ws();
+    let out = tempfile::NamedTempFile::new().unwrap();
+    let file = out.reopen().unwrap();
+    let r = env.run_bounded_with(&["build", "--json"], false, move |c: &mut Command| {
+        c.stdout(file);
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            c.pre_exec(|| {
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                let limit = libc::rlimit { rlim_cur: 4096, rlim_max: 4096 };
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+    });
+    failed_naming(&r, &["standard output"]);
+    assert!(std::fs::metadata(out.path()).unwrap().len() <= 4096);
+}

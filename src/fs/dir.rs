@@ -275,3 +275,56 @@ fn temp_name(n: u32) -> String {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
     format!("{}{}-{nanos:x}-{n}{}", super::TEMP_PREFIX, std::process::id(), super::TEMP_SUFFIX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_folder_link_is_never_entered_and_special_files_never_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.path().join("out")).unwrap();
+        let err = Dir::descend(root.path(), &["out".into()], true).unwrap_err();
+        assert!(matches!(err, Error::UnsafePath { reason: SYMLINK, .. }), "{err:?}");
+        let dir = Dir::root(root.path()).unwrap();
+        rustix::fs::mkfifoat(&dir.fd, "pipe.md", Mode::from_raw_mode(0o644)).unwrap();
+        let err = dir.replace_whole(OsStr::new("pipe.md"), b"x", Durability::Regenerable).unwrap_err();
+        assert!(matches!(err, Error::UnsafePath { .. }), "{err:?}");
+        std::fs::create_dir(root.path().join("folder.md")).unwrap();
+        assert!(dir.replace_whole(OsStr::new("folder.md"), b"x", Durability::Regenerable).is_err());
+        assert_eq!(names(outside.path()), Vec::<String>::new());
+        assert_eq!(names(root.path()), ["folder.md", "out", "pipe.md"], "no temporary file is left");
+    }
+
+    #[test]
+    fn a_new_file_is_whole_or_absent_and_never_replaces() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = Dir::descend(root.path(), &["a".into(), "b".into()], true).unwrap();
+        dir.create_whole(OsStr::new("n.md"), b"one", Durability::Flushed).unwrap();
+        let err = dir.create_whole(OsStr::new("n.md"), b"two", Durability::Flushed).unwrap_err();
+        assert!(matches!(err, Error::Exists { .. }), "{err:?}");
+        assert_eq!(std::fs::read(root.path().join("a/b/n.md")).unwrap(), b"one");
+        assert_eq!(names(&root.path().join("a/b")), ["n.md"]);
+        dir.replace_whole(OsStr::new("n.md"), b"three", Durability::Regenerable).unwrap();
+        assert_eq!(std::fs::read(root.path().join("a/b/n.md")).unwrap(), b"three");
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let p = root.path().join("d.md");
+        std::fs::write(&p, "old").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        Dir::root(root.path()).unwrap().replace_whole(OsStr::new("d.md"), b"new", Durability::Regenerable).unwrap();
+        assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}
