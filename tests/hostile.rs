@@ -835,3 +835,13 @@ fn build_json_into_a_file_on_a_full_disk_exits_1() {
     failed_naming(&r, &["standard output"]);
     assert!(std::fs::metadata(out.path()).unwrap().len() <= 4096);
 }
+
+#[test]
+fn trend_svg_over_a_note_is_refused() {
+    let env = git_ws();
+    let note = "stories/example-checkout-latency.md";
+    let before = env.read(note);
+    let r = run(&env, &["trend", "--svg", note]);
+    failed_naming(&r, &[note, "not an SVG chart"]);
+    assert_eq!(env.read(note), before);
+}
