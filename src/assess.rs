@@ -38,11 +38,10 @@ pub struct Stored {
 impl Stored {
     /// Reads `root/assessment.md`; a missing file is an empty assessment.
     pub fn load(root: &Path) -> Result<Stored> {
-        let path = root.join(FILE);
-        match std::fs::read(&path) {
+        match crate::fs::read::read_in(root, FILE) {
             Ok(bytes) => Ok(Stored::parse(&String::from_utf8_lossy(&bytes))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Stored::default()),
-            Err(e) => Err(Error::io("cannot read", path, e)),
+            Err(e) if e.is_not_found() => Ok(Stored::default()),
+            Err(e) => Err(e),
         }
     }
 

@@ -309,7 +309,8 @@ pub struct PlanArgs {
 /// `systemcraft calendar`.
 #[derive(Debug, Args)]
 pub struct CalendarArgs {
-    /// Write the calendar to FILE instead of standard output.
+    /// Write the calendar to FILE instead of standard output (`-`: standard output).
+    /// An existing FILE is replaced only if it holds a calendar.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// The first day of the schedule (default: today).

@@ -13,6 +13,8 @@ use crate::diag::Diagnostic;
 use crate::domain::tracks::{Level, Timeline, Track};
 use crate::note::front_matter::{parse_document, Fields};
 
+mod sense;
+
 /// The profile's file name; it also marks the workspace root.
 pub const PROFILE_FILE: &str = "systemcraft.yaml";
 
@@ -298,15 +300,14 @@ impl Config {
     /// the last profile that was (kept in [`LAST_GOOD_PROFILE`]) stays in force, so a
     /// half-typed edit does not reset every goal to its default.
     pub fn load(root: &Path, today: Date) -> crate::Result<(Config, Vec<Diagnostic>)> {
-        let path = root.join(PROFILE_FILE);
-        let text = std::fs::read(&path).map_err(|e| crate::Error::io("cannot read", &path, e))?;
+        let text = crate::fs::read::read_in(root, PROFILE_FILE)?;
         let text = String::from_utf8_lossy(&text);
         let mut diags = Vec::new();
         let mut config = Config::defaults(root.to_path_buf(), today);
         if config.apply(&text, &mut diags) {
             // Best effort: a read-only workspace still builds.
             let _ = crate::fs::write_state(root, LAST_GOOD_PROFILE, text.as_bytes());
-        } else if let Ok(good) = std::fs::read(root.join(LAST_GOOD_PROFILE)) {
+        } else if let Ok(good) = crate::fs::read::read_in(root, LAST_GOOD_PROFILE) {
             let mut ignored = Vec::new();
             let mut fallback = Config::defaults(root.to_path_buf(), today);
             if fallback.apply(&String::from_utf8_lossy(&good), &mut ignored) {
@@ -359,7 +360,7 @@ impl Config {
             None
         });
         if let Some(w) = f.number("window_days", false, "28") {
-            self.window_days = w.clamp(1, 3650) as i32;
+            self.window_days = sense::window_days(&mut f, w);
         }
         let d = &mut self.daily;
         f.nested("goals", |g| {
@@ -381,16 +382,17 @@ impl Config {
         f.nested("targets", |g| {
             for (name, value) in g.float_map_here() {
                 match name.as_str() {
-                    "coding_problems" => t.coding_problems = value.max(1.0),
-                    "designs" => t.designs = value.max(1.0),
-                    "pace_minutes" => t.pace_minutes = value,
-                    "stories_per_lp" => t.stories_per_lp = value.max(1.0),
-                    "mocks" => t.mocks = value.max(1.0),
+                    "coding_problems" => t.coding_problems = sense::above_zero(g, &name, value),
+                    "designs" => t.designs = sense::above_zero(g, &name, value),
+                    "pace_minutes" => t.pace_minutes = sense::above_zero(g, &name, value),
+                    "stories_per_lp" => t.stories_per_lp = sense::above_zero(g, &name, value),
+                    "mocks" => t.mocks = sense::above_zero(g, &name, value),
                     _ => {}
                 }
             }
         });
         let weights = &mut self.weights;
+        let defaults = Weights::default();
         f.nested("weights", |g| {
             for (group, target) in [
                 ("technical", &mut weights.technical),
@@ -414,20 +416,30 @@ impl Config {
                     }
                 }
             }
+            for (group, target, default) in [
+                ("technical", &mut weights.technical, &defaults.technical),
+                ("behavioral", &mut weights.behavioral, &defaults.behavioral),
+                ("cultural", &mut weights.cultural, &defaults.cultural),
+                ("readiness", &mut weights.readiness, &defaults.readiness),
+            ] {
+                sense::weights(g, group, target, default);
+            }
         });
         let study = &mut self.study;
         f.nested("study", |g| read_study(g, study));
         let s = &mut self.star;
+        let default_star = Config::defaults(PathBuf::new(), self.today).star;
         f.nested("star", |g| {
             for (name, value) in g.float_map_here() {
                 match name.as_str() {
-                    "words_per_minute" => s.words_per_minute = value.max(1.0),
+                    "words_per_minute" => s.words_per_minute = sense::above_zero(g, &name, value),
                     "min_minutes" => s.min_minutes = value,
                     "max_minutes" => s.max_minutes = value,
                     "recency_years" => s.recency_years = value.round().clamp(0.0, 100.0) as i16,
                     _ => {}
                 }
             }
+            sense::star_range(g, s, &default_star);
         });
         true
     }
@@ -496,7 +508,7 @@ fn read_study(g: &mut Fields<'_>, study: &mut StudyTimes) {
         }
     }
     if let Some(m) = g.number("minutes", false, "60") {
-        study.minutes = Some(u32::try_from(m).unwrap_or(u32::MAX).clamp(5, 24 * 60));
+        study.minutes = Some(sense::study_minutes(g, m));
     }
     if let Some(name) = g.text("mock_day", false, "sat") {
         match parse_weekday(&name) {
@@ -575,5 +587,38 @@ mod tests {
         let (_, d) = load("track: senior to l8\n");
         assert_eq!(d[0].code, "schema/unknown-value");
         assert!(d[0].hint.as_deref().unwrap().contains("senior-to-l6"));
+    }
+
+    #[test]
+    fn nested_values_are_reported_where_they_stand() {
+        let (_, d) =
+            load("name: x\ngoals:\n  daily:\n    coding_minutes: lots\nweights:\n  technical:\n    coding_pace: -1\n");
+        let at: Vec<(usize, usize)> = d.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at, [(4, 21), (7, 5)], "{d:?}");
+    }
+
+    #[test]
+    fn nonsense_values_are_warned_with_the_value_as_written() {
+        let (c, d) = load(
+            "window_days: 0\nstudy:\n  minutes: 100000\nstar:\n  words_per_minute: 0\n  min_minutes: 5\n  max_minutes: 2\ntargets:\n  designs: 0\nweights:\n  cultural:\n    lp_breadth: 0\n    self_rating: 0\n",
+        );
+        let said: Vec<(&str, usize, String)> = d.iter().map(|d| (d.code, d.line, d.message.clone())).collect();
+        assert!(d.iter().all(|d| d.code == "config/nonsense"), "{said:?}");
+        for (line, text) in [
+            (1, "`window_days: 0`"),
+            (3, "`minutes: 100000`"),
+            (5, "`words_per_minute: 0`"),
+            (6, "`min_minutes: 5` is above `max_minutes: 2`"),
+            (9, "`designs: 0`"),
+            (11, "every weight of `weights.cultural` is 0"),
+        ] {
+            assert!(said.iter().any(|(_, l, m)| *l == line && m.contains(text)), "{line} {text}: {said:?}");
+        }
+        assert_eq!((c.window_days, c.study_minutes(), c.targets.designs), (1, 1440, 1.0));
+        assert_eq!(Weights::get(&c.weights.cultural, "lp_breadth"), 1.0);
+        assert_eq!((c.star.min_minutes, c.star.max_minutes), (2.0, 3.0));
+        let (_, d) = load("study:\n  minutes: .inf\n");
+        assert!(d[0].message.contains("too large: .inf"), "{d:?}");
+        assert_eq!(d[0].line, 2);
     }
 }

@@ -180,7 +180,8 @@ fn hash(bytes: &[u8]) -> u64 {
 fn read(file: &NoteFile, known: Option<u64>) -> Read {
     // At most one byte past the limit is read, whatever the file's size.
     let mut bytes = Vec::new();
-    let read = std::fs::File::open(&file.abs).and_then(|f| f.take(MAX_NOTE_BYTES + 1).read_to_end(&mut bytes));
+    let read =
+        crate::fs::read::open_regular(&file.abs).and_then(|f| f.take(MAX_NOTE_BYTES + 1).read_to_end(&mut bytes));
     match read {
         Ok(_) => {
             let h = hash(&bytes);
@@ -194,6 +195,9 @@ fn read(file: &NoteFile, known: Option<u64>) -> Read {
             };
             if file.lossy_name {
                 note.diagnostics.push(note::lossy_name(&file.rel));
+            }
+            if crate::render::terminal::needs_escape(&file.rel) {
+                note.diagnostics.push(note::odd_name(&file.rel));
             }
             Read::Note(Box::new(Entry { note, hash: h }))
         }

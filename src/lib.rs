@@ -21,6 +21,7 @@ pub mod git;
 pub mod index;
 pub mod mock;
 pub mod note;
+pub mod output;
 pub mod pipeline;
 pub mod plan;
 pub mod render;
@@ -91,6 +92,9 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    if let Some(warning) = clock::check_tz_env() {
+        warn(&warning);
+    }
     let cli = match cli::Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -127,7 +131,7 @@ where
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man { out_dir } => cmd::man::run(out_dir.as_deref()),
     };
-    match result {
+    match result.and_then(|code| output::finish().map(|()| code)) {
         Ok(code) => code,
         Err(e) => report(&e),
     }
@@ -135,6 +139,9 @@ where
 
 /// Prints an error once, with its hint, and returns its exit code.
 pub fn report(e: &Error) -> i32 {
+    if output::is_closed_pipe(e) {
+        return EXIT_FAILURE;
+    }
     let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
     let mut err = anstream::stderr();
     let _ = writeln!(err, "{red}error:{red:#} {e}");
@@ -145,6 +152,12 @@ pub fn report(e: &Error) -> i32 {
         Error::Usage(_) => EXIT_USAGE,
         _ => EXIT_FAILURE,
     }
+}
+
+/// Prints a warning about the run itself (not about a note) to standard error.
+pub fn warn(message: &str) {
+    let yellow = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+    let _ = writeln!(anstream::stderr(), "{yellow}warning:{yellow:#} {message}");
 }
 
 /// Prints diagnostics to standard error, coloured by severity.

@@ -13,6 +13,7 @@ mod cli;
 mod coach;
 mod crash;
 mod diagnostics;
+mod hostile;
 mod init;
 mod mock;
 mod new;

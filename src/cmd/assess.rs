@@ -10,7 +10,7 @@
 //! with 130, the shell's code for an interrupted program. Without a terminal and
 //! without answers it is a usage error.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 
 use crate::assess::{self, Key, Prompt, Sheet, Step, Stored};
 use crate::cli::AssessArgs;
@@ -54,13 +54,10 @@ pub fn run(globals: &Globals, args: AssessArgs) -> Result<i32> {
 
 /// Reads `--from FILE` (`-`: standard input).
 fn read_from(file: &std::path::Path) -> Result<(String, String)> {
-    if file.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| Error::io("cannot read", "standard input", e))?;
-        return Ok(("standard input".into(), text));
-    }
-    let bytes = std::fs::read(file).map_err(|e| Error::io("cannot read", file, e))?;
-    Ok((file.display().to_string(), String::from_utf8_lossy(&bytes).into_owned()))
+    // Bounded like every read: `/dev/zero` or a runaway pipe stops at the cap.
+    let bytes = crate::fs::read::read_named(file)?;
+    let name = if file.as_os_str() == "-" { "standard input".into() } else { file.display().to_string() };
+    Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// Writes the sheet into assessment.md and prints what was saved and the report.

@@ -57,13 +57,14 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     }
 
     let mut out = anstream::stdout().lock();
-    let _ = writeln!(out, "Workspace ready in {}", dir.display());
-    let _ = writeln!(out, "  created {} file{}", created.len(), if created.len() == 1 { "" } else { "s" });
+    writeln!(out, "Workspace ready in {}", dir.display()).map_err(crate::output::error)?;
+    writeln!(out, "  created {} file{}", created.len(), if created.len() == 1 { "" } else { "s" })
+        .map_err(crate::output::error)?;
     if !kept.is_empty() {
         let _ =
             writeln!(out, "  kept {} existing file{} untouched:", kept.len(), if kept.len() == 1 { "" } else { "s" });
         for k in &kept {
-            let _ = writeln!(out, "    {k}");
+            writeln!(out, "    {k}").map_err(crate::output::error)?;
         }
     }
 
@@ -80,7 +81,7 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     } else {
         "\nNext: take the self-assessment with `systemcraft assess` (or answer the questions in assessment.md), then run `systemcraft build` in {dir}"
     };
-    let _ = writeln!(out, "{}", next.replace("{dir}", &dir.display().to_string()));
+    writeln!(out, "{}", next.replace("{dir}", &dir.display().to_string())).map_err(crate::output::error)?;
     Ok(EXIT_OK)
 }
 
@@ -110,12 +111,13 @@ fn git_step(dir: &Path, created: &[String], kept: &[String], out: &mut impl Writ
         Some(r) => (r, false),
         None => {
             if let Some(parent) = Repo::enclosing(dir) {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "  git: {} is inside the repository at {}; not creating another one and not committing there",
                     dir.display(),
                     parent.display()
-                );
+                )
+                .map_err(crate::output::error)?;
                 return Ok(());
             }
             (Repo::init(dir)?, true)
@@ -130,7 +132,7 @@ fn git_step(dir: &Path, created: &[String], kept: &[String], out: &mut impl Writ
         paths.sort();
     }
     if paths.is_empty() {
-        let _ = writeln!(out, "  git: existing repository kept; nothing new to commit");
+        writeln!(out, "  git: existing repository kept; nothing new to commit").map_err(crate::output::error)?;
         return Ok(());
     }
     let message =
@@ -142,18 +144,18 @@ fn git_step(dir: &Path, created: &[String], kept: &[String], out: &mut impl Writ
             } else {
                 "committed the new files to the existing repository"
             };
-            let _ = writeln!(out, "  git: {what} ({})", c.id);
+            writeln!(out, "  git: {what} ({})", c.id).map_err(crate::output::error)?;
             if c.fallback_author {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "  git: no identity configured, so the commit is by \"{} <{}>\"; set yours with `git config --global user.name \"…\"` and `git config --global user.email …`",
                     crate::git::FALLBACK_NAME,
                     crate::git::FALLBACK_EMAIL
-                );
+                ).map_err(crate::output::error)?;
             }
         }
         None => {
-            let _ = writeln!(out, "  git: existing repository kept; nothing new to commit");
+            writeln!(out, "  git: existing repository kept; nothing new to commit").map_err(crate::output::error)?;
         }
     }
     Ok(())

@@ -64,11 +64,7 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
     // say where it went rather than leave the name a surprise.
     let unnamed = title.is_some_and(|t| crate::fs::slugify(t) == "untitled" && !t.eq_ignore_ascii_case("untitled"));
 
-    let user_template = ws.root.join("templates").join(format!("{name}.md"));
-    let text = std::fs::read_to_string(&user_template)
-        .ok()
-        .or_else(|| template::text(&format!("templates/{name}.md")))
-        .unwrap_or_default();
+    let text = template::user_or_builtin(&ws.root, &format!("templates/{name}.md"))?.unwrap_or_default();
     let title_text = title.map(str::to_string).unwrap_or_else(|| match args.kind {
         NoteKind::Log => format!("Practice log {today}"),
         _ => "Untitled".to_string(),
@@ -103,7 +99,7 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
             "note: the title has no letter or digit to name the file with, so the note is {rel}; rename it as you like"
         );
     }
-    let _ = writeln!(anstream::stdout(), "{}", shown.display());
+    writeln!(anstream::stdout(), "{}", shown.display()).map_err(crate::output::error)?;
     if let Some(editor) = editor {
         open_editor(&editor, &path)?;
     }

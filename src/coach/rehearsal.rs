@@ -96,6 +96,14 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
             [only] if !by_id.contains_key(id) => *only,
             _ => id,
         };
+        // The story's file is there but could not be read or used: say why, not
+        // that there is no such story.
+        let file = format!("stories/{id}.md");
+        if let (None, Some(d)) =
+            (by_id.get(id), model.diagnostics.iter().find(|d| d.path == file && d.code.starts_with("file/")))
+        {
+            return Err(Error::Usage(format!("{file} cannot be rehearsed: {}", d.message)));
+        }
         let s = by_id.get(id).copied().ok_or_else(|| {
             Error::Usage(match crate::domain::did_you_mean(id, p.stories.iter().map(|s| s.id.as_str())) {
                 Some(s) => format!("no story named \"{id}\": did you mean `{s}`?"),
@@ -181,14 +189,14 @@ pub struct Recorded {
 pub fn record(root: &Path, today: Date, entry: &Entry) -> Result<Recorded> {
     let rel = format!("logs/{today}.md");
     let path = root.join("logs").join(format!("{today}.md"));
-    let (before, created) = match std::fs::read(&path) {
+    let (before, created) = match crate::fs::read::read_in(root, &rel) {
         Ok(bytes) => {
             let text = String::from_utf8(bytes)
                 .map_err(|_| Error::Edit { path: path.clone(), message: "the log is not valid UTF-8 text".into() })?;
             (text, false)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (new_log(root, today), true),
-        Err(e) => return Err(Error::io("cannot read", &path, e)),
+        Err(e) if e.is_not_found() => (new_log(root, today)?, true),
+        Err(e) => return Err(e),
     };
     let after = append(&before, entry).map_err(|message| Error::Edit { path: path.clone(), message })?;
     verify(&rel, &before, &after, entry).map_err(|message| Error::Edit { path: path.clone(), message })?;
@@ -203,18 +211,16 @@ pub fn record(root: &Path, today: Date, entry: &Entry) -> Result<Recorded> {
 }
 
 /// Today's log from the workspace's template (or the embedded one).
-fn new_log(root: &Path, today: Date) -> String {
-    let text = std::fs::read_to_string(root.join("templates").join("log.md"))
-        .ok()
-        .or_else(|| crate::template::text("templates/log.md"))
+fn new_log(root: &Path, today: Date) -> Result<String> {
+    let text = crate::template::user_or_builtin(root, "templates/log.md")?
         .unwrap_or_else(|| "---\ndate: {{date}}\n---\n".to_string());
-    crate::template::fill(
+    Ok(crate::template::fill(
         &text,
         &[
             ("date", today.to_string()),
             ("title", crate::template::yaml_quoted_escape(&format!("Practice log {today}"))),
         ],
-    )
+    ))
 }
 
 /// The rehearsal as YAML item lines, each prefixed by `indent` spaces.

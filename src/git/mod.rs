@@ -215,7 +215,14 @@ impl Repo {
         }
         let root = self.repo.workdir().unwrap_or(Path::new("."));
         for c in changes.iter().filter(|c| c.kind != ChangeKind::Deleted) {
-            let Ok(bytes) = std::fs::read(root.join(crate::diag::to_path(&c.path))) else { continue };
+            let bytes = match crate::fs::read::read_in(root, &c.path) {
+                Ok(bytes) => bytes,
+                // An unreadable file would fail the commit later with a misleading
+                // git error: name it now. Links, pipes and vanished files are left
+                // to git.
+                Err(e @ Error::Io { .. }) if !e.is_not_found() => return Err(e),
+                Err(_) => continue,
+            };
             if let Some(line) = conflict_marker_line(&String::from_utf8_lossy(&bytes)) {
                 return Err(Error::RepoState {
                     message: format!("cannot commit: {}:{line} holds a git conflict marker", c.path),
@@ -227,16 +234,45 @@ impl Repo {
         Ok(())
     }
 
+    /// A failed status, with the folder named when git gave up on its depth (libgit2
+    /// stops at 100 levels and does not say where).
+    fn status_error(&self, e: git2::Error) -> Error {
+        const GIT_MAX_DEPTH: usize = 100;
+        if !e.message().contains("nesting too deep") {
+            return Error::git("cannot read the status", e);
+        }
+        let root = self.repo.workdir().unwrap_or(Path::new("."));
+        let deep = walkdir::WalkDir::new(root)
+            .min_depth(GIT_MAX_DEPTH)
+            .max_depth(GIT_MAX_DEPTH)
+            .into_iter()
+            .flatten()
+            .find(|entry| entry.file_type().is_dir());
+        match deep {
+            Some(entry) => Error::RepoState {
+                message: format!(
+                    "cannot commit: {} is more than {GIT_MAX_DEPTH} folders deep, deeper than git can track",
+                    crate::diag::rel_path(entry.path().strip_prefix(root).unwrap_or(entry.path()))
+                ),
+                next: "move its notes to a shallower folder (or delete the nest), then run this again".into(),
+            },
+            None => Error::git("cannot read the status", e),
+        }
+    }
+
     /// Every path that differs from the last commit (staged or not, untracked
     /// included, ignored files excluded), sorted by path.
     pub fn changes(&self) -> Result<Vec<Change>> {
         let mut opts = StatusOptions::new();
         opts.include_untracked(true).recurse_untracked_dirs(true).include_ignored(false).renames_head_to_index(false);
-        let statuses = self.repo.statuses(Some(&mut opts)).map_err(|e| Error::git("cannot read the status", e))?;
+        let statuses = self.repo.statuses(Some(&mut opts)).map_err(|e| self.status_error(e))?;
         let mut out: Vec<Change> = statuses
             .iter()
             .filter_map(|entry| {
                 let path = entry.path().ok()?.to_string();
+                if is_temp_path(&path) {
+                    return None;
+                }
                 let st = entry.status();
                 let kind = if st.intersects(Status::WT_DELETED | Status::INDEX_DELETED) {
                     ChangeKind::Deleted
@@ -266,7 +302,12 @@ impl Repo {
     /// when there was nothing to commit.
     pub fn commit_all(&self, message: &str) -> Result<Option<Committed>> {
         let mut index = self.repo.index().map_err(|e| Error::git("cannot open the index", e))?;
-        index.add_all(["*"], IndexAddOption::DEFAULT, None).map_err(|e| Error::git("cannot stage the files", e))?;
+        // A temporary file of a write in progress (or of a killed run) is never
+        // committed: the callback skips it (a positive answer means "skip").
+        let mut skip_temps = |path: &Path, _: &[u8]| i32::from(is_temp_path(&path.to_string_lossy()));
+        index
+            .add_all(["*"], IndexAddOption::DEFAULT, Some(&mut skip_temps))
+            .map_err(|e| Error::git("cannot stage the files", e))?;
         // add_all does not stage deletions; update_all does.
         index.update_all(["*"], None).map_err(|e| Error::git("cannot stage the deletions", e))?;
         index.write().map_err(|e| Error::git("cannot write the index", e))?;
@@ -300,4 +341,10 @@ pub fn conflict_marker_line(text: &str) -> Option<usize> {
             l.starts_with("<<<<<<< ") || l == "<<<<<<<" || l.starts_with(">>>>>>> ") || l == ">>>>>>>" || l == "======="
         })
         .map(|i| i + 1)
+}
+
+/// Whether a repository path is one of systemcraft's temporary files
+/// (`.systemcraft-*.tmp`, in any folder).
+fn is_temp_path(path: &str) -> bool {
+    crate::fs::is_temp_name(path.rsplit('/').next().unwrap_or(path))
 }

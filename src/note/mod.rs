@@ -215,6 +215,17 @@ pub fn lossy_name(rel: &str) -> Diagnostic {
         .hint("rename the file with UTF-8 characters only, so links and other systems can name it")
 }
 
+/// The warning for a file name with control characters (a newline, an escape
+/// sequence): it is shown escaped everywhere, and should be renamed.
+pub fn odd_name(rel: &str) -> Diagnostic {
+    Diagnostic::warning(
+        rel,
+        "file/name-control",
+        "the file name holds control characters (shown escaped, as \\n or \\u{1b})",
+    )
+    .hint("rename the file with printable characters only")
+}
+
 fn empty(kind: Kind) -> Data {
     match kind {
         Kind::Story => Data::Story(Story::default()),

@@ -106,7 +106,7 @@ pub struct Session {
 
 fn profile_hash(ws: &Workspace) -> u64 {
     let mut h = DefaultHasher::new();
-    h.write(&std::fs::read(ws.root.join(PROFILE_FILE)).unwrap_or_default());
+    h.write(&crate::fs::read::read_in(&ws.root, PROFILE_FILE).unwrap_or_default());
     h.finish()
 }
 

@@ -198,9 +198,22 @@ impl Env {
     /// allocation, a stack overflow) or printed a panic.
     #[cfg(unix)]
     pub fn run_bounded(&self, args: &[&str], unprivileged: bool) -> Run {
+        self.run_bounded_with(args, unprivileged, |_| {})
+    }
+
+    /// [`Env::run_bounded`] with the command adjusted first (standard input or output
+    /// redirected, variables set); a redirected output is not collected.
+    #[cfg(unix)]
+    pub fn run_bounded_with(
+        &self,
+        args: &[&str],
+        unprivileged: bool,
+        adjust: impl FnOnce(&mut std::process::Command),
+    ) -> Run {
         use std::os::unix::process::CommandExt;
         let mut c = self.std_cmd();
         c.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        adjust(&mut c);
         // SAFETY: only async-signal-safe calls (setrlimit, prctl) between fork and exec.
         unsafe {
             c.pre_exec(move || {
@@ -223,10 +236,13 @@ impl Env {
         }
         let mut child = c.spawn().expect("start systemcraft");
         let (stdout, stderr) = (Arc::new(Mutex::new(Vec::new())), Arc::new(Mutex::new(Vec::new())));
-        let readers = [
-            collect(child.stdout.take().unwrap(), stdout.clone()),
-            collect(child.stderr.take().unwrap(), stderr.clone()),
-        ];
+        let mut readers = Vec::new();
+        if let Some(out) = child.stdout.take() {
+            readers.push(collect(out, stdout.clone()));
+        }
+        if let Some(err) = child.stderr.take() {
+            readers.push(collect(err, stderr.clone()));
+        }
         let deadline = Instant::now() + BOUND_TIME;
         let status = loop {
             if let Some(status) = child.try_wait().expect("wait") {
