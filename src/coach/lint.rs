@@ -1,25 +1,25 @@
 //! The STAR checks as `systemcraft check` reports them: each failed check of a story
 //! becomes a [`Diagnostic`] with a severity, the `path:line:col` of the passage to
-//! work on, and a hint that names it (the sentence to rework, the words to cut, the
-//! figure that is missing).
+//! work on, and a hint that quotes it (the sentence to rework, the figure to move, the
+//! evidence of scope, the heading of the longest part).
 //!
 //! The model only needs a pass/fail per check; finding the passage takes the story's
 //! source text, so it is done here, for the stories a `check` run shows.
 
 use jiff::civil::Date;
 
-use super::star::{Finding, Part, Star};
+use super::passage::Source;
+use super::star::{Finding, Part};
 use crate::config::StarThresholds;
 use crate::diag::{Diagnostic, Severity};
-use crate::note::markdown::Section;
 use crate::note::Note;
 
 /// How serious a failed STAR check is. Errors are what sinks an answer in the loop
-/// (a part missing, no number, "we" for "I", a failure without a lesson); the rest
-/// are warnings.
+/// (a part missing, no number, "we" for "I"); the rest are warnings, a missing lesson
+/// and the scope among them, since both are judged from wording.
 pub fn severity(code: &str) -> Severity {
     match code {
-        "star/missing-section" | "star/no-metric" | "star/we-not-i" | "star/no-learning" => Severity::Error,
+        "star/missing-section" | "star/no-metric" | "star/we-not-i" => Severity::Error,
         _ => Severity::Warning,
     }
 }
@@ -37,118 +37,6 @@ fn what_goes_in(part: Part) -> &'static str {
 
 fn name(part: Part) -> &'static str {
     part.heading().trim_start_matches("## ")
-}
-
-/// A story's text, line by line, with the sections it was cut into.
-struct Source<'a> {
-    lines: Vec<&'a str>,
-    star: Star<'a>,
-    sections: &'a [Section],
-}
-
-impl<'a> Source<'a> {
-    /// 1-based column of the first non-blank character of a line.
-    fn column(&self, line: usize) -> usize {
-        self.lines.get(line.wrapping_sub(1)).map_or(1, |l| l.chars().take_while(|c| c.is_whitespace()).count() + 1)
-    }
-
-    /// The file lines a section spans: from its heading to the line before the next
-    /// section (or the end of the file).
-    fn span(&self, section: &Section) -> std::ops::Range<usize> {
-        let end = self.sections.iter().map(|s| s.line).filter(|l| *l > section.line).min();
-        section.line..end.unwrap_or(self.lines.len() + 1)
-    }
-
-    /// A part's section, when it has words.
-    fn written(&self, part: Part) -> Option<&'a Section> {
-        self.star.get(part).filter(|s| s.words > 0)
-    }
-
-    /// The first sentence of a part that says "we", with its line and column. A
-    /// sentence may run over several lines of the file; it starts after the end of
-    /// the one before, and never before its paragraph.
-    fn we_sentence(&self, part: Part) -> Option<(usize, usize, String)> {
-        let section = self.star.get(part)?;
-        let span = self.span(section);
-        let first = span.start;
-        // The span's lines joined by `\n`, with where each starts.
-        let mut text = String::new();
-        let mut starts = Vec::new();
-        for line in span {
-            starts.push(text.len());
-            text.push_str(self.lines.get(line - 1).copied().unwrap_or(""));
-            text.push('\n');
-        }
-        let at = first_we(&text)?;
-        let (start, sentence) = sentence_around(&text, at);
-        let index = starts.partition_point(|s| *s <= start) - 1;
-        let col = text[starts[index]..start].chars().count() + 1;
-        Some((first + index, col, sentence))
-    }
-}
-
-/// Byte offset of the first first-person-plural word in a line.
-fn first_we(text: &str) -> Option<usize> {
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let word_char = c.is_alphanumeric() || c == '\'' || c == '’';
-        match (start, word_char) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let (_, we) = super::star::pronouns(&text[s..i]);
-                if we > 0 {
-                    return Some(s);
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The sentence of a line that holds byte `at`: its start and its text (shortened
-/// when long).
-fn sentence_around(text: &str, at: usize) -> (usize, String) {
-    // Not before the paragraph: after the last blank line or heading line above `at`.
-    let mut base = 0;
-    let mut offset = 0;
-    for line in text[..at].split_inclusive('\n') {
-        let end = offset + line.len();
-        let t = line.trim();
-        if line.ends_with('\n') && (t.is_empty() || t.starts_with('#')) {
-            base = end;
-        }
-        offset = end;
-    }
-    let before = &text[base..at];
-    let start = base
-        + [". ", "! ", "? ", ".\n", "!\n", "?\n", ":** ", "** ", " — ", " – ", ": "]
-            .iter()
-            .filter_map(|sep| before.rfind(sep).map(|i| i + sep.len()))
-            .max()
-            .unwrap_or_else(|| {
-                // Past list markers, quotes and indentation.
-                let t = before.trim_start();
-                let t = t.trim_start_matches(['-', '*', '+', '>']).trim_start();
-                let digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
-                let t =
-                    if digits.len() < t.len() && digits.starts_with(['.', ')']) { digits[1..].trim_start() } else { t };
-                before.len() - t.len()
-            });
-    let rest = &text[start..];
-    let end = rest
-        .char_indices()
-        .find(|(i, c)| matches!(c, '.' | '!' | '?') && rest[i + 1..].chars().next().is_none_or(char::is_whitespace))
-        .map_or(rest.len(), |(i, c)| i + c.len_utf8());
-    let sentence = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
-    let sentence = sentence.trim_end_matches("**").trim();
-    let shown = if sentence.chars().count() > 100 {
-        format!("{}…", sentence.chars().take(99).collect::<String>().trim_end())
-    } else {
-        sentence.to_string()
-    };
-    (start, shown)
 }
 
 /// Where the front matter names a key (`happened:`), or the closing `---` line when it
@@ -169,6 +57,17 @@ fn words(n: usize) -> String {
     format!("{n} word{}", if n == 1 { "" } else { "s" })
 }
 
+/// Figures quoted for a hint: `"40%", "3 days"`.
+fn quoted(figures: &[String]) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for f in figures {
+        if !seen.contains(&f.as_str()) && seen.len() < 3 {
+            seen.push(f);
+        }
+    }
+    seen.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ")
+}
+
 /// The diagnostics of a story's failed STAR checks. `findings` are the story's
 /// checks as the model ran them (silenced ones already left out); `source` is the
 /// note's text as read (normalised line endings).
@@ -180,10 +79,10 @@ pub fn diagnostics(
     today: Date,
 ) -> Vec<Diagnostic> {
     let Some(story) = note.story() else { return Vec::new() };
-    let src = Source { lines: source.split('\n').collect(), star: Star::of(&note.body), sections: &note.body.sections };
+    let src = Source::new(source, story, note.body_line);
     let path = note.path.as_str();
     let body = (note.body_line, 1);
-    let at_part = |part: Part| src.star.get(part).map_or(body, |s| (s.line, src.column(s.line)));
+    let at_part = |part: Part| src.get(part).map_or(body, |s| (s.line, src.column(s.line)));
     let mut out = Vec::new();
     let mut push = |code: &'static str, (line, col): (usize, usize), message: String, hint: String| {
         let d = Diagnostic::error(path, code, message).at(line, col).hint(hint);
@@ -191,12 +90,15 @@ pub fn diagnostics(
     };
     for f in findings.iter().filter(|f| !f.passed) {
         match f.code {
+            "star/missing-section" if src.pieces.is_empty() => {
+                push(f.code, body, f.message.to_string(), f.hint.map(|h| h.to_string()).unwrap_or_default());
+            }
             "star/missing-section" => {
                 for part in [Part::Situation, Part::Task, Part::Action, Part::Result] {
                     if src.written(part).is_some() {
                         continue;
                     }
-                    let (message, hint) = match src.star.get(part) {
+                    let (message, hint) = match src.get(part) {
                         Some(_) => (
                             format!("the {} section is empty", name(part)),
                             format!("under the heading, write {}", what_goes_in(part)),
@@ -214,26 +116,39 @@ pub fn diagnostics(
                 if src.written(Part::Result).is_none() {
                     continue;
                 }
+                let result = src.text(Part::Result);
+                let in_action = super::metric::figures(src.text(Part::Action));
+                let in_result = super::metric::figures(result);
                 let hint = match story.impact.as_deref().filter(|i| super::star::has_metric(i)) {
                     Some(impact) => {
                         format!("your `impact` line has the figure (\"{impact}\"): say it in the Result as well")
                     }
+                    None if !in_action.is_empty() => format!(
+                        "the Action has the figures ({}): move the ones that measure the outcome to the Result",
+                        quoted(&in_action)
+                    ),
                     None => "add the number: by how much latency, cost, revenue or incidents changed (\"p99 from 900 ms to 420 ms\"), or how many users, teams or engineers it reached".to_string(),
                 };
-                // Digits that measure nothing: say why they did not count.
-                let dated = src.written(Part::Result).is_some_and(|r| r.text.chars().any(|c| c.is_ascii_digit()));
-                let hint =
-                    if dated { format!("a year, a quarter or a version is not a measure; {hint}") } else { hint };
+                let hint = if !in_result.is_empty() {
+                    format!(
+                        "{} only restate{} the Task or the Situation; {hint}",
+                        quoted(&in_result),
+                        if in_result.len() == 1 { "s" } else { "" }
+                    )
+                } else if result.chars().any(|c| c.is_ascii_digit()) {
+                    // Digits that measure nothing: say why they did not count.
+                    format!("a year, a quarter or a version is not a measure; {hint}")
+                } else {
+                    hint
+                };
                 push(f.code, at_part(Part::Result), "the Result has no measurable figure".to_string(), hint);
             }
             "star/we-not-i" => {
                 if src.written(Part::Action).is_none() {
                     continue;
                 }
-                let (i, we) = note.star.as_ref().map_or_else(
-                    || super::star::pronouns(src.star.get(Part::Action).map_or("", |s| s.text.as_str())),
-                    |a| a.pronouns(),
-                );
+                let (i, we) =
+                    note.star.as_ref().map_or_else(|| super::star::pronouns(src.text(Part::Action)), |a| a.pronouns());
                 let message = format!("the Action says \"we\" {we} time{} and \"I\" {i} time{}", plural(we), plural(i));
                 match src.we_sentence(Part::Action) {
                     Some((line, col, sentence)) => push(
@@ -242,69 +157,32 @@ pub fn diagnostics(
                         message,
                         format!("rework \"{sentence}\" to say what you did yourself: \"I proposed…\", \"I wrote…\", \"I convinced…\""),
                     ),
-                    None => push(
+                    None if i == 0 && we == 0 => push(
                         f.code,
                         at_part(Part::Action),
                         "the Action never says \"I\"".to_string(),
                         "start the sentences with what you did: \"I proposed…\", \"I wrote…\", \"I convinced…\"".to_string(),
                     ),
-                }
-            }
-            "star/too-long" | "star/too-short" => {
-                let total = src.star.spoken_words();
-                let (lo, hi) = (t.min_minutes * t.words_per_minute, t.max_minutes * t.words_per_minute);
-                let minutes = total as f64 / t.words_per_minute;
-                let message = format!(
-                    "{}: about {minutes:.1} min spoken at {} words/min, outside {}–{} min",
-                    words(total),
-                    t.words_per_minute,
-                    t.min_minutes,
-                    t.max_minutes
-                );
-                if f.code == "star/too-long" {
-                    let longest = [Part::Situation, Part::Task, Part::Action, Part::Result, Part::Learnings]
-                        .into_iter()
-                        .filter_map(|p| src.star.get(p).map(|s| (p, s)))
-                        .max_by_key(|(p, s)| (s.words, *p != Part::Action))
-                        .map(|(p, s)| (p, s.words));
-                    let cut = (total as f64 - hi.floor()).max(1.0) as usize;
-                    let (at, hint) = match longest {
-                        Some((part, n)) => (
-                            at_part(part),
-                            format!(
-                                "cut about {} to {hi:.0} at most; the {} is the longest part ({}): start there",
-                                words(cut),
-                                name(part),
-                                words(n)
-                            ),
-                        ),
-                        None => (body, format!("cut about {} to {hi:.0} at most", words(cut))),
-                    };
-                    push(f.code, at, message, hint);
-                } else {
-                    let add = (lo.ceil() - total as f64).max(1.0) as usize;
-                    push(
+                    None => push(
                         f.code,
                         at_part(Part::Action),
                         message,
-                        format!(
-                            "add about {}: a {}-minute answer is about {lo:.0} words; say more about what you did and what came of it",
-                            words(add),
-                            t.min_minutes
-                        ),
-                    );
+                        "say which of these steps you took yourself: \"I proposed…\", \"I wrote…\", \"I convinced…\"".to_string(),
+                    ),
                 }
             }
+            "star/too-long" | "star/too-short" => length(&src, f.code, t, at_part(Part::Action), &mut push),
             "star/action-not-largest" => {
                 let Some(action) = src.written(Part::Action) else { continue };
-                let Some((part, larger)) = [Part::Situation, Part::Task, Part::Result, Part::Learnings]
+                let Some(larger) = [Part::Situation, Part::Task, Part::Result, Part::Learnings]
                     .into_iter()
-                    .filter_map(|p| src.star.get(p).map(|s| (p, s)))
-                    .filter(|(_, s)| s.words > action.words)
-                    .max_by_key(|(_, s)| s.words)
+                    .filter_map(|p| src.get(p))
+                    .filter(|s| s.words > action.words)
+                    .max_by_key(|s| s.words)
                 else {
                     continue;
                 };
+                let part = larger.part;
                 push(
                     f.code,
                     at_part(part),
@@ -322,42 +200,115 @@ pub fn diagnostics(
             }
             "star/no-learning" => {
                 // The end of the Result, where the lesson would follow.
-                let at = src.star.get(Part::Result).map_or(body, |s| {
-                    let last = src.span(s).rev().find(|l| src.lines.get(l - 1).is_some_and(|t| !t.trim().is_empty()));
+                let at = src.get(Part::Result).map_or(body, |s| {
+                    let last = (s.line..s.end.max(s.line + 1))
+                        .rev()
+                        .find(|l| src.lines.get(l - 1).is_some_and(|t| !t.trim().is_empty()));
                     (last.unwrap_or(s.line), 1)
                 });
                 push(
                     f.code,
                     at,
-                    "a failure story without a Learnings section".to_string(),
-                    format!("add `## Learnings`: {}", what_goes_in(Part::Learnings)),
+                    "a failure story that does not say what you learned".to_string(),
+                    format!(
+                        "after the Result, add `## Learnings` or a sentence such as \"I learned that…\": {}",
+                        what_goes_in(Part::Learnings)
+                    ),
                 );
             }
             "star/stale" => {
                 let at = front_matter_key(&src.lines, "happened", note.body_line);
-                // A `happened` that is there but not a date is a schema error already.
-                if story.happened.is_none() && src.lines.get(at.0 - 1).is_some_and(|l| l.starts_with("happened:")) {
-                    continue;
-                }
-                let (message, hint) = match story.happened {
-                    Some(h) => (
-                        format!("happened {h}, more than {} years before {today}", t.recency_years),
-                        format!(
-                            "interviewers weigh recent work: tell a story from the last {} years if you have one, or silence this check with `silence: [stale]`",
-                            t.recency_years
-                        ),
+                let Some(h) = story.happened else { continue };
+                push(
+                    f.code,
+                    at,
+                    format!("happened {h}, more than {} years before {today}", t.recency_years),
+                    format!(
+                        "interviewers weigh recent work: tell a story from the last {} years if you have one, or silence this check with `silence: [stale]`",
+                        t.recency_years
                     ),
-                    None => (
-                        "no `happened` date, so recency cannot be checked".to_string(),
-                        "add `happened: YYYY-MM` to the front matter".to_string(),
-                    ),
-                };
-                push(f.code, at, message, hint);
+                );
             }
+            "star/scope" => scope(&src, story, f, body, &mut push),
             code => push(code, body, f.message.to_string(), f.hint.map(|h| h.to_string()).unwrap_or_default()),
         }
     }
     out
+}
+
+type Push<'p> = dyn FnMut(&'static str, (usize, usize), String, String) + 'p;
+
+/// The spoken length: how many words to cut from which part, or to add.
+fn length(src: &Source<'_>, code: &'static str, t: &StarThresholds, action: (usize, usize), push: &mut Push<'_>) {
+    let total = src.spoken_words();
+    let (lo, hi) = (t.min_minutes * t.words_per_minute, t.max_minutes * t.words_per_minute);
+    let minutes = total as f64 / t.words_per_minute;
+    let message = format!(
+        "{}: about {minutes:.1} min spoken at {} words/min, outside {}–{} min",
+        words(total),
+        t.words_per_minute,
+        t.min_minutes,
+        t.max_minutes
+    );
+    if code == "star/too-long" {
+        let longest = src.pieces.iter().max_by_key(|s| (s.words, s.part != Part::Action));
+        let cut = (total as f64 - hi.floor()).max(1.0) as usize;
+        let (at, hint) = match longest {
+            Some(p) => (
+                (p.line, src.column(p.line)),
+                format!(
+                    "cut about {} to {hi:.0} at most; the {} is the longest part ({}): start there",
+                    words(cut),
+                    name(p.part),
+                    words(p.words)
+                ),
+            ),
+            None => (action, format!("cut about {} to {hi:.0} at most", words(cut))),
+        };
+        push(code, at, message, hint);
+    } else {
+        let add = (lo.ceil() - total as f64).max(1.0) as usize;
+        push(
+            code,
+            action,
+            message,
+            format!(
+                "add about {}: a {}-minute answer is about {lo:.0} words; say more about what you did and what came of it",
+                words(add),
+                t.min_minutes
+            ),
+        );
+    }
+}
+
+/// The scope, with the evidence found quoted.
+fn scope(src: &Source<'_>, story: &crate::note::kinds::Story, f: &Finding, body: (usize, usize), push: &mut Push<'_>) {
+    let text: String =
+        src.pieces.iter().map(|p| p.text.as_str()).chain(story.impact.as_deref()).collect::<Vec<_>>().join("\n");
+    let evidence = super::scope::Scope::of(&text);
+    let need = f.message.to_string();
+    let level = need.split_whitespace().find(|w| w.starts_with('L')).unwrap_or("L6").to_string();
+    let role = "and your role in it (\"I led…\", \"I owned…\")";
+    match evidence.l6 {
+        Some(found) => {
+            let at = [Part::Situation, Part::Task, Part::Action, Part::Result, Part::Learnings]
+                .into_iter()
+                .find_map(|p| src.locate(p, &found))
+                .unwrap_or(body);
+            push(
+                f.code,
+                at,
+                format!("the largest scope shown is \"{found}\", short of {level} (several teams, an organisation or a platform)"),
+                format!("say how far it reached, with numbers: how many teams, people or users, how much money, {role}"),
+            );
+        }
+        None => push(
+            f.code,
+            body,
+            format!("{need}: no figure of people, teams, services, users or money"),
+            format!("say how big it was, with numbers: the team's size, the services or users it touched, the money, {role}"),
+        ),
+    }
 }
 
 /// What `check` found in the notes it looked at.
@@ -435,34 +386,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_sentence_with_we_is_found() {
-        let line = "- First I measured. Then we moved the jobs to spot capacity. Done.";
-        let at = first_we(line).unwrap();
-        assert_eq!(sentence_around(line, at), (20, "Then we moved the jobs to spot capacity.".to_string()));
-        let line = "**Action:** Our team rewrote the parser";
-        let at = first_we(line).unwrap();
-        assert_eq!(sentence_around(line, at), (12, "Our team rewrote the parser".to_string()));
-        assert_eq!(first_we("I owned it, weekly."), None);
-        assert_eq!(sentence_around("  1. we did", 5), (5, "we did".to_string()));
-    }
-
-    #[test]
     fn codes_severities_and_silencing() {
         use crate::coach::star::{check, code_of};
         assert_eq!(code_of("Too Long"), Some("star/too-long"));
         assert_eq!(code_of("star/we-not-i"), Some("star/we-not-i"));
         assert_eq!(code_of("stal"), None);
         assert_eq!(severity("star/we-not-i"), Severity::Error);
+        assert_eq!(severity("star/no-learning"), Severity::Warning);
         assert_eq!(severity("star/stale"), Severity::Warning);
-        let body = crate::note::markdown::parse("## Situation\nSlow.\n## Action\nWe fixed it.\n", 5);
+        let body = "## Situation\nSlow.\n## Action\nWe fixed it.\n";
         let t = StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 };
         let today = "2026-11-25".parse().unwrap();
         let level = crate::domain::tracks::Level::L6;
-        let mut story = crate::note::kinds::Story::default();
-        let all: Vec<_> = check(&story, &body, 5, level, today, &t).iter().map(|f| f.code).collect();
+        let mut story = crate::note::kinds::Story {
+            happened: crate::note::kinds::PartialDate::parse("2019"),
+            ..crate::note::kinds::Story::default()
+        };
+        let all: Vec<_> = check(&story, body, 5, level, today, &t).iter().map(|f| f.code).collect();
         assert!(all.contains(&"star/we-not-i") && all.contains(&"star/stale"));
         story.silenced = vec!["star/we-not-i", "star/stale"];
-        let left: Vec<_> = check(&story, &body, 5, level, today, &t).iter().map(|f| f.code).collect();
+        let left: Vec<_> = check(&story, body, 5, level, today, &t).iter().map(|f| f.code).collect();
         assert_eq!(left.len(), all.len() - 2);
         assert!(!left.contains(&"star/we-not-i") && !left.contains(&"star/stale"));
     }

@@ -4,55 +4,15 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::formats::Piece;
 use super::message::{Message, Missing};
 use crate::config::StarThresholds;
 use crate::domain::principles::Scenario;
 use crate::domain::tracks::Level;
 use crate::note::kinds::Story;
-use crate::note::markdown::{Body, Section};
+use crate::note::markdown::Body;
 
-/// The parts of a STAR story.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    /// What was going on.
-    Situation,
-    /// What you had to achieve.
-    Task,
-    /// What you did.
-    Action,
-    /// What came of it.
-    Result,
-    /// What you took away.
-    Learnings,
-}
-
-impl Part {
-    /// The part a section heading names, in the forms people write.
-    pub fn of(title: &str) -> Option<Part> {
-        let t = crate::domain::normalise(title);
-        let t = t.trim_end_matches('-');
-        match t {
-            "s" | "situation" | "context" | "background" | "the-situation" => Some(Part::Situation),
-            "t" | "task" | "the-task" | "goal" | "challenge" | "problem" => Some(Part::Task),
-            "a" | "action" | "actions" | "the-action" | "what-i-did" => Some(Part::Action),
-            "r" | "result" | "results" | "the-result" | "outcome" | "outcomes" | "impact" => Some(Part::Result),
-            "l" | "learning" | "learnings" | "lessons" | "lessons-learned" | "lesson" | "reflection"
-            | "what-i-learned" => Some(Part::Learnings),
-            _ => None,
-        }
-    }
-
-    /// The heading to suggest.
-    pub fn heading(self) -> &'static str {
-        match self {
-            Part::Situation => "## Situation",
-            Part::Task => "## Task",
-            Part::Action => "## Action",
-            Part::Result => "## Result",
-            Part::Learnings => "## Learnings",
-        }
-    }
-}
+pub use super::part::Part;
 
 /// Every STAR check's code, in the order the checks run.
 pub const CODES: [&str; 9] = [
@@ -90,118 +50,12 @@ pub struct Finding {
     pub line: usize,
 }
 
-/// The STAR sections found in a story body.
-pub struct Star<'a> {
-    sections: Vec<(Part, &'a Section)>,
-}
-
-impl<'a> Star<'a> {
-    /// Finds the STAR parts among a body's sections (the first of each).
-    pub fn of(body: &'a Body) -> Self {
-        let mut sections: Vec<(Part, &Section)> = Vec::new();
-        for s in &body.sections {
-            if let Some(p) = Part::of(&s.title) {
-                if !sections.iter().any(|(q, _)| *q == p) {
-                    sections.push((p, s));
-                }
-            }
-        }
-        Star { sections }
-    }
-
-    /// A part's section.
-    pub fn get(&self, part: Part) -> Option<&'a Section> {
-        self.sections.iter().find(|(p, _)| *p == part).map(|(_, s)| *s)
-    }
-
-    /// Words of the spoken story: the four parts plus learnings.
-    pub fn spoken_words(&self) -> usize {
-        self.sections.iter().map(|(_, s)| s.words).sum()
-    }
-}
-
-/// Lower-cases a short ASCII word into `buf` (`’` read as `'`); `None` for a word
-/// longer than `buf` or with another non-ASCII character. No word the checks look for
-/// is long or non-ASCII, and no non-ASCII character lower-cases to a letter they use,
-/// so a `None` word never matches.
-fn ascii_word<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
-    let mut n = 0;
-    for c in word.chars() {
-        let b = match c {
-            '’' => b'\'',
-            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
-            _ => return None,
-        };
-        *buf.get_mut(n)? = b;
-        n += 1;
-    }
-    std::str::from_utf8(&buf[..n]).ok()
-}
-
-/// Counts first-person singular and plural pronouns in a text.
-pub fn pronouns(text: &str) -> (usize, usize) {
-    let mut i = 0;
-    let mut we = 0;
-    let mut buf = [0u8; 16];
-    for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-        match ascii_word(w, &mut buf) {
-            Some("i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself") => i += 1,
-            Some("we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ourselves") => we += 1,
-            _ => {}
-        }
-    }
-    (i, we)
-}
+pub(crate) use super::narrative::ascii_word;
+pub use super::narrative::{pronouns, sentence_pronouns, states_learning, unquoted};
 
 /// Whether a text states a measurable result (money, a percentage, a duration, a
 /// count…), not merely a year, a quarter or a version: see [`super::metric`].
 pub use super::metric::has_metric;
-
-const L7_SCOPE: [&str; 14] = [
-    "organization",
-    "organisation",
-    "org",
-    "orgs",
-    "company",
-    "company-wide",
-    "platform",
-    "teams",
-    "cross-team",
-    "directors",
-    "vp",
-    "division",
-    "ecosystem",
-    "multi-year",
-];
-const L6_SCOPE: [&str; 11] = [
-    "team",
-    "teams",
-    "engineers",
-    "service",
-    "services",
-    "customers",
-    "org",
-    "organization",
-    "organisation",
-    "product",
-    "system",
-];
-
-/// Whether a text names something of L6 scope and of L7 scope: (L6, L7).
-fn scope(text: &str) -> (bool, bool) {
-    let (mut l6, mut l7) = (false, false);
-    let mut buf = [0u8; 16];
-    for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
-        if let Some(w) = ascii_word(w, &mut buf) {
-            l6 |= L6_SCOPE.contains(&w);
-            l7 |= L7_SCOPE.contains(&w);
-            if l6 && l7 {
-                break;
-            }
-        }
-    }
-    (l6, l7)
-}
 
 /// Where a STAR part was found and how long it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,12 +71,17 @@ struct PartFacts {
 pub struct Analysis {
     /// Situation, task, action, result and learnings, in that order.
     parts: [Option<PartFacts>; 5],
-    /// The Result states a measurable figure (see `coach::metric`).
+    /// Whether any part was found at all.
+    found: bool,
+    /// The Result states a measurable figure that is not only a restated Task or
+    /// Situation figure (see `coach::metric`).
     metric: bool,
-    /// "I" and "we" in the Action.
+    /// "I" and "we" in the Action, narrative only.
     pronouns: (usize, usize),
-    /// The text names L6 scope and L7 scope.
+    /// Figures show L6 scope and L7 scope (see `coach::scope`).
     scope: (bool, bool),
+    /// The story states a lesson somewhere.
+    learned: bool,
 }
 
 fn slot(part: Part) -> usize {
@@ -235,23 +94,76 @@ fn slot(part: Part) -> usize {
     }
 }
 
-impl Analysis {
-    /// Reads a story's body (and its `impact`) for the checks.
-    pub fn of(story: &Story, body: &Body) -> Self {
-        let star = Star::of(body);
-        let mut parts = [None; 5];
-        for (p, s) in &star.sections {
-            parts[slot(*p)] = Some(PartFacts { words: s.words, line: s.line });
+/// The STAR parts of a story: those its body writes, then those its front matter
+/// holds (`situation:`, `task:`, `action:`, `result:`, `learnings:`) that the body
+/// does not. `body` starts on file line `body_line`.
+pub fn pieces(story: &Story, body: &str, body_line: usize) -> Vec<Piece> {
+    let mut out = super::formats::find(body, body_line);
+    for (part, text, line) in &story.written_parts {
+        if !out.iter().any(|p| p.part == *part || p.also.contains(part)) {
+            let words = crate::note::markdown::count_words(text);
+            out.push(Piece { part: *part, also: Vec::new(), line: *line, end: *line + 1, text: text.clone(), words });
         }
-        let text = |p: Part| star.get(p).map_or("", |s| s.text.as_str());
-        let all_text: String = body.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
-            + " "
-            + story.impact.as_deref().unwrap_or("");
+    }
+    out
+}
+
+/// A part's text among pieces ("" when absent).
+pub fn text_of(pieces: &[Piece], part: Part) -> &str {
+    pieces.iter().find(|p| p.part == part).map_or("", |p| p.text.as_str())
+}
+
+impl Analysis {
+    /// Reads a story's body (the text after its front matter, starting on file line
+    /// `body_line`) and front matter for the checks.
+    pub fn read(story: &Story, body: &str, body_line: usize) -> Self {
+        Analysis::of_pieces(story, &pieces(story, body, body_line))
+    }
+
+    /// Reads a story from an already parsed body's sections (headings and labels
+    /// only), for a note whose source is gone.
+    pub fn of(story: &Story, body: &Body) -> Self {
+        let pieces: Vec<Piece> = body
+            .sections
+            .iter()
+            .filter_map(|s| {
+                let part = Part::of(&s.title)?;
+                Some(Piece {
+                    part,
+                    also: Vec::new(),
+                    line: s.line,
+                    end: s.line + 1,
+                    text: s.text.clone(),
+                    words: s.words,
+                })
+            })
+            .collect();
+        Analysis::of_pieces(story, &pieces)
+    }
+
+    /// The analysis of a story's parts.
+    pub fn of_pieces(story: &Story, pieces: &[Piece]) -> Self {
+        let mut parts = [None; 5];
+        for p in pieces {
+            let facts = parts[slot(p.part)].get_or_insert(PartFacts { words: 0, line: p.line });
+            facts.words += p.words;
+            for also in &p.also {
+                parts[slot(*also)].get_or_insert(PartFacts { words: 0, line: p.line });
+            }
+        }
+        let text = |p: Part| text_of(pieces, p);
+        let context = format!("{}\n{}", text(Part::Situation), text(Part::Task));
+        let all_text: String =
+            pieces.iter().map(|p| p.text.as_str()).chain(story.impact.as_deref()).collect::<Vec<_>>().join("\n");
+        let closing = format!("{}\n{}", text(Part::Result), text(Part::Learnings));
+        let scope = super::scope::Scope::of(&all_text);
         Analysis {
             parts,
-            metric: has_metric(text(Part::Result)),
+            found: !pieces.is_empty(),
+            metric: !super::metric::result_figures(text(Part::Result), &context).is_empty(),
             pronouns: pronouns(text(Part::Action)),
-            scope: scope(&all_text),
+            scope: (scope.l6.is_some(), scope.l7.is_some()),
+            learned: !text(Part::Learnings).trim().is_empty() || states_learning(&all_text, &closing),
         }
     }
 
@@ -259,9 +171,31 @@ impl Analysis {
         self.parts[slot(part)].map_or(0, |p| p.words)
     }
 
+    /// A part has words, or its label names it together with another part.
+    fn written(&self, part: Part) -> bool {
+        self.parts[slot(part)].is_some_and(|p| p.words > 0 || self.shares(part))
+    }
+
+    /// A part named together with another one (`## Situation and Task`): present,
+    /// with its words counted under the first.
+    fn shares(&self, part: Part) -> bool {
+        let Some(facts) = self.parts[slot(part)] else { return false };
+        facts.words == 0
+            && self
+                .parts
+                .iter()
+                .enumerate()
+                .any(|(i, p)| i != slot(part) && p.is_some_and(|q| q.line == facts.line && q.words > 0))
+    }
+
     /// First-person singular and plural words in the Action: ("I", "we").
     pub fn pronouns(&self) -> (usize, usize) {
         self.pronouns
+    }
+
+    /// Whether any STAR part was found in the story.
+    pub fn found(&self) -> bool {
+        self.found
     }
 
     /// Words of the spoken story: the four parts plus learnings.
@@ -285,8 +219,54 @@ impl Analysis {
             out.push(Finding { code, passed, message, hint: if passed { None } else { Some(hint) }, line });
         };
 
+        if self.found {
+            self.part_findings(story, t, body_line, &line_of, &mut push);
+        } else {
+            // Nothing to read the parts from: one finding, not one per part, and no
+            // check that needs the parts.
+            push("star/missing-section", false, Message::NoParts, Message::Formats, body_line);
+        }
+
+        if let Some(h) = story.happened {
+            let limit = today.checked_sub(jiff::Span::new().years(i64::from(t.recency_years))).unwrap_or(today);
+            push(
+                "star/stale",
+                h.last_day() >= limit,
+                Message::Happened(h),
+                Message::RecentYears(t.recency_years),
+                body_line,
+            );
+        }
+
+        let fits = match level {
+            Level::L6 => self.scope.0,
+            Level::L7 => self.scope.1,
+        };
+        push(
+            "star/scope",
+            fits,
+            if fits { Message::ScopeFits(level) } else { Message::NoScope(level) },
+            Message::ScopeHint(level),
+            body_line,
+        );
+        // A silenced check is left out, so it weighs neither way on the story's quality.
+        if !story.silenced.is_empty() {
+            out.retain(|f| !story.silenced.contains(&f.code));
+        }
+        out
+    }
+
+    /// The checks that read the parts.
+    fn part_findings(
+        &self,
+        story: &Story,
+        t: &StarThresholds,
+        body_line: usize,
+        line_of: &dyn Fn(Part) -> usize,
+        push: &mut dyn FnMut(&'static str, bool, Message, Message, usize),
+    ) {
         let required = [Part::Situation, Part::Task, Part::Action, Part::Result];
-        let missing = Missing::of(required.map(|p| self.words(p) == 0));
+        let missing = Missing::of(required.map(|p| !self.written(p)));
         push(
             "star/missing-section",
             missing.is_empty(),
@@ -348,7 +328,7 @@ impl Analysis {
         );
 
         if story.scenario == Some(Scenario::FailureAndLearning) {
-            let learned = self.words(Part::Learnings) > 0;
+            let learned = self.learned;
             push(
                 "star/no-learning",
                 learned,
@@ -357,126 +337,40 @@ impl Analysis {
                 } else {
                     "a failure story without a learning"
                 }),
-                Message::Text("add ## Learnings: what you do differently since, with an example"),
+                Message::Text("say what you learned and what you do differently since, with an example"),
                 line_of(Part::Learnings),
             );
         }
-
-        match story.happened {
-            Some(h) => {
-                let limit = today.checked_sub(jiff::Span::new().years(i64::from(t.recency_years))).unwrap_or(today);
-                push(
-                    "star/stale",
-                    h.last_day() >= limit,
-                    Message::Happened(h),
-                    Message::RecentYears(t.recency_years),
-                    body_line,
-                );
-            }
-            None => push(
-                "star/stale",
-                false,
-                Message::Text("no `happened` date"),
-                Message::Text("add `happened: YYYY-MM` so recency can be checked"),
-                body_line,
-            ),
-        }
-
-        let fits = match level {
-            Level::L6 => self.scope.0,
-            Level::L7 => self.scope.1,
-        };
-        push(
-            "star/scope",
-            fits,
-            if fits { Message::ScopeFits(level) } else { Message::NoScope(level) },
-            Message::ScopeHint(level),
-            body_line,
-        );
-        // A silenced check is left out, so it weighs neither way on the story's quality.
-        if !story.silenced.is_empty() {
-            out.retain(|f| !story.silenced.contains(&f.code));
-        }
-        out
     }
 }
 
-/// Runs every STAR check on a story. `body_line` is where the body starts (findings
-/// about the whole story point there). Reads the body afresh; the model uses the
-/// [`Analysis`] stored on the note instead.
+/// Runs every STAR check on a story's body text (after the front matter, starting on
+/// file line `body_line`). The model uses the [`Analysis`] stored on the note instead.
 pub fn check(
     story: &Story,
-    body: &Body,
+    body: &str,
     body_line: usize,
     level: Level,
     today: Date,
     t: &StarThresholds,
 ) -> Vec<Finding> {
-    Analysis::of(story, body).findings(story, body_line, level, today, t)
+    Analysis::read(story, body, body_line).findings(story, body_line, level, today, t)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::note::markdown;
 
     fn thresholds() -> StarThresholds {
         StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 }
     }
 
     #[test]
-    fn parts_in_the_forms_people_write() {
-        assert_eq!(Part::of("S"), Some(Part::Situation));
-        assert_eq!(Part::of("Actions"), Some(Part::Action));
-        assert_eq!(Part::of("Result:"), Some(Part::Result));
-        assert_eq!(Part::of("Lessons learned"), Some(Part::Learnings));
-        assert_eq!(Part::of("Notes"), None);
-    }
-
-    #[test]
-    fn pronoun_counts() {
-        assert_eq!(pronouns("I led it; we shipped. My team and I'm proud of us."), (3, 2));
-    }
-
-    #[test]
-    fn words_match_as_lower_cased_text_would() {
-        // The matching that lower-cased every word into a new string, kept as the
-        // reference for the allocation-free one.
-        let reference = |text: &str| {
-            let (mut i, mut we) = (0, 0);
-            for w in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-                match w.to_lowercase().replace('’', "'").as_str() {
-                    "i" | "i'm" | "i've" | "i'd" | "i'll" | "my" | "me" | "myself" => i += 1,
-                    "we" | "we're" | "we've" | "we'd" | "we'll" | "our" | "us" | "ourselves" => we += 1,
-                    _ => {}
-                }
-            }
-            let mentions = |words: &[&str]| {
-                text.split(|c: char| !c.is_alphanumeric() && c != '-')
-                    .any(|w| words.contains(&w.to_lowercase().as_str()))
-            };
-            ((i, we), (mentions(&L6_SCOPE), mentions(&L7_SCOPE)))
-        };
-        for text in [
-            "I led it; WE shipped. My team and I’M proud of US, OURSELVES.",
-            "İ and ı are not I; Ｉ is not either. We’ll see, we'RE here.",
-            "The ORG-wide Cross-Team platform for our CUSTOMERS and the VP.",
-            "Kelvin K team Teams ORGS organisation company-wide MULTI-YEAR ecosystem",
-            "teamwork, systems, engineer, sub-team, Ａ, 🙂 we",
-            "",
-        ] {
-            assert_eq!((pronouns(text), scope(text)), reference(text), "{text}");
-        }
-    }
-
-    #[test]
     fn a_thin_we_story_fails_the_right_checks() {
-        let body = markdown::parse(
-            "## Situation\nThings were slow.\n## Task\nFix it.\n## Action\nWe fixed it.\n## Result\nIt was faster.\n",
-            6,
-        );
+        let body =
+            "## Situation\nThings were slow.\n## Task\nFix it.\n## Action\nWe fixed it.\n## Result\nIt was faster.\n";
         let story = Story { happened: crate::note::kinds::PartialDate::parse("2019"), ..Story::default() };
-        let f = check(&story, &body, 6, Level::L6, "2026-11-25".parse().unwrap(), &thresholds());
+        let f = check(&story, body, 6, Level::L6, "2026-11-25".parse().unwrap(), &thresholds());
         let failed: Vec<_> = f.iter().filter(|f| !f.passed).map(|f| f.code).collect();
         assert_eq!(failed, vec!["star/no-metric", "star/we-not-i", "star/too-short", "star/stale", "star/scope"]);
         assert_eq!(f.iter().find(|f| f.code == "star/we-not-i").unwrap().line, 10);

@@ -85,6 +85,9 @@ pub struct Story {
     /// STAR checks left out for this story (`silence:`), as codes such as
     /// `star/too-long`.
     pub silenced: Vec<&'static str>,
+    /// STAR parts written as front-matter keys (`situation:`, `task:`, `action:`,
+    /// `result:`, `learnings:`): the part, its text and the file line of its value.
+    pub written_parts: Vec<(crate::coach::star::Part, String, usize)>,
 }
 
 /// One coding problem in a log.
@@ -285,7 +288,23 @@ pub fn parse_story(f: &mut Fields<'_>) -> Story {
     let created = f.date("created", false);
     let impact = f.text("impact", false, "p99 down 40%");
     let silenced = silence_list(f);
-    Story { title, scenario, principles, status, happened, created, impact, silenced }
+    let written_parts = star_keys(f);
+    Story { title, scenario, principles, status, happened, created, impact, silenced, written_parts }
+}
+
+/// The STAR parts a story writes in its front matter.
+fn star_keys(f: &mut Fields<'_>) -> Vec<(crate::coach::star::Part, String, usize)> {
+    use crate::coach::star::Part;
+    let mut out = Vec::new();
+    for part in [Part::Situation, Part::Task, Part::Action, Part::Result, Part::Learnings] {
+        if !f.has(part.key()) {
+            continue;
+        }
+        if let Some(text) = f.text(part.key(), false, "what happened, in a few sentences") {
+            out.push((part, text, f.value_pos(part.key(), None).0));
+        }
+    }
+    out
 }
 
 /// The STAR checks a story silences (`silence: [too-long, star/stale]`); an unknown

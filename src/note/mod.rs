@@ -163,7 +163,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     };
     check_file_name(rel, kind, &data, &front, &mut diags);
     let star = match &data {
-        Data::Story(s) => Some(Analysis::of(s, &body)),
+        Data::Story(s) => Some(Analysis::read(s, &split.body, split.body_line)),
         _ => None,
     };
     Note {
