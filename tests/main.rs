@@ -22,6 +22,7 @@ mod practice;
 mod schema;
 mod scores;
 mod snapshot;
+mod star_corpus;
 mod sync;
 mod trend;
 mod watch;

@@ -118,6 +118,14 @@ fn label(content: &str) -> Option<(Vec<Part>, &str)> {
                 return Some((parts, rest));
             }
         }
+        // `**S**ituation: …`: the bold initial of a plain label.
+        if name.chars().count() == 1 && after.starts_with(char::is_alphabetic) {
+            let word_end = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+            let full = format!("{name}{}", &after[..word_end]);
+            let rest = after_separator(&after[word_end..], false)?;
+            let parts = Part::all_of(&full);
+            return (!parts.is_empty()).then_some((parts, rest));
+        }
         return None;
     }
     // A plain label: `Situation: …`, `Situation — …`, or the name alone on its line.
@@ -370,6 +378,11 @@ mod tests {
     fn code_comments_and_sub_labels_are_not_spoken() {
         let b = "## Action\n**Step 1:** I measured.\n```sql\nselect 1;\n```\n<!-- note -->\n**Rollout**\nI shipped.\n";
         assert_eq!(parts(b)[0].2, "I measured.\n\nI shipped.");
+    }
+
+    #[test]
+    fn a_bold_initial() {
+        assert_eq!(parts("**S**ituation: slow.\n**T**ask: fix it.\n")[1], (Part::Task, 2, "fix it.".to_string()));
     }
 
     #[test]

@@ -117,7 +117,7 @@ pub fn diagnostics(
                     continue;
                 }
                 let result = src.text(Part::Result);
-                let in_action = super::metric::figures(src.text(Part::Action));
+                let in_action = super::metric::outcome_figures(src.text(Part::Action));
                 let in_result = super::metric::figures(result);
                 let hint = match story.impact.as_deref().filter(|i| super::star::has_metric(i)) {
                     Some(impact) => {

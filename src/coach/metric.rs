@@ -192,30 +192,25 @@ const CHANGE: &[&str] = &[
     "saving",
     "savings",
     "from",
-    "down",
-    "up",
     "faster",
     "quicker",
     "slower",
     "fewer",
-    "less",
-    "more",
     "lower",
     "higher",
     "shrank",
     "went",
-    "now",
-    "within",
     "achieved",
     "hit",
     "reached",
     "beat",
-    "met",
     "exceeded",
     "doubled",
     "halved",
     "tripled",
-    "only",
+    "removed",
+    "deleted",
+    "eliminated",
 ];
 
 /// The sentences of a text: cut after `.`, `!`, `?` or `;` followed by a space (not
@@ -237,6 +232,23 @@ pub fn sentences(text: &str) -> Vec<&str> {
     }
     if !text[start..].trim().is_empty() {
         out.push(&text[start..]);
+    }
+    out
+}
+
+/// The figures of a text that read as an outcome: money, a percentage or a
+/// multiplier, or any figure in a sentence that says something changed. For the hint
+/// of a Result without figures, when the Action has them.
+pub fn outcome_figures(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        let changed = words(sentence).iter().any(|w| CHANGE.contains(&w.as_str()));
+        for f in figures(sentence) {
+            let measure = f.split_whitespace().next().is_some_and(|w| matches!(token(w), Token::Measure));
+            if changed || measure {
+                out.push(f);
+            }
+        }
     }
     out
 }
@@ -328,6 +340,7 @@ mod tests {
         let context = "My team of 6 engineers owned the query for orders over 500 dollars.";
         assert!(result_figures("The query for orders over 500 dollars runs for the team of 6.", context).is_empty());
         assert!(result_figures("The team of 6 engineers shipped it.", context).is_empty());
+        assert!(result_figures("Orders over 500 dollars now load, and all 6 engineers can work.", context).is_empty());
         assert_eq!(result_figures("Latency fell by 40%.", context), vec!["40%"]);
         assert_eq!(result_figures("Support cost went from 500 to 120 dollars.", context), vec!["500", "120 dollars"]);
     }

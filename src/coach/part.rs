@@ -28,7 +28,8 @@ impl Part {
     /// a part's name, one of its letters, a number or a filler word (`the`, `my`,
     /// `taken`…), so a sentence is never a label.
     pub fn all_of(title: &str) -> Vec<Part> {
-        let n = crate::domain::normalise(title);
+        // `Result(s)`, `Action(s)`: the plural written in brackets.
+        let n = crate::domain::normalise(&title.replace("(s)", "s").replace("(S)", "S"));
         let words: Vec<&str> = n.split('-').filter(|w| !w.is_empty()).collect();
         if words.is_empty() || words.len() > 6 {
             return Vec::new();
@@ -60,25 +61,22 @@ impl Part {
         named
     }
 
-    /// A full part name alone on a line (`Situation`, `Results`), without letters or
-    /// synonyms.
+    /// A part name alone on a line (`Situation`, `Results`, `Lessons learned`), not a
+    /// single letter.
     pub fn named(line: &str) -> Option<Part> {
-        match crate::domain::normalise(line).as_str() {
-            "situation" => Some(Part::Situation),
-            "task" => Some(Part::Task),
-            "action" | "actions" | "action-taken" | "actions-taken" => Some(Part::Action),
-            "result" | "results" | "outcome" => Some(Part::Result),
-            "learnings" | "lessons-learned" | "lessons-learnt" => Some(Part::Learnings),
-            _ => None,
+        let n = crate::domain::normalise(line);
+        if n.split('-').any(|w| w.chars().count() == 1) {
+            return None;
         }
+        Part::all_of(line).first().copied()
     }
 
     fn keyword(word: &str) -> Option<Part> {
         Some(match word {
             "situation" | "context" | "background" | "setting" => Part::Situation,
             "task" | "tasks" | "goal" | "goals" | "objective" | "objectives" | "challenge" | "problem"
-            | "responsibility" | "mission" | "assignment" => Part::Task,
-            "action" | "actions" | "approach" | "steps" | "solution" => Part::Action,
+            | "responsibility" | "responsibilities" | "mission" | "assignment" | "role" => Part::Task,
+            "action" | "actions" | "approach" | "steps" | "solution" | "execution" | "implementation" => Part::Action,
             "result" | "results" | "outcome" | "outcomes" | "impact" => Part::Result,
             "learning" | "learnings" | "lesson" | "lessons" | "learned" | "learnt" | "reflection" | "reflections"
             | "takeaway" | "takeaways" | "retrospective" | "hindsight" => Part::Learnings,
@@ -185,5 +183,9 @@ mod tests {
         assert_eq!(Part::of("S — Result"), None);
         assert_eq!(Part::of("The situation was bad"), None);
         assert_eq!(Part::of("Action items"), None);
+        assert_eq!(Part::of("Result(s)"), Some(Part::Result));
+        assert_eq!(Part::of("My Role"), Some(Part::Task));
+        assert_eq!(Part::named("Lessons learned"), Some(Part::Learnings));
+        assert_eq!(Part::named("S"), None);
     }
 }

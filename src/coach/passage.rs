@@ -162,7 +162,9 @@ pub(super) fn sentence_around(text: &str, at: usize) -> (usize, usize, String) {
                 || (*c == '\n' && rest[i + 1..].trim_start_matches([' ', '>']).starts_with(['\n', '-', '*', '#']))
         })
         .map_or(rest.len(), |(i, c)| if c == '\n' { i } else { i + c.len_utf8() });
-    let sentence = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    // Quote markers of continuation lines are not words of the sentence.
+    let sentence =
+        rest[..end].split_whitespace().filter(|w| !w.chars().all(|c| c == '>')).collect::<Vec<_>>().join(" ");
     let sentence = sentence.trim_end_matches("**").trim();
     let shown = if sentence.chars().count() > 100 {
         format!("{}…", sentence.chars().take(99).collect::<String>().trim_end())

@@ -3,7 +3,8 @@
 //! `40 services`, `2 million users`, `$1.2M`). A word alone ("Microsoft Teams", "the
 //! platform") is not evidence: a trainee exercise names teams too.
 //!
-//! - L6 evidence: any such figure (a team of people, services, customers, money).
+//! - L6 evidence: any such figure (a team of people, services, customers, money), or
+//!   a hundred or more of anything else the work touched (`300 TLS certificates`).
 //! - L7 evidence: three or more teams or groups, two or more organisations,
 //!   departments, regions or countries, 30 or more people, 20 or more services, a
 //!   million users, customers or requests, or a million in money.
@@ -145,6 +146,8 @@ enum Counted {
     Systems,
     Users,
     Money,
+    /// Anything else counted in the hundreds or more (`300 certificates`).
+    Things,
 }
 
 /// The value of a figure: `12`, `2,300`, `40k`, `$1.2M`, `three`, `a dozen`; and
@@ -196,6 +199,12 @@ fn value(word: &str) -> Option<(f64, bool)> {
     Some((number * scale, money))
 }
 
+/// Plural words that count time or measures, not what a story's work reached.
+const NOT_SCOPE: &[&str] = &[
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "times", "percent", "points", "lines", "words",
+    "pages", "steps", "rows", "bytes", "calories",
+];
+
 fn counted(noun: &str) -> Option<Counted> {
     let n = noun.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let n = n.as_str();
@@ -222,7 +231,7 @@ fn is_l7(kind: Counted, v: f64) -> bool {
         Counted::Groups => v >= 3.0,
         Counted::Orgs => v >= 2.0,
         Counted::People => v >= 30.0,
-        Counted::Users | Counted::Money => v >= 1e6,
+        Counted::Users | Counted::Money | Counted::Things => v >= 1e6,
         Counted::Systems => v >= 20.0,
     }
 }
@@ -256,6 +265,21 @@ impl Scope {
                     });
                     (of && named).then_some((Counted::People, j))
                 });
+                // Hundreds or more of anything the work touched: `300 TLS certificates`.
+                let found = found.or_else(|| {
+                    (v >= 100.0)
+                        .then(|| {
+                            (j..(j + 3).min(words.len())).find(|&k| {
+                                let w = words[k].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                                w.len() >= 4
+                                    && w.ends_with('s')
+                                    && w.chars().all(char::is_alphabetic)
+                                    && !NOT_SCOPE.contains(&w.as_str())
+                            })
+                        })
+                        .flatten()
+                        .map(|k| (Counted::Things, k + 1))
+                });
                 let Some((kind, end)) = found else { continue };
                 let start = if end == j && !money && kind == Counted::People && i >= 2 { i - 2 } else { i };
                 let quote = words[start..end.min(words.len())].join(" ");
@@ -287,6 +311,8 @@ mod tests {
         assert_eq!(Scope::of("Cost fell by $1.2M a year.").l7.as_deref(), Some("$1.2M"));
         assert_eq!(Scope::of("the two orgs that owned it").l7.as_deref(), Some("two orgs"));
         assert_eq!(Scope::of("two search engineers").l7, None);
+        assert_eq!(Scope::of("about 300 TLS certificates by hand").l6.as_deref(), Some("300 TLS certificates"));
+        assert_eq!(Scope::of("it took 300 hours").l6, None);
     }
 
     #[test]

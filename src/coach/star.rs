@@ -242,13 +242,16 @@ impl Analysis {
             Level::L6 => self.scope.0,
             Level::L7 => self.scope.1,
         };
-        push(
-            "star/scope",
-            fits,
-            if fits { Message::ScopeFits(level) } else { Message::NoScope(level) },
-            Message::ScopeHint(level),
-            body_line,
-        );
+        // Without parts there is no text to judge the scope from.
+        if self.found {
+            push(
+                "star/scope",
+                fits,
+                if fits { Message::ScopeFits(level) } else { Message::NoScope(level) },
+                Message::ScopeHint(level),
+                body_line,
+            );
+        }
         // A silenced check is left out, so it weighs neither way on the story's quality.
         if !story.silenced.is_empty() {
             out.retain(|f| !story.silenced.contains(&f.code));
