@@ -175,6 +175,12 @@ fn cells(line: &str) -> Vec<&str> {
     t.split('|').map(str::trim).collect()
 }
 
+/// A table cell read as a name: emphasis marks and a closing colon left out
+/// (`**S**ituation`, `**Action:**`).
+fn cell_name(cell: &str) -> String {
+    cell.replace("**", "").replace("__", "").trim_matches(['*', '_', ' ']).trim_end_matches(':').to_string()
+}
+
 fn is_separator_row(line: &str) -> bool {
     let c = cells(line);
     !c.is_empty() && c.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
@@ -190,7 +196,7 @@ fn table(rows: &[&str], first: usize) -> Vec<Piece> {
         .iter()
         .enumerate()
         .filter_map(|(i, h)| {
-            let p = Part::all_of(h.trim_matches('*'));
+            let p = Part::all_of(&cell_name(h));
             (!p.is_empty()).then_some((i, p))
         })
         .collect();
@@ -206,7 +212,7 @@ fn table(rows: &[&str], first: usize) -> Vec<Piece> {
     let all = std::iter::once((first, header)).chain(body);
     for (line, c) in all {
         let Some(name) = c.first() else { continue };
-        let parts = Part::all_of(name.trim_matches('*').trim_end_matches(':'));
+        let parts = Part::all_of(&cell_name(name));
         if parts.is_empty() {
             continue;
         }
@@ -295,6 +301,19 @@ pub fn find(body: &str, first_line: usize) -> Vec<Piece> {
             i += 1;
             continue;
         }
+        // After a Result or Learnings opened by a label, another bold label with text
+        // (`**Amazon connection:** …`, `- **Principles**: …`) is a note about the
+        // story, not more of it.
+        if open.as_ref().is_some_and(|o| o.depth == 0 && matches!(o.piece.part, Part::Result | Part::Learnings))
+            && leading_bold(c).is_some_and(|(inner, after)| {
+                let colon = inner.trim_end().ends_with(':') || after.trim_start().starts_with(':');
+                colon && !without_sub_label(c).trim().is_empty()
+            })
+        {
+            close(&mut open, &mut found, line_no);
+            i += 1;
+            continue;
+        }
         if let Some(o) = open.as_mut() {
             let t = without_sub_label(c);
             if !is_rule(t) {
@@ -370,6 +389,8 @@ mod tests {
         let rows =
             "| Part | What |\n|---|---|\n| Situation | slow |\n| Task | fix |\n| Action | I split |\n| Result | 2x |\n";
         assert_eq!(parts(rows)[2], (Part::Action, 5, "I split".to_string()));
+        let initials = "| | |\n|---|---|\n| **S**ituation | slow |\n| **A**ction: | I split |\n";
+        assert_eq!(parts(initials)[1], (Part::Action, 4, "I split".to_string()));
         let cols = "| Situation | Task | Action | Result |\n|---|---|---|---|\n| slow | fix | I split | 2x |\n";
         assert_eq!(parts(cols)[3], (Part::Result, 1, "2x".to_string()));
     }
@@ -378,6 +399,14 @@ mod tests {
     fn code_comments_and_sub_labels_are_not_spoken() {
         let b = "## Action\n**Step 1:** I measured.\n```sql\nselect 1;\n```\n<!-- note -->\n**Rollout**\nI shipped.\n";
         assert_eq!(parts(b)[0].2, "I measured.\n\nI shipped.");
+    }
+
+    #[test]
+    fn a_note_after_the_result_is_not_spoken() {
+        let b = "**Action:** I did it.\n\n**Result:** 40% faster.\n\n**Amazon Connection:** shows ownership.\n";
+        assert_eq!(parts(b)[1].2, "40% faster.");
+        let b = "**Action:** I did it.\n\n**Step 1:** I measured.\n";
+        assert_eq!(parts(b)[0].2, "I did it.\n\nI measured.");
     }
 
     #[test]

@@ -23,28 +23,48 @@ pub(crate) fn ascii_word<'b>(word: &str, buf: &'b mut [u8; 16]) -> Option<&'b st
 }
 
 /// A text with what is inside quotation marks blanked out: a quote is what someone
-/// said ("We're trying a faster path"), not what the team did.
+/// said ("We're trying a faster path"), not what the team did. A long quoted passage
+/// (more than 25 words) or one never closed is the story itself written as speech,
+/// and is kept.
 pub fn unquoted(text: &str) -> String {
-    let mut inside = None;
-    text.chars()
-        .map(|c| match (inside, c) {
-            (None, '"') => {
-                inside = Some('"');
-                ' '
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((open, close)) = next_quote(rest) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let q = after.chars().next().map_or(1, char::len_utf8);
+        let Some(len) = after[q..].find(|c| c == close || (close == '”' && c == '"')) else {
+            out.push_str(after);
+            return out;
+        };
+        let inner = &after[q..q + len];
+        let end = q + len + after[q + len..].chars().next().map_or(1, char::len_utf8);
+        if inner.split_whitespace().count() > 25 {
+            out.push_str(&after[..end]);
+        } else {
+            // Blanked byte for byte, lines kept, so offsets and sentences stay where
+            // they were.
+            for c in after[..end].chars() {
+                if c == '\n' {
+                    out.push('\n');
+                } else {
+                    out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+                }
             }
-            (None, '“') => {
-                inside = Some('”');
-                ' '
-            }
-            (Some(close), c) if c == close || (close == '”' && c == '"') => {
-                inside = None;
-                ' '
-            }
-            (Some(_), '\n') => c,
-            (Some(_), _) => ' ',
-            (None, c) => c,
-        })
-        .collect()
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The next opening quotation mark and the mark that closes it.
+fn next_quote(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find_map(|(i, c)| match c {
+        '"' => Some((i, '"')),
+        '“' => Some((i, '”')),
+        _ => None,
+    })
 }
 
 /// Words after "we" that make it a possibility, not something the team did.
@@ -143,6 +163,14 @@ pub fn states_learning(story_text: &str, closing_text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_stories_are_read() {
+        let story = "\"I measured the queue for a week, then I wrote a proposal and I walked every team lead through it before we changed anything in production at all.\"";
+        assert_eq!(pronouns(story), (3, 1));
+        assert_eq!(unquoted("a \"short\" b"), "a         b");
+        assert_eq!(unquoted("a “née” b").len(), "a “née” b".len());
+    }
 
     #[test]
     fn pronoun_counts() {

@@ -28,8 +28,20 @@ impl Part {
     /// a part's name, one of its letters, a number or a filler word (`the`, `my`,
     /// `taken`…), so a sentence is never a label.
     pub fn all_of(title: &str) -> Vec<Part> {
-        // `Result(s)`, `Action(s)`: the plural written in brackets.
-        let n = crate::domain::normalise(&title.replace("(s)", "s").replace("(S)", "S"));
+        // `Result(s)`, `Action(s)`: the plural written in brackets; any other aside in
+        // brackets (`S — Situation (30 seconds)`) is not part of the name.
+        let title = title.replace("(s)", "s").replace("(S)", "S");
+        let mut plain = String::with_capacity(title.len());
+        let mut depth = 0usize;
+        for c in title.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                c if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        let n = crate::domain::normalise(&plain);
         let words: Vec<&str> = n.split('-').filter(|w| !w.is_empty()).collect();
         if words.is_empty() || words.len() > 6 {
             return Vec::new();
@@ -185,6 +197,8 @@ mod tests {
         assert_eq!(Part::of("Action items"), None);
         assert_eq!(Part::of("Result(s)"), Some(Part::Result));
         assert_eq!(Part::of("My Role"), Some(Part::Task));
+        assert_eq!(Part::of("🎯 S - Situation (30-45 seconds)"), Some(Part::Situation));
+        assert_eq!(Part::of("Action (50% of the answer)"), Some(Part::Action));
         assert_eq!(Part::named("Lessons learned"), Some(Part::Learnings));
         assert_eq!(Part::named("S"), None);
     }
