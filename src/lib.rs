@@ -8,10 +8,10 @@
 
 pub mod assess;
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
-pub mod coach;
 pub mod config;
 pub mod diag;
 pub mod domain;
@@ -23,6 +23,7 @@ pub mod mock;
 pub mod note;
 pub mod pipeline;
 pub mod plan;
+pub mod practice;
 pub mod render;
 pub mod score;
 pub mod template;

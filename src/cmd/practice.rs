@@ -18,10 +18,10 @@ use crossterm::terminal;
 
 use super::lookup;
 use crate::cli::PracticeArgs;
-use crate::coach::rehearsal::{self, Entry, Pick};
 use crate::domain::principles::Principle;
 use crate::note::kinds::Rating;
 use crate::pipeline::Pipeline;
+use crate::practice::rehearsal::{self, Entry, Pick};
 use crate::score::portfolio;
 use crate::{Error, Globals, Result, EXIT_OK};
 

@@ -1,4 +1,4 @@
-//! The words `coach::metric` reads numbers with: units, labels, months, number
+//! The words `note::star::metric` reads numbers with: units, labels, months, number
 //! words and the words that are not plural nouns.
 
 /// Units and measures that make the number before them a metric.

@@ -15,7 +15,7 @@
 //! HTML comments, sub-headings and bold sub-labels (`**Step 1:**`): a candidate does
 //! not read those out.
 
-use super::star::Part;
+use super::Part;
 
 /// One STAR part found in a story.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use super::star::Part;
+use super::Part;
 use crate::domain::tracks::Level;
 use crate::note::kinds::PartialDate;
 

@@ -2,9 +2,9 @@
 //! lines, the sentence with the most team actions, the line holding a figure. `check`
 //! points at it and quotes it.
 
-use super::formats::Piece;
-use super::star::{self, Part};
 use crate::note::kinds::Story;
+use crate::note::star::formats::Piece;
+use crate::note::star::{self as star, Part};
 
 /// A story's text, line by line, with the STAR parts found in it.
 pub(super) struct Source<'a> {

@@ -1,18 +1,26 @@
 //! The STAR checks: what makes a behavioral story hold up in an L6/L7 loop. Each
 //! check is a named finding with a stable code, so it can be linted on its own.
 
+pub mod formats;
+pub mod message;
+pub mod metric;
+pub mod narrative;
+pub mod part;
+pub mod scope;
+mod vocabulary;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::formats::Piece;
-use super::message::{Message, Missing};
 use crate::config::StarThresholds;
 use crate::domain::principles::Scenario;
 use crate::domain::tracks::Level;
 use crate::note::kinds::Story;
 use crate::note::markdown::Body;
+use formats::Piece;
+use message::{Message, Missing};
 
-pub use super::part::Part;
+pub use part::Part;
 
 /// Every STAR check's code, in the order the checks run.
 pub const CODES: [&str; 9] = [
@@ -50,12 +58,12 @@ pub struct Finding {
     pub line: usize,
 }
 
-pub(crate) use super::narrative::ascii_word;
-pub use super::narrative::{pronouns, sentence_pronouns, states_learning, unquoted};
+pub(crate) use narrative::ascii_word;
+pub use narrative::{pronouns, sentence_pronouns, states_learning, unquoted};
 
 /// Whether a text states a measurable result (money, a percentage, a duration, a
-/// count…), not merely a year, a quarter or a version: see [`super::metric`].
-pub use super::metric::has_metric;
+/// count…), not merely a year, a quarter or a version: see [`metric`].
+pub use metric::has_metric;
 
 /// Where a STAR part was found and how long it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,11 +82,11 @@ pub struct Analysis {
     /// Whether any part was found at all.
     found: bool,
     /// The Result states a measurable figure that is not only a restated Task or
-    /// Situation figure (see `coach::metric`).
+    /// Situation figure (see `metric`).
     metric: bool,
     /// "I" and "we" in the Action, narrative only.
     pronouns: (usize, usize),
-    /// Figures show L6 scope and L7 scope (see `coach::scope`).
+    /// Figures show L6 scope and L7 scope (see `scope`).
     scope: (bool, bool),
     /// The story states a lesson somewhere.
     learned: bool,
@@ -98,7 +106,7 @@ fn slot(part: Part) -> usize {
 /// holds (`situation:`, `task:`, `action:`, `result:`, `learnings:`) that the body
 /// does not. `body` starts on file line `body_line`.
 pub fn pieces(story: &Story, body: &str, body_line: usize) -> Vec<Piece> {
-    let mut out = super::formats::find(body, body_line);
+    let mut out = formats::find(body, body_line);
     for (part, text, line) in &story.written_parts {
         if !out.iter().any(|p| p.part == *part || p.also.contains(part)) {
             let words = crate::note::markdown::count_words(text);
@@ -156,11 +164,11 @@ impl Analysis {
         let all_text: String =
             pieces.iter().map(|p| p.text.as_str()).chain(story.impact.as_deref()).collect::<Vec<_>>().join("\n");
         let closing = format!("{}\n{}", text(Part::Result), text(Part::Learnings));
-        let scope = super::scope::Scope::of(&all_text);
+        let scope = scope::Scope::of(&all_text);
         Analysis {
             parts,
             found: !pieces.is_empty(),
-            metric: !super::metric::result_figures(text(Part::Result), &context).is_empty(),
+            metric: !metric::result_figures(text(Part::Result), &context).is_empty(),
             pronouns: pronouns(text(Part::Action)),
             scope: (scope.l6.is_some(), scope.l7.is_some()),
             learned: !text(Part::Learnings).trim().is_empty() || states_learning(&all_text, &closing),

@@ -6,13 +6,15 @@
 //! The model only needs a pass/fail per check; finding the passage takes the story's
 //! source text, so it is done here, for the stories a `check` run shows.
 
+mod passage;
+
 use jiff::civil::Date;
 
-use super::passage::Source;
-use super::star::{Finding, Part};
 use crate::config::StarThresholds;
 use crate::diag::{Diagnostic, Severity};
+use crate::note::star::{Finding, Part};
 use crate::note::Note;
+use passage::Source;
 
 /// How serious a failed STAR check is. Errors are what sinks an answer in the loop
 /// (a part missing, no number, "we" for "I"); the rest are warnings, a missing lesson
@@ -117,9 +119,9 @@ pub fn diagnostics(
                     continue;
                 }
                 let result = src.text(Part::Result);
-                let in_action = super::metric::outcome_figures(src.text(Part::Action));
-                let in_result = super::metric::figures(result);
-                let hint = match story.impact.as_deref().filter(|i| super::star::has_metric(i)) {
+                let in_action = crate::note::star::metric::outcome_figures(src.text(Part::Action));
+                let in_result = crate::note::star::metric::figures(result);
+                let hint = match story.impact.as_deref().filter(|i| crate::note::star::has_metric(i)) {
                     Some(impact) => {
                         format!("your `impact` line has the figure (\"{impact}\"): say it in the Result as well")
                     }
@@ -147,8 +149,10 @@ pub fn diagnostics(
                 if src.written(Part::Action).is_none() {
                     continue;
                 }
-                let (i, we) =
-                    note.star.as_ref().map_or_else(|| super::star::pronouns(src.text(Part::Action)), |a| a.pronouns());
+                let (i, we) = note
+                    .star
+                    .as_ref()
+                    .map_or_else(|| crate::note::star::pronouns(src.text(Part::Action)), |a| a.pronouns());
                 let message = format!("the Action says \"we\" {we} time{} and \"I\" {i} time{}", plural(we), plural(i));
                 match src.we_sentence(Part::Action) {
                     Some((line, col, sentence)) => push(
@@ -285,7 +289,7 @@ fn length(src: &Source<'_>, code: &'static str, t: &StarThresholds, action: (usi
 fn scope(src: &Source<'_>, story: &crate::note::kinds::Story, f: &Finding, body: (usize, usize), push: &mut Push<'_>) {
     let text: String =
         src.pieces.iter().map(|p| p.text.as_str()).chain(story.impact.as_deref()).collect::<Vec<_>>().join("\n");
-    let evidence = super::scope::Scope::of(&text);
+    let evidence = crate::note::star::scope::Scope::of(&text);
     let need = f.message.to_string();
     let level = need.split_whitespace().find(|w| w.starts_with('L')).unwrap_or("L6").to_string();
     let role = "and your role in it (\"I led…\", \"I owned…\")";
@@ -387,7 +391,7 @@ mod tests {
 
     #[test]
     fn codes_severities_and_silencing() {
-        use crate::coach::star::{check, code_of};
+        use crate::note::star::{check, code_of};
         assert_eq!(code_of("Too Long"), Some("star/too-long"));
         assert_eq!(code_of("star/we-not-i"), Some("star/we-not-i"));
         assert_eq!(code_of("stal"), None);
