@@ -184,7 +184,7 @@ fn hints_name_the_passage_and_the_numbers() {
     let (_, json) = check(&env, &[]);
     assert!(
         hint(&json, "stories/quarter-only.md", "star/no-metric")
-            .starts_with("a year, a quarter or a version is not a measure; the Action has the figures (\"two\", "),
+            .starts_with("a year, a quarter or a version is not a measure; add the number: "),
         "{json:#}"
     );
     let finding = json["findings"].as_array().unwrap().iter().find(|d| d["code"] == "star/no-metric").unwrap();

@@ -201,8 +201,34 @@ fn value(word: &str) -> Option<(f64, bool)> {
 
 /// Plural words that count time or measures, not what a story's work reached.
 const NOT_SCOPE: &[&str] = &[
-    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "times", "percent", "points", "lines", "words",
-    "pages", "steps", "rows", "bytes", "calories",
+    "seconds",
+    "minutes",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "times",
+    "percent",
+    "points",
+    "lines",
+    "words",
+    "pages",
+    "steps",
+    "rows",
+    "bytes",
+    "calories",
+    "runs",
+    "nights",
+    "mornings",
+    "evenings",
+    "sprints",
+    "quarters",
+    "decades",
+    "attempts",
+    "tries",
+    "iterations",
+    "retries",
 ];
 
 fn counted(noun: &str) -> Option<Counted> {
@@ -313,6 +339,8 @@ mod tests {
         assert_eq!(Scope::of("two search engineers").l7, None);
         assert_eq!(Scope::of("about 300 TLS certificates by hand").l6.as_deref(), Some("300 TLS certificates"));
         assert_eq!(Scope::of("it took 300 hours").l6, None);
+        assert_eq!(Scope::of("none in the next 300 runs").l6, None);
+        assert_eq!(Scope::of("ready on each of the 150 nights since").l6, None);
     }
 
     #[test]
