@@ -95,85 +95,20 @@ pub fn diagnostics(
             "star/missing-section" if src.pieces.is_empty() => {
                 push(f.code, body, f.message.to_string(), f.hint.map(|h| h.to_string()).unwrap_or_default());
             }
-            "star/missing-section" => {
-                for part in [Part::Situation, Part::Task, Part::Action, Part::Result] {
-                    if src.written(part).is_some() {
-                        continue;
-                    }
-                    let (message, hint) = match src.get(part) {
-                        Some(_) => (
-                            format!("the {} section is empty", name(part)),
-                            format!("under the heading, write {}", what_goes_in(part)),
-                        ),
-                        None => (
-                            format!("no {} section", name(part)),
-                            format!("add `{}` (or `**{}:**`) with {}", part.heading(), name(part), what_goes_in(part)),
-                        ),
-                    };
-                    push(f.code, at_part(part), message, hint);
-                }
-            }
+            "star/missing-section" => missing(&src, f.code, &at_part, &mut push),
             "star/no-metric" => {
                 // An empty Result is already reported as missing.
                 if src.written(Part::Result).is_none() {
                     continue;
                 }
-                let result = src.text(Part::Result);
-                let in_action = crate::note::star::metric::outcome_figures(src.text(Part::Action));
-                let in_result = crate::note::star::metric::figures(result);
-                let hint = match story.impact.as_deref().filter(|i| crate::note::star::has_metric(i)) {
-                    Some(impact) => {
-                        format!("your `impact` line has the figure (\"{impact}\"): say it in the Result as well")
-                    }
-                    None if !in_action.is_empty() => format!(
-                        "the Action has the figures ({}): move the ones that measure the outcome to the Result",
-                        quoted(&in_action)
-                    ),
-                    None => "add the number: by how much latency, cost, revenue or incidents changed (\"p99 from 900 ms to 420 ms\"), or how many users, teams or engineers it reached".to_string(),
-                };
-                let hint = if !in_result.is_empty() {
-                    format!(
-                        "{} only restate{} the Task or the Situation; {hint}",
-                        quoted(&in_result),
-                        if in_result.len() == 1 { "s" } else { "" }
-                    )
-                } else if result.chars().any(|c| c.is_ascii_digit()) {
-                    // Digits that measure nothing: say why they did not count.
-                    format!("a year, a quarter or a version is not a measure; {hint}")
-                } else {
-                    hint
-                };
+                let hint = metric_hint(&src, story);
                 push(f.code, at_part(Part::Result), "the Result has no measurable figure".to_string(), hint);
             }
             "star/we-not-i" => {
                 if src.written(Part::Action).is_none() {
                     continue;
                 }
-                let (i, we) = note
-                    .star
-                    .as_ref()
-                    .map_or_else(|| crate::note::star::pronouns(src.text(Part::Action)), |a| a.pronouns());
-                let message = format!("the Action says \"we\" {we} time{} and \"I\" {i} time{}", plural(we), plural(i));
-                match src.we_sentence(Part::Action) {
-                    Some((line, col, sentence)) => push(
-                        f.code,
-                        (line, col),
-                        message,
-                        format!("rework \"{sentence}\" to say what you did yourself: \"I proposed…\", \"I wrote…\", \"I convinced…\""),
-                    ),
-                    None if i == 0 && we == 0 => push(
-                        f.code,
-                        at_part(Part::Action),
-                        "the Action never says \"I\"".to_string(),
-                        "start the sentences with what you did: \"I proposed…\", \"I wrote…\", \"I convinced…\"".to_string(),
-                    ),
-                    None => push(
-                        f.code,
-                        at_part(Part::Action),
-                        message,
-                        "say which of these steps you took yourself: \"I proposed…\", \"I wrote…\", \"I convinced…\"".to_string(),
-                    ),
-                }
+                we_not_i(&src, note, f.code, at_part(Part::Action), &mut push);
             }
             "star/too-long" | "star/too-short" => length(&src, f.code, t, at_part(Part::Action), &mut push),
             "star/action-not-largest" => {
@@ -238,6 +173,85 @@ pub fn diagnostics(
         }
     }
     out
+}
+
+/// One `star/missing-section` finding per part missing or empty, at its heading.
+fn missing(src: &Source<'_>, code: &'static str, at_part: &dyn Fn(Part) -> (usize, usize), push: &mut Push<'_>) {
+    for part in [Part::Situation, Part::Task, Part::Action, Part::Result] {
+        if src.written(part).is_some() {
+            continue;
+        }
+        let (message, hint) = match src.get(part) {
+            Some(_) => (
+                format!("the {} section is empty", name(part)),
+                format!("under the heading, write {}", what_goes_in(part)),
+            ),
+            None => (
+                format!("no {} section", name(part)),
+                format!("add `{}` (or `**{}:**`) with {}", part.heading(), name(part), what_goes_in(part)),
+            ),
+        };
+        push(code, at_part(part), message, hint);
+    }
+}
+
+/// The hint of `star/no-metric`: the `impact:` figure to say again, the Action's
+/// outcome figures to move, the restated figures, or the kinds of number to add.
+fn metric_hint(src: &Source<'_>, story: &crate::note::kinds::Story) -> String {
+    let result = src.text(Part::Result);
+    let in_action = crate::note::star::metric::outcome_figures(src.text(Part::Action));
+    let in_result = crate::note::star::metric::figures(result);
+    let hint = match story.impact.as_deref().filter(|i| crate::note::star::has_metric(i)) {
+        Some(impact) => {
+            format!("your `impact` line has the figure (\"{impact}\"): say it in the Result as well")
+        }
+        None if !in_action.is_empty() => format!(
+            "the Action has the figures ({}): move the ones that measure the outcome to the Result",
+            quoted(&in_action)
+        ),
+        None => "add the number: by how much latency, cost, revenue or incidents changed (\"p99 from 900 ms to 420 ms\"), or how many users, teams or engineers it reached".to_string(),
+    };
+    if !in_result.is_empty() {
+        format!(
+            "{} only restate{} the Task or the Situation; {hint}",
+            quoted(&in_result),
+            if in_result.len() == 1 { "s" } else { "" }
+        )
+    } else if result.chars().any(|c| c.is_ascii_digit()) {
+        // Digits that measure nothing: say why they did not count.
+        format!("a year, a quarter or a version is not a measure; {hint}")
+    } else {
+        hint
+    }
+}
+
+/// The `star/we-not-i` finding: the sentence with the most team actions, quoted.
+fn we_not_i(src: &Source<'_>, note: &Note, code: &'static str, action: (usize, usize), push: &mut Push<'_>) {
+    let (i, we) =
+        note.star.as_ref().map_or_else(|| crate::note::star::pronouns(src.text(Part::Action)), |a| a.pronouns());
+    let message = format!("the Action says \"we\" {we} time{} and \"I\" {i} time{}", plural(we), plural(i));
+    match src.we_sentence(Part::Action) {
+        Some((line, col, sentence)) => push(
+            code,
+            (line, col),
+            message,
+            format!(
+                "rework \"{sentence}\" to say what you did yourself: \"I proposed…\", \"I wrote…\", \"I convinced…\""
+            ),
+        ),
+        None if i == 0 && we == 0 => push(
+            code,
+            action,
+            "the Action never says \"I\"".to_string(),
+            "start the sentences with what you did: \"I proposed…\", \"I wrote…\", \"I convinced…\"".to_string(),
+        ),
+        None => push(
+            code,
+            action,
+            message,
+            "say which of these steps you took yourself: \"I proposed…\", \"I wrote…\", \"I convinced…\"".to_string(),
+        ),
+    }
 }
 
 type Push<'p> = dyn FnMut(&'static str, (usize, usize), String, String) + 'p;
