@@ -8,10 +8,10 @@
 
 pub mod assess;
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
-pub mod coach;
 pub mod config;
 pub mod diag;
 pub mod domain;
@@ -24,6 +24,7 @@ pub mod note;
 pub mod output;
 pub mod pipeline;
 pub mod plan;
+pub mod practice;
 pub mod render;
 pub mod score;
 pub mod template;

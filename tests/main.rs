@@ -25,6 +25,7 @@ mod readme;
 mod schema;
 mod scores;
 mod snapshot;
+mod star_corpus;
 mod sync;
 mod sync_lock;
 mod sync_props;

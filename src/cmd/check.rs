@@ -5,8 +5,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::check::Report;
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::coach::lint::Report;
 use crate::diag::rel_path;
 use crate::pipeline::Pipeline;
 use crate::{Error, Globals, Result, EXIT_FAILURE, EXIT_OK};

@@ -15,10 +15,10 @@ use std::time::{Duration, Instant};
 
 use super::lookup;
 use crate::cli::PracticeArgs;
-use crate::coach::rehearsal::{self, Entry, Pick};
 use crate::domain::principles::Principle;
 use crate::note::kinds::Rating;
 use crate::pipeline::Pipeline;
+use crate::practice::rehearsal::{self, Entry, Pick};
 use crate::score::portfolio;
 use crate::terminal::{Event, Key as TermKey, Stop, Terminal, EXIT_INTERRUPTED};
 use crate::{Error, Globals, Result, EXIT_OK};

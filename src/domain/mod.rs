@@ -30,6 +30,12 @@ pub fn normalise(name: &str) -> String {
     out
 }
 
+/// A normalised name without its `and` words, so that `&`, `and`, `;` and their
+/// absence all read the same: "Disagree & Commit", "disagree and commit".
+pub fn without_and(normalised: &str) -> String {
+    normalised.split('-').filter(|w| *w != "and").collect::<Vec<_>>().join("-")
+}
+
 /// The closest known name to `input`, when one is close enough to suggest; else the
 /// only name that has `input` as a word of it (`checkout` in
 /// `cutting-checkout-latency`, see [`with_words`]).
@@ -95,9 +101,9 @@ macro_rules! named_enum {
 
             /// Looks a name up in any case and spacing, aliases included.
             pub fn parse(name: &str) -> Option<$name> {
-                let n = $crate::domain::normalise(name);
+                let n = $crate::domain::without_and(&$crate::domain::normalise(name));
                 $(
-                    if n == $slug $(|| n == $alias)* {
+                    if n == $crate::domain::without_and($slug) $(|| n == $crate::domain::without_and($alias))* {
                         return Some($name::$variant);
                     }
                 )+

@@ -5,9 +5,10 @@ mod date;
 pub mod front_matter;
 pub mod kinds;
 pub mod markdown;
+pub mod star;
 
-use crate::coach::star::Analysis;
 use crate::diag::Diagnostic;
+use crate::note::star::Analysis;
 use front_matter::{Fields, FrontMatter};
 use kinds::{Assessment, Design, Log, Mock, Plan, Story};
 use markdown::Body;
@@ -141,7 +142,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     let split = front_matter::split(rel, &text, true, &mut diags);
     // Stories also accept plain-text part labels (`Situation — …`).
     let body = if kind == Kind::Story {
-        markdown::parse_with(&split.body, split.body_line, &|label| crate::coach::star::Part::of(label).is_some())
+        markdown::parse_with(&split.body, split.body_line, &|label| crate::note::star::Part::of(label).is_some())
     } else {
         markdown::parse(&split.body, split.body_line)
     };
@@ -163,7 +164,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     };
     check_file_name(rel, kind, &data, &front, &mut diags);
     let star = match &data {
-        Data::Story(s) => Some(Analysis::of(s, &body)),
+        Data::Story(s) => Some(Analysis::read(s, &split.body, split.body_line)),
         _ => None,
     };
     Note {

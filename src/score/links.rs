@@ -10,12 +10,12 @@ use std::sync::{Arc, OnceLock};
 use super::ids::{IdMap, IdSet};
 use super::portfolio::{Links, Rehearsed};
 use super::Notes;
-use crate::coach::schedule::{self, Review};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::index::Index;
 use crate::note::kinds::{Pos, Rehearsal};
 use crate::note::{Data, Kind, Note};
+use crate::practice::schedule::{self, Review};
 
 /// The story names links are checked against: every story note, counted or not.
 struct Known {

@@ -9,14 +9,14 @@ use serde::Serialize;
 
 use super::ids::IdMap;
 use super::Notes;
-use crate::coach::schedule;
-use crate::coach::star::{self, Finding};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::domain::principles::{Principle, Scenario};
 use crate::index::Index;
 use crate::note::kinds::StoryStatus;
+use crate::note::star::{self, Finding};
 use crate::note::{Data, Note};
+use crate::practice::schedule;
 
 /// One story as the dashboard sees it.
 #[derive(Debug, Clone, Serialize)]

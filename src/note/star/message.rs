@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use super::star::Part;
+use super::Part;
 use crate::domain::tracks::Level;
 use crate::note::kinds::PartialDate;
 
@@ -76,7 +76,15 @@ pub enum Message {
     NoScope(Level),
     /// `say how big it was: …, with numbers`.
     ScopeHint(Level),
+    /// No STAR part was found in the story.
+    NoParts,
+    /// The formats the parts are read from.
+    Formats,
 }
+
+/// The ways of writing the parts that are understood, for a story whose parts cannot
+/// be found.
+pub const FORMATS: &str = "headings (`## Situation`, `### The Situation`, `#### Action Taken`, `## S — Situation`), bold labels with text or alone on their line (`**Situation:** …`, `- **Situation**: …`), plain labels at the start of a line (`Situation: …`), in lists or blockquotes, a table whose rows or columns are the parts, or front-matter keys `situation:`, `task:`, `action:`, `result:`";
 
 /// The scope a level's stories should show, in words.
 fn scope_need(level: Level) -> &'static str {
@@ -122,6 +130,8 @@ impl fmt::Display for Message {
             Message::ScopeFits(level) => write!(f, "the scope fits {level}"),
             Message::NoScope(level) => write!(f, "no sign of {level} scope ({})", scope_need(level)),
             Message::ScopeHint(level) => write!(f, "say how big it was: {}, with numbers", scope_need(level)),
+            Message::NoParts => f.write_str("no Situation, Task, Action or Result found"),
+            Message::Formats => write!(f, "write the four parts in one of the formats understood: {FORMATS}"),
         }
     }
 }

@@ -20,219 +20,7 @@
 //! or several dots (`2024-03-01`, `1.2.3`), an ordinal (`3rd`) and a time of day
 //! (`6 a.m.`). The word "one" alone is not a count ("one of the", "no one").
 
-/// Units and measures that make the number before them a metric.
-const UNITS: &[&str] = &[
-    "percent",
-    "per",
-    "pct",
-    "percentage",
-    "points",
-    "point",
-    "pts",
-    "pp",
-    "bps",
-    "x",
-    "times",
-    "fold",
-    "ms",
-    "millisecond",
-    "milliseconds",
-    "s",
-    "sec",
-    "secs",
-    "second",
-    "seconds",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "h",
-    "hr",
-    "hrs",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "quarters",
-    "k",
-    "m",
-    "mm",
-    "b",
-    "bn",
-    "thousand",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "hundred",
-    "hundreds",
-    "kb",
-    "mb",
-    "gb",
-    "tb",
-    "pb",
-    "qps",
-    "rps",
-    "tps",
-    "usd",
-    "eur",
-    "gbp",
-    "dollars",
-    "euros",
-    "pounds",
-    "%",
-];
-
-/// Words after which a number is a name, not a measure.
-const LABELS: &[&str] = &[
-    "version",
-    "v",
-    "release",
-    "phase",
-    "step",
-    "stage",
-    "level",
-    "sprint",
-    "iteration",
-    "milestone",
-    "q",
-    "quarter",
-    "h",
-    "fy",
-    "page",
-    "chapter",
-    "number",
-    "#",
-    "week",
-    "day",
-    "gen",
-    "generation",
-    "tier",
-    "wave",
-    "round",
-    "part",
-    "room",
-    "floor",
-    "building",
-    "section",
-    "item",
-    "issue",
-    "ticket",
-    "pr",
-    "rfc",
-    "grade",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "dozen",
-    "dozens",
-    "half",
-];
-
-/// The one in a compound such as "ninety-one"; alone, "one" is not a count.
-const COMPOUND_ONLY: &[&str] = &["one"];
-
-const CHANGE_WORDS: &[&str] = &["doubled", "tripled", "quadrupled", "halved", "tenfold"];
-
-/// Words ending in "s" that are not plural nouns.
-const NOT_PLURAL: &[&str] = &[
-    "was",
-    "has",
-    "is",
-    "this",
-    "its",
-    "his",
-    "hers",
-    "as",
-    "us",
-    "less",
-    "across",
-    "always",
-    "perhaps",
-    "unless",
-    "thus",
-    "yes",
-    "ours",
-    "yours",
-    "theirs",
-    "whereas",
-    "besides",
-    "afterwards",
-    "towards",
-    "sometimes",
-    "does",
-    "goes",
-    "process",
-    "success",
-    "business",
-    "plus",
-];
+use super::vocabulary::{CHANGE_WORDS, COMPOUND_ONLY, LABELS, MONTHS, NOT_PLURAL, NUMBER_WORDS, UNITS};
 
 /// One word of the text: lower-cased, with the punctuation around it removed except a
 /// currency sign in front and `%` behind.
@@ -321,15 +109,40 @@ fn plural_noun(w: &str) -> bool {
     w.len() >= 4 && w.ends_with('s') && w.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_PLURAL.contains(&w)
 }
 
-/// Whether the text states a measurable result (see the module docs).
-pub fn has_metric(text: &str) -> bool {
+/// Fractions and multipliers written in words, and the word before them that makes
+/// them a measure: "a third", "by half", "twice as fast".
+fn word_measure(prev: Option<&str>, w: &str, next: Option<&str>) -> bool {
+    match w {
+        "twice" | "thrice" => true,
+        "third" | "quarter" | "fifth" | "tenth" | "thirds" | "quarters" => {
+            prev.is_some_and(|p| matches!(p, "a" | "one" | "two" | "three" | "by"))
+        }
+        "half" => prev.is_some_and(|p| matches!(p, "in" | "by" | "a" | "one")) || next == Some("the"),
+        "one" | "a" | "an" | "single" => {
+            let unit = next.is_some_and(|n| {
+                matches!(n, "day" | "week" | "hour" | "minute" | "afternoon" | "morning" | "sprint" | "night")
+            });
+            let after = prev.is_some_and(|p| matches!(p, "in" | "to" | "within" | "under" | "than" | "takes" | "took"));
+            unit && (after || (w != "a" && w != "an" && prev.is_some()))
+        }
+        _ => false,
+    }
+}
+
+/// The measures a text states, as written (lower-cased): see the module docs.
+pub fn figures(text: &str) -> Vec<String> {
     let words = words(text);
     let at = |i: usize| words.get(i).map(String::as_str);
     let unit_at = |i: usize| at(i).is_some_and(|w| UNITS.contains(&w));
-    words.iter().enumerate().any(|(i, w)| match token(w) {
+    let measure = |i: usize, w: &str| match token(w) {
         Token::Measure => true,
-        Token::Other => false,
-        Token::Word => unit_at(i + 1) || at(i + 1).is_some_and(plural_noun) || at(i + 2).is_some_and(plural_noun),
+        Token::Other => word_measure(i.checked_sub(1).and_then(at), w, at(i + 1)),
+        Token::Word => {
+            word_measure(i.checked_sub(1).and_then(at), w, at(i + 1))
+                || unit_at(i + 1)
+                || at(i + 1).is_some_and(plural_noun)
+                || at(i + 2).is_some_and(plural_noun)
+        }
         Token::Plain { digits, grouped } => {
             let prev = i.checked_sub(1).and_then(at);
             let next = at(i + 1);
@@ -345,7 +158,127 @@ pub fn has_metric(text: &str) -> bool {
             }
             true
         }
-    })
+    };
+    // A figure is quoted with the unit or noun after it: "two weeks", "12 teams".
+    let phrase = |i: usize, w: &str| match at(i + 1) {
+        Some(n) if !matches!(token(w), Token::Measure) && (UNITS.contains(&n) || plural_noun(n)) => format!("{w} {n}"),
+        _ => w.to_string(),
+    };
+    words.iter().enumerate().filter(|(i, w)| measure(*i, w)).map(|(i, w)| phrase(i, w)).collect()
+}
+
+/// Whether the text states a measurable result (see the module docs).
+pub fn has_metric(text: &str) -> bool {
+    !figures(text).is_empty()
+}
+
+/// Words that say a figure changed or was reached: with one of them, a figure the
+/// Task or Situation also names is an outcome ("cut it to 30%"), not a restatement.
+const CHANGE: &[&str] = &[
+    "fell",
+    "dropped",
+    "drop",
+    "rose",
+    "grew",
+    "cut",
+    "reduced",
+    "reduction",
+    "increased",
+    "increase",
+    "decreased",
+    "improved",
+    "improvement",
+    "saved",
+    "saving",
+    "savings",
+    "from",
+    "faster",
+    "quicker",
+    "slower",
+    "fewer",
+    "lower",
+    "higher",
+    "shrank",
+    "went",
+    "achieved",
+    "hit",
+    "reached",
+    "beat",
+    "exceeded",
+    "doubled",
+    "halved",
+    "tripled",
+    "removed",
+    "deleted",
+    "eliminated",
+];
+
+/// The sentences of a text: cut after `.`, `!`, `?` or `;` followed by a space (not
+/// inside `4.2` or `1,900.50`) and at line ends.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        let end = c == '\n' || (matches!(c, '.' | '!' | '?' | ';') && next.is_none_or(char::is_whitespace));
+        if end {
+            let s = &text[start..i];
+            if !s.trim().is_empty() {
+                out.push(s);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// The figures of a text that read as an outcome: money, a percentage or a
+/// multiplier, or any figure in a sentence that says something changed. For the hint
+/// of a Result without figures, when the Action has them.
+pub fn outcome_figures(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        let changed = words(sentence).iter().any(|w| CHANGE.contains(&w.as_str()));
+        for f in figures(sentence) {
+            let measure = f.split_whitespace().next().is_some_and(|w| matches!(token(w), Token::Measure));
+            if changed || measure {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// The key a figure is compared by: its digits, or the word.
+fn key(figure: &str) -> String {
+    let digits: String = figure.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        figure.to_string()
+    } else {
+        digits
+    }
+}
+
+/// The Result's figures that count as a result: those the Task and Situation
+/// (`context`) do not already state, and those in a sentence that says the figure
+/// changed or was reached. A query's filter or the team's size said again is not a
+/// result.
+pub fn result_figures(result: &str, context: &str) -> Vec<String> {
+    let known: Vec<String> = figures(context).iter().map(|f| key(f)).collect();
+    let mut out = Vec::new();
+    for sentence in sentences(result) {
+        let changed = words(sentence).iter().any(|w| CHANGE.contains(&w.as_str()));
+        for f in figures(sentence) {
+            if changed || !known.contains(&key(&f)) {
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -365,6 +298,10 @@ mod tests {
             "The close went from three days to nine hours.",
             "Ninety-one percent of passwords were upgraded.",
             "One of the two junior engineers I coached now leads the rotation.",
+            "The release now takes one day.",
+            "Review time fell by a third.",
+            "The build is twice as fast.",
+            "We cut the bill in half.",
             "The outage cost about 2,300 orders.",
             "Costs halved.",
             "We kept a 24-hour on-call window.",
@@ -396,6 +333,16 @@ mod tests {
         ] {
             assert!(!has_metric(text), "{text}");
         }
+    }
+
+    #[test]
+    fn restated_figures_are_not_results() {
+        let context = "My team of 6 engineers owned the query for orders over 500 dollars.";
+        assert!(result_figures("The query for orders over 500 dollars runs for the team of 6.", context).is_empty());
+        assert!(result_figures("The team of 6 engineers shipped it.", context).is_empty());
+        assert!(result_figures("Orders over 500 dollars now load, and all 6 engineers can work.", context).is_empty());
+        assert_eq!(result_figures("Latency fell by 40%.", context), vec!["40%"]);
+        assert_eq!(result_figures("Support cost went from 500 to 120 dollars.", context), vec!["500", "120 dollars"]);
     }
 
     #[test]
