@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::readiness::{BarKey, ComponentKey};
 use super::{AssessmentState, Model};
 use crate::config::{Config, Weights};
 use crate::domain::principles::{Principle, Scenario};
@@ -25,14 +26,14 @@ pub struct Action {
 /// How many actions the dashboard lists.
 pub const MAX_ACTIONS: usize = 8;
 
-fn comp(model: &Model, bar: &str, key: &str) -> f64 {
-    model.bar(bar).and_then(|b| b.components.iter().find(|c| c.key == key)).map_or(0.0, |c| c.value)
+fn comp(model: &Model, bar: BarKey, key: ComponentKey) -> f64 {
+    model.bar(bar).and_then(|b| b.component(key)).map_or(0.0, |c| c.value)
 }
 
-fn weight_share(group: &[(String, f64)], key: &str) -> f64 {
+fn weight_share(group: &[(String, f64)], key: ComponentKey) -> f64 {
     let total: f64 = group.iter().map(|(_, w)| w).sum();
     if total > 0.0 {
-        Weights::get(group, key) / total
+        Weights::get(group, key.as_str()) / total
     } else {
         0.0
     }
@@ -53,11 +54,11 @@ struct Gains<'a> {
 impl Gains<'_> {
     /// Readiness points from a change of the behavioral bar.
     fn via_behavioral(&self, delta_b: f64) -> f64 {
-        100.0 * self.factor * weight_share(&self.config.weights.readiness, "behavioral") * delta_b
+        100.0 * self.factor * weight_share(&self.config.weights.readiness, ComponentKey::Behavioral) * delta_b
     }
 
     /// Readiness points from a change of a behavioral component.
-    fn via_component(&self, key: &str, delta: f64) -> f64 {
+    fn via_component(&self, key: ComponentKey, delta: f64) -> f64 {
         self.via_behavioral(weight_share(&self.config.weights.behavioral, key) * delta)
     }
 }
@@ -81,7 +82,7 @@ struct Thin {
 /// Ranks the candidate actions for a model: the steps that come first whatever their
 /// gain, then every kind of action with a gain, most valuable first, then today's log.
 pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
-    let factor = model.bar("readiness").and_then(|b| b.multiplier.as_ref()).map_or(0.7, |m| m.factor);
+    let factor = model.bar(BarKey::Readiness).and_then(|b| b.multiplier.as_ref()).map_or(0.7, |m| m.factor);
     let g = Gains { config, model, factor };
     let mut ranked = scenario_actions(&g);
     ranked.extend(rehearsal_action(&g));
@@ -91,7 +92,9 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
     ranked.extend(mock_action(&g));
     ranked.extend(design_action(&g));
     ranked.extend(coding_action(&g));
-    select(model, first_steps(model), ranked, thin)
+    let mut first = first_steps(model);
+    first.extend(split_action(model));
+    select(model, first, ranked, thin)
 }
 
 /// The steps that come before any gain: the assessment, then broken notes.
@@ -112,6 +115,20 @@ fn first_steps(model: &Model) -> Vec<Action> {
             gain: None,
         }),
         AssessmentState::Taken { .. } => {}
+    }
+    let m = &model.momentum;
+    if m.slipping {
+        first.push(Action {
+            title: "Get back to the week's pace".into(),
+            detail: format!(
+                "{:.1} h logged in the last 7 days against {:.1} h the commitment asks ({}%): every bar is marked slipping; today's minimums are the way back",
+                m.minutes as f64 / 60.0,
+                m.expected_minutes as f64 / 60.0,
+                m.percent
+            ),
+            target: model.today_goals.log.clone().unwrap_or_else(|| "systemcraft new log".into()),
+            gain: None,
+        });
     }
     let errors: Vec<_> = model.diagnostics.iter().filter(|d| d.severity == crate::diag::Severity::Error).collect();
     if let Some(d) = errors.first() {
@@ -137,7 +154,7 @@ fn scenario_actions(g: &Gains<'_>) -> Vec<Action> {
             continue;
         }
         let delta = (1.0 - row.credit) / 5.0;
-        let gain = g.via_component("scenario_coverage", delta);
+        let gain = g.via_component(ComponentKey::ScenarioCoverage, delta);
         let label = row.scenario.label().to_lowercase();
         let action = if let Some(id) = row.refined.first().or(row.draft.first()) {
             let s = p.story(id);
@@ -206,7 +223,7 @@ fn rehearsal_action(g: &Gains<'_>) -> Option<Action> {
         ),
         detail: format!("tell \"{}\" out loud against a question, timed; practice logs it", top.title),
         target: "systemcraft practice".into(),
-        gain: Some(round(g.via_component("rehearsal", overdue.len() as f64 / ready as f64))),
+        gain: Some(round(g.via_component(ComponentKey::Rehearsal, overdue.len() as f64 / ready as f64))),
     })
 }
 
@@ -241,7 +258,7 @@ fn principle_actions(g: &Gains<'_>) -> (Thin, Vec<Action>) {
     let mut kept: Option<String> = None;
     let mut actions = Vec::new();
     for (k, row) in thin.iter().take(2).enumerate() {
-        let gain = g.via_component("lp_depth", 1.0 / per_lp / 16.0);
+        let gain = g.via_component(ComponentKey::LpDepth, 1.0 / per_lp / 16.0);
         let title = titles[k].1.clone();
         let beyond_two = others.iter().any(|p| titles.get(1).is_none_or(|(second, _)| second != p));
         if k == 0 && (row.stories.len() <= 1 || beyond_two) {
@@ -280,23 +297,26 @@ fn rework_action(g: &Gains<'_>) -> Option<Action> {
         title: format!("Rework \"{}\"", worst.title),
         detail: format!("fails {}", failed.join(", ")),
         target: worst.path.clone(),
-        gain: Some(round(g.via_component("story_quality", (1.0 - worst.quality) / p.stories.len() as f64))),
+        gain: Some(round(g.via_component(ComponentKey::StoryQuality, (1.0 - worst.quality) / p.stories.len() as f64))),
     })
 }
 
 /// Do a mock interview while fewer than the target were done in the window.
 fn mock_action(g: &Gains<'_>) -> Option<Action> {
     let (config, model, factor) = (g.config, g.model, g.factor);
-    let readiness = model.bar("readiness")?;
+    let readiness = model.bar(BarKey::Readiness)?;
     let m = readiness.multiplier.as_ref()?;
     if (m.mocks as f64) >= config.targets.mocks {
         return None;
     }
     let base = if factor > 0.0 { readiness.value / factor } else { 0.0 };
+    // A mock lifts readiness by as much as it goes well: the gain assumes it goes as
+    // the recent ones did (half marks before any).
+    let quality = if m.mocks == 0 { 0.5 } else { m.quality };
     Some(Action {
         title: "Do a mock interview".into(),
         detail: format!(
-            "{} in the last {} days; each of the first {} lifts readiness by a tenth",
+            "{} in the last {} days; each of the first {} lifts readiness by up to a tenth, in proportion to its ratings",
             m.mocks, config.window_days, config.targets.mocks
         ),
         // The runner records the note itself; the plan's next mock names the kind.
@@ -304,14 +324,14 @@ fn mock_action(g: &Gains<'_>) -> Option<Action> {
             Some(next) => format!("systemcraft mock --kind {}", next.kind.slug()),
             None => "systemcraft mock".into(),
         },
-        gain: Some(round(100.0 * base * 0.3 / config.targets.mocks)),
+        gain: Some(round(100.0 * base * 0.3 / config.targets.mocks * quality)),
     })
 }
 
 /// Complete a system design at the target level's scale.
 fn design_action(g: &Gains<'_>) -> Option<Action> {
     let (config, model) = (g.config, g.model);
-    let design = comp(model, "technical", "design_practice");
+    let design = comp(model, BarKey::Technical, ComponentKey::DesignPractice);
     if design >= 1.0 {
         return None;
     }
@@ -323,19 +343,19 @@ fn design_action(g: &Gains<'_>) -> Option<Action> {
             "{} users or more counts in full; {}",
             if level == crate::domain::tracks::Level::L6 { "10M" } else { "100M" },
             model
-                .bar("technical")
-                .and_then(|b| b.components.iter().find(|c| c.key == "design_practice"))
+                .bar(BarKey::Technical)
+                .and_then(|b| b.component(ComponentKey::DesignPractice))
                 .map_or(String::new(), |c| c.detail.clone())
         ),
         target: "systemcraft new design \"…\"".into(),
-        gain: Some(round(100.0 * g.factor * weight_share(&config.weights.readiness, "design") * delta)),
+        gain: Some(round(100.0 * g.factor * weight_share(&config.weights.readiness, ComponentKey::Design) * delta)),
     })
 }
 
 /// Solve the coding problems left of the week's goal.
 fn coding_action(g: &Gains<'_>) -> Option<Action> {
     let (config, model) = (g.config, g.model);
-    let volume = comp(model, "technical", "coding_volume");
+    let volume = comp(model, BarKey::Technical, ComponentKey::CodingVolume);
     if volume >= 1.0 {
         return None;
     }
@@ -346,7 +366,23 @@ fn coding_action(g: &Gains<'_>) -> Option<Action> {
         title: format!("Solve {left} coding problem{}", if left == 1 { "" } else { "s" }),
         detail: "mediums in 30–45 minutes, explained as you go; log each one".into(),
         target: model.today_goals.log.clone().unwrap_or_else(|| "systemcraft new log".into()),
-        gain: Some(round(100.0 * g.factor * weight_share(&config.weights.readiness, "coding") * delta / 2.0)),
+        gain: Some(round(100.0 * g.factor * weight_share(&config.weights.readiness, ComponentKey::Coding) * delta / 2.0)),
+    })
+}
+
+/// Shift time to the area furthest below its recommended share, when it is more than
+/// [`super::momentum::SPLIT_TOLERANCE`] points below.
+fn split_action(model: &Model) -> Option<Action> {
+    let short = model.split.most_short()?;
+    let area = short.area.label().to_lowercase();
+    Some(Action {
+        title: format!("Spend more of the week on {area}"),
+        detail: format!(
+            "{}% of the logged hours went to {area} in the window against {}% recommended ({} points short)",
+            short.percent, short.recommended, -short.off
+        ),
+        target: "systemcraft new log".into(),
+        gain: None,
     })
 }
 

@@ -42,7 +42,7 @@ pub const CACHE_FILE: &str = ".systemcraft/trend-cache.json";
 /// Bump whenever scoring changes (a formula, a default, what counts), so that caches
 /// written before the change are ignored. The crate version is part of the cache's
 /// version too, so any release also starts a fresh cache.
-pub const SCORING_REVISION: u32 = 1;
+pub const SCORING_REVISION: u32 = 2;
 
 /// How many weeks [`weekly`] returns.
 pub const WEEKS: usize = 12;
@@ -58,6 +58,10 @@ pub struct Percents {
     pub cultural: u32,
     /// Interview Readiness.
     pub readiness: u32,
+    /// The bars were marked slipping: the 7 days up to that day fell short of the
+    /// week's pace.
+    #[serde(default)]
+    pub slipping: bool,
 }
 
 impl Percents {
@@ -72,12 +76,14 @@ impl Percents {
     }
 
     fn of(model: &score::Model) -> Percents {
+        use score::readiness::BarKey;
         let p = |key| model.bar(key).map_or(0, |b| b.percent);
         Percents {
-            technical: p("technical"),
-            behavioral: p("behavioral"),
-            cultural: p("cultural"),
-            readiness: p("readiness"),
+            technical: p(BarKey::Technical),
+            behavioral: p(BarKey::Behavioral),
+            cultural: p(BarKey::Cultural),
+            readiness: p(BarKey::Readiness),
+            slipping: model.momentum.slipping,
         }
     }
 }
@@ -158,7 +164,8 @@ impl Trend {
             for v in d.percents.values() {
                 let _ = write!(out, "  {:>10}", format!("{v}%"));
             }
-            let _ = writeln!(out, "  {}", d.short_id());
+            let slipping = if d.percents.slipping { "  slipping: the 7 days to it fell short of the pace" } else { "" };
+            let _ = writeln!(out, "  {}{slipping}", d.short_id());
         }
         out
     }
@@ -389,7 +396,7 @@ mod tests {
 
     #[test]
     fn percents_by_key_and_table_layout() {
-        let p = Percents { technical: 5, behavioral: 20, cultural: 41, readiness: 100 };
+        let p = Percents { technical: 5, behavioral: 20, cultural: 41, readiness: 100, slipping: false };
         assert_eq!(p.get("cultural"), Some(41));
         assert_eq!(p.get("nope"), None);
         let trend = Trend {
@@ -470,7 +477,7 @@ mod tests {
         let id = Oid::from_str("0123456789abcdef0123456789abcdef01234567").unwrap();
         let day: Date = "2026-11-01".parse().unwrap();
         let mut cache = Cache::load(dir.path());
-        cache.insert(id, day, Percents { technical: 1, behavioral: 2, cultural: 3, readiness: 4 });
+        cache.insert(id, day, Percents { technical: 1, behavioral: 2, cultural: 3, readiness: 4, slipping: false });
         cache.save(dir.path(), &[(day, id)], Some(day));
         assert_eq!(Cache::load(dir.path()).get(id, day).map(|p| p.readiness), Some(4));
         let path = dir.path().join(CACHE_FILE);
