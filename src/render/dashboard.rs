@@ -589,16 +589,16 @@ fn story_table(o: &mut String, p: &Portfolio) {
         let _ = writeln!(o, "### Stories\n");
         let _ = writeln!(o, "| Story | Scenario | Status | Spoken | STAR checks |\n| --- | --- | --- | ---: | --- |");
         let mut stories: Vec<_> = p.stories.iter().collect();
-        stories.sort_by(|a, b| b.status.cmp(&a.status).then_with(|| a.id.cmp(&b.id)));
+        stories.sort_by(|a, b| b.credited.cmp(&a.credited).then_with(|| a.id.cmp(&b.id)));
         for s in stories.iter().take(STORY_ROWS) {
-            let mut status = match s.status {
+            let mut status = match s.credited {
                 StoryStatus::Draft => "draft",
                 StoryStatus::Refined => "refined",
                 StoryStatus::Ready => "**ready**",
             }
             .to_string();
-            if s.declared != s.status {
-                status.push_str(&format!(" (marked {})", s.declared));
+            if s.credited != s.status {
+                status.push_str(&format!(" (marked {})", s.status));
             }
             o.push_str("| ");
             push_link(o, &s.title, &s.path);

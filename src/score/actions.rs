@@ -194,14 +194,14 @@ fn scenario_actions(g: &Gains<'_>) -> Vec<Action> {
 /// Rehearse the ready stories that are due.
 fn rehearsal_action(g: &Gains<'_>) -> Option<Action> {
     let p = &g.model.portfolio;
-    let ready = p.stories.iter().filter(|s| s.status == StoryStatus::Ready).count();
+    let ready = p.stories.iter().filter(|s| s.credited == StoryStatus::Ready).count();
     let by_id = p.by_id();
     let overdue: Vec<_> = g
         .model
         .rehearsals
         .iter()
         .filter(|d| {
-            by_id.get(d.story.as_str()).is_some_and(|s| s.status == StoryStatus::Ready)
+            by_id.get(d.story.as_str()).is_some_and(|s| s.credited == StoryStatus::Ready)
                 && (d.overdue_days > 0 || d.last.is_none())
         })
         .collect();

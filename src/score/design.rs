@@ -186,7 +186,7 @@ pub fn diagnostics(config: &Config, note: &Note, design: &Design) -> Vec<Diagnos
             Diagnostic::warning(
                 &note.path,
                 p.code(),
-                format!("marked complete but has no {}: counted as an outline", p.label()),
+                format!("marked complete but lacks {}: counted as an outline", p.label()),
             )
             .at(line, 1)
             .hint(p.hint())
@@ -201,7 +201,7 @@ pub fn diagnostics(config: &Config, note: &Note, design: &Design) -> Vec<Diagnos
                 format!("marked complete but its `scale:` is below {level} scale or missing: counted as an outline"),
             )
             .at(line, 1)
-            .hint(format!("design for {} users or more and say so in `scale:`", level.design_scale())),
+            .hint(format!("design for {}M users or more and say so in `scale:`", level.design_scale() / 1_000_000)),
         );
     }
     out

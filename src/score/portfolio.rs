@@ -29,11 +29,12 @@ pub struct StoryView {
     pub title: String,
     /// Scenario.
     pub scenario: Option<Scenario>,
-    /// The status it is counted at: the lower of the declared one and what its checks
-    /// support (see [`credited`]).
+    /// The status its front matter declares (draft when none or unreadable); the
+    /// rehearsal schedule follows it.
     pub status: StoryStatus,
-    /// The status its front matter declares (draft when none or unreadable).
-    pub declared: StoryStatus,
+    /// The status it is counted at in the bars and the scenario and principle
+    /// coverage: the lower of `status` and what its checks support (see [`credited`]).
+    pub credited: StoryStatus,
     /// Why it is counted below its declared status, in words with the command that
     /// shows the findings; `None` when counted as declared.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -152,9 +153,9 @@ pub fn thin_principles(portfolio: &Portfolio) -> (Vec<Principle>, Vec<Principle>
 }
 
 impl StoryView {
-    /// Refined or ready.
+    /// Counted refined or ready.
     pub fn is_strong(&self) -> bool {
-        matches!(self.status, StoryStatus::Refined | StoryStatus::Ready)
+        matches!(self.credited, StoryStatus::Refined | StoryStatus::Ready)
     }
 }
 
@@ -274,7 +275,7 @@ pub fn build_reusing(config: &Config, notes: &Notes<'_>, earlier: Option<&Portfo
         Principle::ALL.iter().map(|p| PrincipleRow { principle: *p, stories: Vec::new(), strong: 0 }).collect();
     for s in &stories {
         if let Some(row) = scenarios.iter_mut().find(|r| Some(r.scenario) == s.scenario) {
-            match s.status {
+            match s.credited {
                 StoryStatus::Draft => row.draft.push(s.id.clone()),
                 StoryStatus::Refined => row.refined.push(s.id.clone()),
                 StoryStatus::Ready => row.ready.push(s.id.clone()),
@@ -327,14 +328,14 @@ fn view(config: &Config, n: &Note, s: &crate::note::kinds::Story) -> StoryView {
     let passed = findings.iter().filter(|f| f.passed).count();
     let words = analysis.spoken_words();
     let declared = s.status.unwrap_or(StoryStatus::Draft);
-    let (status, credit_note) = credited(declared, &findings, n);
+    let (counted, credit_note) = credited(declared, &findings, n);
     StoryView {
         id: n.id.clone(),
         path: n.path.clone(),
         title: s.title.clone().unwrap_or_else(|| n.id.clone()),
         scenario: s.scenario,
-        status,
-        declared,
+        status: declared,
+        credited: counted,
         credit_note,
         principles: s.principles.clone(),
         happened: s.happened.map(|h| h.to_string()),

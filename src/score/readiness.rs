@@ -372,7 +372,7 @@ impl StoryFiles {
             strong: pick(&|s| s.is_strong()),
             strong_with_principles: pick(&|s| s.is_strong() && !s.principles.is_empty()),
             all: pick(&|_| true),
-            ready: pick(&|s| s.status == StoryStatus::Ready),
+            ready: pick(&|s| s.credited == StoryStatus::Ready),
             with_principles: pick(&|s| !s.principles.is_empty()),
         }
     }
@@ -528,7 +528,7 @@ fn behavioral(config: &Config, files: StoryFiles, inputs: &Inputs<'_>) -> Bar {
 
 /// The rehearsal component: ready stories rehearsed and not overdue.
 fn rehearsal(w: &[(String, f64)], files: Files, inputs: &Inputs<'_>) -> Component {
-    let ready: Vec<&StoryView> = inputs.portfolio.views().filter(|s| s.status == StoryStatus::Ready).collect();
+    let ready: Vec<&StoryView> = inputs.portfolio.views().filter(|s| s.credited == StoryStatus::Ready).collect();
     let ready_ids: IdSet<&str> = ready.iter().map(|s| s.id.as_str()).collect();
     let overdue = inputs
         .due
