@@ -325,7 +325,10 @@ rehearsals:
     env.write("designs/chat.md", "---\ntitle: Chat\nstatus: outline\ndate: 2026-11-22\nscale: 100M\n---\n");
     env.write(
         "designs/news-feed.md",
-        &format!("---\ntitle: News feed\nstatus: complete\ndate: 2026-10-20\nscale: 10M\n---\n{}", testenv::FULL_DESIGN_BODY),
+        &format!(
+            "---\ntitle: News feed\nstatus: complete\ndate: 2026-10-20\nscale: 10M\n---\n{}",
+            testenv::FULL_DESIGN_BODY
+        ),
     );
 
     env.write(
@@ -1435,7 +1438,10 @@ coding:
     let design = |slug: &str, scale: &str| {
         env.write(
             &format!("designs/{slug}.md"),
-            &format!("---\ntitle: {slug}\nstatus: complete\ndate: 2026-11-20\n{scale}---\n{}", testenv::FULL_DESIGN_BODY),
+            &format!(
+                "---\ntitle: {slug}\nstatus: complete\ndate: 2026-11-20\n{scale}---\n{}",
+                testenv::FULL_DESIGN_BODY
+            ),
         );
     };
     design("big", "scale: 100M\n");

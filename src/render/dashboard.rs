@@ -114,8 +114,7 @@ fn progress(o: &mut String, m: &Model) {
             let mut values: Vec<u32> = m.history.iter().map(|w| w.get(b.key)).collect();
             values.push(b.percent);
             let line = crate::trend::sparkline(&values, values.len());
-            let _ =
-                writeln!(o, "| {} | `{}` | {}%{} | `{line}` |", b.name, bar(b.value, 10), b.percent, slipping(b));
+            let _ = writeln!(o, "| {} | `{}` | {}%{} | `{line}` |", b.name, bar(b.value, 10), b.percent, slipping(b));
         }
     }
     let _ = writeln!(o);
@@ -290,10 +289,8 @@ fn mocks(o: &mut String, m: &Model) {
         let _ = writeln!(o);
     }
     if !s.recent.is_empty() {
-        let _ = writeln!(
-            o,
-            "| Date | Kind | Behavioral | System design | Coding |\n| --- | --- | ---: | ---: | ---: |"
-        );
+        let _ =
+            writeln!(o, "| Date | Kind | Behavioral | System design | Coding |\n| --- | --- | ---: | ---: | ---: |");
         for p in s.recent.iter().rev() {
             let kind = p.kind.map_or("—", |k| k.label());
             let cell = |area: crate::score::mocks::Area| {

@@ -366,7 +366,9 @@ fn coding_action(g: &Gains<'_>) -> Option<Action> {
         title: format!("Solve {left} coding problem{}", if left == 1 { "" } else { "s" }),
         detail: "mediums in 30–45 minutes, explained as you go; log each one".into(),
         target: model.today_goals.log.clone().unwrap_or_else(|| "systemcraft new log".into()),
-        gain: Some(round(100.0 * g.factor * weight_share(&config.weights.readiness, ComponentKey::Coding) * delta / 2.0)),
+        gain: Some(round(
+            100.0 * g.factor * weight_share(&config.weights.readiness, ComponentKey::Coding) * delta / 2.0,
+        )),
     })
 }
 

@@ -254,13 +254,7 @@ pub struct MockSummary {
 }
 
 /// The mock summary. `this_week` is the count of the week's `mocks` goal.
-pub fn summary(
-    config: &Config,
-    index: &Index,
-    notes: &Notes<'_>,
-    this_week: u64,
-    evidence: &Evidence,
-) -> MockSummary {
+pub fn summary(config: &Config, index: &Index, notes: &Notes<'_>, this_week: u64, evidence: &Evidence) -> MockSummary {
     let mut done: Vec<MockPoint> = Notes::counted(&notes.mocks)
         .filter_map(|n| match &n.data {
             Data::Mock(m) if m.is_done() => m.date.filter(|d| *d <= config.today).map(|d| {

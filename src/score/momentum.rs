@@ -127,14 +127,18 @@ pub fn split(config: &Config, notes: &Notes<'_>) -> Split {
     }
     let total = behavioral + design + coding;
     let r = config.split;
-    let rows = [(Area::Behavioral, behavioral, r.behavioral), (Area::SystemDesign, design, r.design), (Area::Coding, coding, r.coding)]
-        .into_iter()
-        .map(|(area, minutes, recommended)| {
-            let share = if total == 0 { 0.0 } else { minutes as f64 / total as f64 };
-            let recommended = percent(recommended / 100.0);
-            let pct = percent(share);
-            SplitRow { area, minutes, percent: pct, recommended, off: i64::from(pct) - i64::from(recommended) }
-        })
-        .collect();
+    let rows = [
+        (Area::Behavioral, behavioral, r.behavioral),
+        (Area::SystemDesign, design, r.design),
+        (Area::Coding, coding, r.coding),
+    ]
+    .into_iter()
+    .map(|(area, minutes, recommended)| {
+        let share = if total == 0 { 0.0 } else { minutes as f64 / total as f64 };
+        let recommended = percent(recommended / 100.0);
+        let pct = percent(share);
+        SplitRow { area, minutes, percent: pct, recommended, off: i64::from(pct) - i64::from(recommended) }
+    })
+    .collect();
     Split { window_days: config.window_days, minutes: total, rows }
 }

@@ -254,13 +254,7 @@ fn self_rating(state: &AssessmentState, category: Category, weights: &[(String, 
         }
         None => Component {
             assessed: false,
-            ..component(
-                ComponentKey::SelfRating,
-                0.0,
-                weights,
-                "not assessed yet".into(),
-                vec!["assessment.md".into()],
-            )
+            ..component(ComponentKey::SelfRating, 0.0, weights, "not assessed yet".into(), vec!["assessment.md".into()])
         },
     }
 }
@@ -410,11 +404,8 @@ pub fn bars(config: &Config, p: Practice, files: StoryFiles, inputs: &Inputs<'_>
 /// checklist does not support.
 fn design_detail(config: &Config, p: &Practice) -> String {
     let days = config.window_days;
-    let mut text = format!(
-        "{} of {} designs credited complete in the last {days} days",
-        p.designs.len(),
-        config.targets.designs
-    );
+    let mut text =
+        format!("{} of {} designs credited complete in the last {days} days", p.designs.len(), config.targets.designs);
     if !p.claimed.is_empty() {
         text.push_str(&format!(
             " ({} more marked complete, counted as outline{}: missing parts or below {} scale, see `systemcraft check designs`)",
@@ -475,7 +466,13 @@ fn mock_component(key: ComponentKey, area: Area, evidence: &Evidence, weights: &
         ),
         None => Component {
             assessed: false,
-            ..component(key, 0.0, weights, format!("no {} mock rated in the window", area.label().to_lowercase()), Vec::new())
+            ..component(
+                key,
+                0.0,
+                weights,
+                format!("no {} mock rated in the window", area.label().to_lowercase()),
+                Vec::new(),
+            )
         },
     }
 }
@@ -570,7 +567,8 @@ fn readiness(config: &Config, p: &Practice, technical: &Bar, behavioral: &Bar, e
     let (w, t) = (&config.weights.readiness, &config.targets);
     let value = |key| technical.component(key).map_or(0.0, |c| c.value);
     let rated = |area| evidence.area(area).and_then(|a| a.weighted.map(|r| (a.value, r)));
-    let design_files = technical.component(ComponentKey::DesignPractice).map_or_else(Files::default, |c| c.files.clone());
+    let design_files =
+        technical.component(ComponentKey::DesignPractice).map_or_else(Files::default, |c| c.files.clone());
     let practice = value(ComponentKey::DesignPractice);
     let (design_value, design_text) = match rated(Area::SystemDesign) {
         Some((v, r)) => (
@@ -592,7 +590,11 @@ fn readiness(config: &Config, p: &Practice, technical: &Bar, behavioral: &Bar, e
         ),
         None => (
             (volume + pace) / 2.0,
-            format!("mean of coding volume ({}%) and pace ({}%); no coding mock rated in the window", percent(volume), percent(pace)),
+            format!(
+                "mean of coding volume ({}%) and pace ({}%); no coding mock rated in the window",
+                percent(volume),
+                percent(pace)
+            ),
         ),
     };
     let mut coding_files = p.coding_files.clone();
