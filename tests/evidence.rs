@@ -252,3 +252,28 @@ fn a_week_at_10_percent_of_the_commitment_marks_the_bars_slipping_that_week() {
         "{text}"
     );
 }
+
+#[test]
+fn a_retaken_assessment_prints_the_change_per_question_and_per_category() {
+    let env = Env::init();
+    let all = |value: u8| -> Vec<String> {
+        let answers = testenv::QUICK_IDS.iter().flat_map(|id| ["--answer".to_string(), format!("{id}={value}")]);
+        std::iter::once("assess".to_string()).chain(answers).collect()
+    };
+    let first = env.run_ok(&all(3).iter().map(String::as_str).collect::<Vec<_>>());
+    // Nothing to compare with the first time.
+    assert!(!first.stdout.contains("Since "), "{}", first.stdout);
+    let mut args = vec!["assess", "--answer", "coding-speed=5", "--answer", "influence=2"];
+    args.insert(0, "--today");
+    args.insert(1, "2026-12-02");
+    let second = env.run_ok(&args);
+    let out = &second.stdout;
+    assert!(out.contains("Since the answers of 2026-11-25:"), "{out}");
+    assert!(out.contains("coding-speed             3 → 5 (+2)"), "{out}");
+    assert!(out.contains("influence                3 → 2 (-1)"), "{out}");
+    // Quick form: 4 questions of 5 per category. Technical 12 → 14 of 20 (60% → 70%),
+    // leadership 12 → 11 (60% → 55%), cultural unchanged.
+    assert!(out.contains("Technical    60% →  70% (+10 points)"), "{out}");
+    assert!(out.contains("Leadership   60% →  55% (-5 points)"), "{out}");
+    assert!(out.contains("Cultural     60% →  60% (+0 points)"), "{out}");
+}
