@@ -414,6 +414,20 @@ mod tests {
              2026-11-01          5%         20%         41%        100%  0123456\n"
         );
         assert!(trend.sparklines().contains("Interview Readiness  █  100% → 100%"), "{}", trend.sparklines());
+        // A slipping day says so at the end of its row.
+        let slipping = Trend {
+            days: vec![DayScore {
+                date: "2026-11-02".parse().unwrap(),
+                commit: "0123456789abcdef".into(),
+                percents: Percents { slipping: true, ..p },
+            }],
+            computed: 1,
+        };
+        assert!(
+            slipping.table().ends_with("0123456  slipping: the 7 days to it fell short of the pace\n"),
+            "{}",
+            slipping.table()
+        );
     }
 
     /// Commits `files` on top of HEAD at noon UTC on `day`.
