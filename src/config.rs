@@ -85,6 +85,38 @@ pub struct WeeklyGoals {
     pub mocks: u32,
 }
 
+/// How the preparation time should divide between the three areas, in percent
+/// (`goals.split`); the default follows the guide's advice to spend most of it (60%)
+/// on behavioral stories, the rest in the proportion the loop weighs design (30) and
+/// coding (20).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TimeSplit {
+    /// Behavioral work, percent.
+    pub behavioral: f64,
+    /// System design, percent.
+    pub design: f64,
+    /// Coding, percent.
+    pub coding: f64,
+}
+
+impl Default for TimeSplit {
+    fn default() -> Self {
+        TimeSplit { behavioral: 60.0, design: 24.0, coding: 16.0 }
+    }
+}
+
+impl TimeSplit {
+    /// The same split scaled to add up to 100 (the default when every part is 0).
+    pub fn normalised(self) -> TimeSplit {
+        let total = self.behavioral + self.design + self.coding;
+        if total <= 0.0 {
+            return TimeSplit::default();
+        }
+        let k = 100.0 / total;
+        TimeSplit { behavioral: self.behavioral * k, design: self.design * k, coding: self.coding * k }
+    }
+}
+
 /// When the study happens, for `systemcraft calendar` and the mock dates on the
 /// dashboard: the days and hour of the daily block, and the day and hour of mocks.
 #[derive(Debug, Clone, PartialEq)]
@@ -203,7 +235,8 @@ pub struct StarThresholds {
 pub struct Weights {
     /// Technical Skills: coding_volume, coding_pace, design_practice, self_rating.
     pub technical: Vec<(String, f64)>,
-    /// Behavioral Stories: scenario_coverage, lp_depth, story_quality, rehearsal, self_rating.
+    /// Behavioral Stories: scenario_coverage, lp_depth, story_quality, rehearsal,
+    /// behavioral_mocks, self_rating.
     pub behavioral: Vec<(String, f64)>,
     /// Cultural Alignment: lp_breadth, self_rating.
     pub cultural: Vec<(String, f64)>,
@@ -236,6 +269,7 @@ impl Default for Weights {
                 ("lp_depth", 1.0),
                 ("story_quality", 1.0),
                 ("rehearsal", 1.0),
+                ("behavioral_mocks", 1.0),
                 ("self_rating", 1.0),
             ]),
             cultural: named(&[("lp_breadth", 1.0), ("self_rating", 1.0)]),
@@ -260,6 +294,8 @@ pub struct Config {
     pub daily: DailyGoals,
     /// Weekly goals.
     pub weekly: WeeklyGoals,
+    /// The recommended split of the time between the areas.
+    pub split: TimeSplit,
     /// Targets of the volume components.
     pub targets: Targets,
     /// Weights.
@@ -281,6 +317,7 @@ impl Config {
             window_days: 28,
             daily: DailyGoals { coding_problems: 1, coding_minutes: 30, design_minutes: 30, behavioral_minutes: 15 },
             weekly: WeeklyGoals { designs: 2, coding_problems: 10, stories: 3, mocks: 1 },
+            split: TimeSplit::default(),
             targets: Targets {
                 coding_problems: 40.0,
                 designs: 8.0,
@@ -377,6 +414,18 @@ impl Config {
                 set_u32(g, "stories", &mut w.stories);
                 set_u32(g, "mocks", &mut w.mocks);
             });
+            let split = &mut self.split;
+            g.nested("split", |g| {
+                for (name, value) in g.float_map_here() {
+                    match name.as_str() {
+                        "behavioral" | "behavioural" => split.behavioral = value,
+                        "design" | "system_design" => split.design = value,
+                        "coding" => split.coding = value,
+                        _ => {}
+                    }
+                }
+            });
+            self.split = self.split.normalised();
         });
         let t = &mut self.targets;
         f.nested("targets", |g| {

@@ -102,7 +102,16 @@ fn assert_companions(json: &Value) {
     assert_eq!(story["principles"], serde_json::json!(["ownership", "dive-deep"]));
     let innovation =
         json["portfolio"]["scenarios"].as_array().unwrap().iter().find(|r| r["scenario"] == "innovation").unwrap();
-    assert!(innovation["ready"].as_array().unwrap().iter().any(|s| s == "companion"), "{innovation}");
+    // Counted in its scenario at the status its checks support (a one-line story is
+    // counted as a draft, whatever it is marked).
+    assert!(
+        ["draft", "refined", "ready"].iter().any(|status| innovation[*status]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "companion")),
+        "{innovation}"
+    );
     let ownership =
         json["portfolio"]["principles"].as_array().unwrap().iter().find(|r| r["principle"] == "ownership").unwrap();
     assert!(ownership["stories"].as_array().unwrap().iter().any(|s| s == "companion"), "{ownership}");
@@ -381,7 +390,7 @@ fn an_unknown_status_suggests_the_closest_one_and_the_story_counts_as_a_draft() 
 #[test]
 fn impossible_dates_are_bad_dates_at_the_value() {
     let env = workspace();
-    env.write("designs/d.md", "---\ntitle: Design\nstatus: complete\ndate: 2026-13-45\n---\n");
+    env.write("designs/d.md", "---\ntitle: Design\nstatus: outline\ndate: 2026-13-45\n---\n");
     env.write(
         "stories/created.md",
         "---\ntitle: Created\nscenario: innovation\nstatus: draft\ncreated: 2026-02-30\n---\n",

@@ -250,12 +250,13 @@ fn an_empty_new_mock_is_planned_and_counts_only_once_rated() {
     env.write(&rel, &text);
     env.run_ok(&["build"]);
     let rated = model(&env);
-    assert_eq!(mock_counts(&rated), (0.8, json!([rel]), 1, 1));
-    assert_eq!(rated["mocks"]["recent"][0]["rating"], 3.5);
+    // Rated 4 and 3: quality (3.5 − 1) / 4 = 0.625, so 0.7 + 0.3 × 1/3 × 0.625 = 0.7625.
+    assert_eq!(mock_counts(&rated), (0.7625, json!([rel]), 1, 1));
+    assert_eq!(rated["mocks"]["recent"][0]["ratings"], json!({"behavioral": 4.0, "coding": 3.0}));
     let d = env.read("DASHBOARD.md");
     assert!(d.contains("| Do 1 mock interview | 1 / 1 |"), "{d}");
     assert_ne!(bars(&d), bars(&dashboard));
-    assert!(d.contains("| Mock interviews (multiplier) | ×0.80 |"), "{d}");
+    assert!(d.contains("| Mock interviews (multiplier) | ×0.76 |"), "{d}");
     assert!(!d.contains("Planned (counts once"), "{d}");
     assert_eq!(rated["mocks"]["planned"], json!([]));
 

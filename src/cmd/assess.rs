@@ -85,6 +85,7 @@ fn save_and_report(root: &std::path::Path, stored: &Stored, sheet: &Sheet, globa
         globals.today
     );
     let _ = write!(out, "{}", assess::report(sheet));
+    let _ = write!(out, "{}", assess::changes(stored, sheet));
     Ok(())
 }
 

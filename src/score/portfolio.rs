@@ -29,8 +29,16 @@ pub struct StoryView {
     pub title: String,
     /// Scenario.
     pub scenario: Option<Scenario>,
-    /// Status (draft when unreadable).
+    /// The status its front matter declares (draft when none or unreadable); the
+    /// rehearsal schedule follows it.
     pub status: StoryStatus,
+    /// The status it is counted at in the bars and the scenario and principle
+    /// coverage: the lower of `status` and what its checks support (see [`credited`]).
+    pub credited: StoryStatus,
+    /// Why it is counted below its declared status, in words with the command that
+    /// shows the findings; `None` when counted as declared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_note: Option<String>,
     /// Principles it shows.
     pub principles: Vec<Principle>,
     /// When it happened.
@@ -145,9 +153,9 @@ pub fn thin_principles(portfolio: &Portfolio) -> (Vec<Principle>, Vec<Principle>
 }
 
 impl StoryView {
-    /// Refined or ready.
+    /// Counted refined or ready.
     pub fn is_strong(&self) -> bool {
-        matches!(self.status, StoryStatus::Refined | StoryStatus::Ready)
+        matches!(self.credited, StoryStatus::Refined | StoryStatus::Ready)
     }
 }
 
@@ -267,7 +275,7 @@ pub fn build_reusing(config: &Config, notes: &Notes<'_>, earlier: Option<&Portfo
         Principle::ALL.iter().map(|p| PrincipleRow { principle: *p, stories: Vec::new(), strong: 0 }).collect();
     for s in &stories {
         if let Some(row) = scenarios.iter_mut().find(|r| Some(r.scenario) == s.scenario) {
-            match s.status {
+            match s.credited {
                 StoryStatus::Draft => row.draft.push(s.id.clone()),
                 StoryStatus::Refined => row.refined.push(s.id.clone()),
                 StoryStatus::Ready => row.ready.push(s.id.clone()),
@@ -319,12 +327,16 @@ fn view(config: &Config, n: &Note, s: &crate::note::kinds::Story) -> StoryView {
     let findings = analysis.findings(s, n.body_line, config.profile.target_level, config.today, &config.star);
     let passed = findings.iter().filter(|f| f.passed).count();
     let words = analysis.spoken_words();
+    let declared = s.status.unwrap_or(StoryStatus::Draft);
+    let (counted, credit_note) = credited(declared, &findings, n);
     StoryView {
         id: n.id.clone(),
         path: n.path.clone(),
         title: s.title.clone().unwrap_or_else(|| n.id.clone()),
         scenario: s.scenario,
-        status: s.status.unwrap_or(StoryStatus::Draft),
+        status: declared,
+        credited: counted,
+        credit_note,
         principles: s.principles.clone(),
         happened: s.happened.map(|h| h.to_string()),
         words,
@@ -336,6 +348,38 @@ fn view(config: &Config, n: &Note, s: &crate::note::kinds::Story) -> StoryView {
         },
         findings,
     }
+}
+
+/// The status a story is counted at: the lower of `declared` and what its checks
+/// support — draft with an error (a failed error-level STAR check or a broken field),
+/// at most refined with STAR warnings, as declared when clean — and, when lower than
+/// declared, why.
+pub fn credited(declared: StoryStatus, findings: &[Finding], note: &Note) -> (StoryStatus, Option<String>) {
+    use crate::diag::Severity;
+    let failed =
+        |sev: Severity| findings.iter().filter(|f| !f.passed && crate::check::severity(f.code) == sev).count();
+    let (star_errors, warnings) = (failed(Severity::Error), failed(Severity::Warning));
+    let field_errors = note.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let supported = if star_errors + field_errors > 0 {
+        StoryStatus::Draft
+    } else if warnings > 0 {
+        StoryStatus::Refined
+    } else {
+        StoryStatus::Ready
+    };
+    if supported >= declared {
+        return (declared, None);
+    }
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let why = if star_errors > 0 {
+        plural(star_errors, "STAR error")
+    } else if field_errors > 0 {
+        plural(field_errors, "front-matter error")
+    } else {
+        plural(warnings, "STAR warning")
+    };
+    let note = format!("marked {declared}, counted as {supported}: {why} (`systemcraft check {}`)", note.path);
+    (supported, Some(note))
 }
 
 /// Follows every link from logs and mocks to stories, in one pass: reports the

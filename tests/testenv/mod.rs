@@ -94,6 +94,40 @@ pub const BOUND_MEMORY: u64 = 2 << 30;
 /// The date every test pins.
 pub const TODAY: &str = "2026-11-25";
 
+/// A design body that covers every part of the design checklist, for designs marked
+/// complete that a test means to count (a design without it counts as an outline).
+pub const FULL_DESIGN_BODY: &str = "\
+## Requirements
+
+Users shorten a long link and anyone can follow the short one back to the original page.
+
+Non-functional: p99 redirect latency under 50 ms, 99.99% availability, durable links.
+
+## Estimates
+
+100M new links a month is about 40 writes a second; reads run 100 times that, 4,000 a second.
+
+## API
+
+POST /links takes a long URL and returns the short code; GET /{code} answers with a redirect.
+
+## Data model
+
+A links table keyed by the short code holds the long URL, the owner and the creation date.
+
+## High-level design
+
+Clients reach stateless web servers behind a load balancer; a cache sits in front of the key-value store holding the links.
+
+## Deep dives
+
+The cache absorbs hot links; codes come from pre-allocated ranges so writers never collide or wait on each other.
+
+## Trade-offs
+
+A key-value store over a relational one: simpler scaling at the cost of ad-hoc queries across links.
+";
+
 /// A temporary folder with a workspace (or not) and a private home.
 pub struct Env {
     _dir: tempfile::TempDir,
