@@ -83,6 +83,28 @@ pub struct WeeklyGoals {
     pub mocks: u32,
 }
 
+/// The endgame before the interview (`endgame:` in systemcraft.yaml); see
+/// [`crate::endgame`] and docs/assess-and-plan.md.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct EndgameSettings {
+    /// Days before the interview that make up the final, consolidating week.
+    pub final_days: u32,
+    /// Days before the interview that taper (the eve is the last of them).
+    pub taper_days: u32,
+    /// Most story rehearsals planned on one day.
+    pub rehearsals_per_day: u32,
+    /// Most days a ready story may go untold in the last weeks before the interview.
+    pub max_untold_days: u32,
+    /// Weeks before the interview in which `max_untold_days` holds.
+    pub spread_weeks: u32,
+}
+
+impl Default for EndgameSettings {
+    fn default() -> Self {
+        EndgameSettings { final_days: 7, taper_days: 2, rehearsals_per_day: 3, max_untold_days: 10, spread_weeks: 4 }
+    }
+}
+
 /// When the study happens, for `systemcraft calendar` and the mock dates on the
 /// dashboard: the days and hour of the daily block, and the day and hour of mocks.
 #[derive(Debug, Clone, PartialEq)]
@@ -267,6 +289,8 @@ pub struct Config {
     /// When the study and the mocks happen (calendar).
     #[serde(skip)]
     pub study: StudyTimes,
+    /// The final days before the interview.
+    pub endgame: EndgameSettings,
 }
 
 impl Config {
@@ -289,6 +313,7 @@ impl Config {
             weights: Weights::default(),
             star: StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 },
             study: StudyTimes::default(),
+            endgame: EndgameSettings::default(),
         }
     }
 
@@ -417,6 +442,18 @@ impl Config {
         });
         let study = &mut self.study;
         f.nested("study", |g| read_study(g, study));
+        let e = &mut self.endgame;
+        f.nested("endgame", |g| {
+            set_u32(g, "final_days", &mut e.final_days);
+            set_u32(g, "taper_days", &mut e.taper_days);
+            set_u32(g, "rehearsals_per_day", &mut e.rehearsals_per_day);
+            set_u32(g, "max_untold_days", &mut e.max_untold_days);
+            set_u32(g, "spread_weeks", &mut e.spread_weeks);
+        });
+        // The taper lies inside the final week, and a day holds at least one rehearsal.
+        e.final_days = e.final_days.max(e.taper_days).max(1);
+        e.rehearsals_per_day = e.rehearsals_per_day.max(1);
+        e.max_untold_days = e.max_untold_days.max(1);
         let s = &mut self.star;
         f.nested("star", |g| {
             for (name, value) in g.float_map_here() {

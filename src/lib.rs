@@ -15,6 +15,7 @@ pub mod coach;
 pub mod config;
 pub mod diag;
 pub mod domain;
+pub mod endgame;
 pub mod error;
 pub mod fs;
 pub mod git;
