@@ -271,7 +271,9 @@ fn mock_events(
     until: Date,
     events: &mut Vec<Event>,
 ) {
-    for m in planned_mocks(&note.body.tasks, start, config.study.mock_day) {
+    for m in
+        planned_mocks(&note.body.tasks, start, config.study.mock_day, config.profile.interview_date, &config.endgame)
+    {
         if m.date < from || m.date >= until {
             continue;
         }

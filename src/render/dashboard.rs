@@ -86,6 +86,9 @@ fn header(o: &mut String, m: &Model) {
     for w in &p.warnings {
         let _ = writeln!(o, "> **Warning:** {w}\n");
     }
+    if let Some(h) = &m.endgame.headline {
+        let _ = writeln!(o, "> **{h}**\n");
+    }
 }
 
 fn progress(o: &mut String, m: &Model) {
@@ -139,7 +142,17 @@ fn today(o: &mut String, m: &Model) {
         let unit = if min.key == "coding" { "" } else { " min" };
         let _ = writeln!(o, "- [{}] {} — {}{unit} done", if min.met { "x" } else { " " }, min.label, min.done);
     }
+    if t.minimums.is_empty() {
+        let _ = writeln!(o, "- No minimums today: the interview comes first.");
+    }
     let _ = writeln!(o);
+    if !m.endgame.checklist.is_empty() {
+        let _ = writeln!(o, "Before the interview:\n");
+        for item in &m.endgame.checklist {
+            let _ = writeln!(o, "- [ ] {item}");
+        }
+        let _ = writeln!(o);
+    }
     let log = match &t.log {
         Some(p) => format!("today's log: {}", link(p, p)),
         None => "no log for today yet: `systemcraft new log`".into(),

@@ -130,15 +130,16 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
         .rehearsals
         .iter()
         .filter(|d| {
+            // Due today counts too: the interview's rehearsal plan puts stories on today.
             by_id.get(d.story.as_str()).is_some_and(|s| s.status == StoryStatus::Ready)
-                && (d.overdue_days > 0 || d.last.is_none())
         })
         .collect();
     if let (Some(top), true) = (overdue.first(), ready > 0) {
         // A ready story never rehearsed is due, not late: the title says which is which.
         let fresh = overdue.iter().filter(|d| d.last.is_none()).count();
-        let late = overdue.len() - fresh;
-        let split: Vec<String> = [(late, "overdue"), (fresh, "never rehearsed")]
+        let late = overdue.iter().filter(|d| d.last.is_some() && d.overdue_days > 0).count();
+        let today = overdue.len() - fresh - late;
+        let split: Vec<String> = [(late, "overdue"), (today, "due today"), (fresh, "never rehearsed")]
             .into_iter()
             .filter(|(n, _)| *n > 0)
             .map(|(n, what)| format!("{n} {what}"))

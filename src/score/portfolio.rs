@@ -386,8 +386,69 @@ pub fn due(config: &Config, index: &Index, portfolio: &Portfolio) -> Vec<Due> {
     due_with(config, portfolio, &rehearsed(config, index))
 }
 
-/// [`due`] from schedules already replayed by [`rehearsed`].
+/// The rehearsal rules of the interview on `interview` (`endgame:` in systemcraft.yaml).
+pub fn plan_rules(config: &Config, interview: jiff::civil::Date) -> schedule::PlanRules {
+    let e = &config.endgame;
+    schedule::PlanRules {
+        interview,
+        per_day: e.rehearsals_per_day,
+        max_untold: e.max_untold_days,
+        spread_days: e.spread_weeks.saturating_mul(7),
+        final_days: e.final_days,
+    }
+}
+
+/// The stories a rehearsal plan covers, in id order: ready ones, and refined ones
+/// already rehearsed.
+pub fn plan_stories<'a>(portfolio: &'a Portfolio, schedules: &Rehearsed) -> Vec<(&'a StoryView, schedule::Planning)> {
+    let mut out: Vec<(&StoryView, schedule::Planning)> = portfolio
+        .stories
+        .iter()
+        .filter_map(|s| {
+            let entry = schedules.get(s.id.as_str());
+            let wanted = s.status == StoryStatus::Ready || (s.status == StoryStatus::Refined && entry.is_some());
+            wanted.then(|| (&**s, schedule::Planning { schedule: entry.map(|(x, _)| *x) }))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    out
+}
+
+/// [`due`] from schedules already replayed by [`rehearsed`]. With an interview still
+/// to come, the stories due are those the interview's rehearsal plan
+/// ([`schedule::interview_plan`]) puts on today; else those SM-2 says are due.
 pub fn due_with(config: &Config, portfolio: &Portfolio, schedules: &Rehearsed) -> Vec<Due> {
+    if let Some(interview) = config.profile.interview_date.filter(|i| *i > config.today) {
+        let stories = plan_stories(portfolio, schedules);
+        let planning: Vec<schedule::Planning> = stories.iter().map(|(_, p)| *p).collect();
+        let tomorrow = config.today.tomorrow().unwrap_or(config.today);
+        let plan = schedule::interview_plan(&planning, config.today, tomorrow, &plan_rules(config, interview));
+        let mut due: Vec<(&StoryView, jiff::civil::Date)> = plan
+            .iter()
+            .map(|p| {
+                let (s, planning) = stories[p.story];
+                let sm2 = planning.schedule.map(|x| x.last.checked_add(jiff::Span::new().days(i64::from(x.interval))));
+                let day = sm2.and_then(Result::ok).map_or(config.today, |d| d.min(config.today));
+                (s, day)
+            })
+            .collect();
+        due.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.id.cmp(&b.0.id)));
+        return due
+            .into_iter()
+            .map(|(s, day)| {
+                let entry = schedules.get(s.id.as_str());
+                Due {
+                    story: s.id.clone(),
+                    path: s.path.clone(),
+                    title: s.title.clone(),
+                    due: day.to_string(),
+                    overdue_days: i64::from((config.today - day).get_days()),
+                    last: entry.map(|(x, _)| x.last.to_string()),
+                    rehearsals: entry.map_or(0, |(_, count)| *count),
+                }
+            })
+            .collect();
+    }
     // Sorted as (story, schedule) pairs, then written out: cheaper than moving the
     // finished entries around.
     let mut due: Vec<_> = portfolio
