@@ -48,7 +48,7 @@ fn weeks(plan: &str) -> Vec<(u32, Vec<String>)> {
 }
 
 /// The kinds of task, by the words they start with.
-const KINDS: [&str; 12] = [
+const KINDS: [&str; 18] = [
     "Daily: ",
     "Weekly: ",
     "Critical gap: ",
@@ -61,6 +61,12 @@ const KINDS: [&str; 12] = [
     "Checkpoint: ",
     "On the job: ",
     "Interview on ",
+    "Toward L6: ",
+    "Intensive: ",
+    "Leadership development: ",
+    "Final week",
+    "Last days (",
+    "Logistics before ",
 ];
 
 fn count(tasks: &[String], prefix: &str) -> usize {
@@ -141,24 +147,25 @@ fn check_plan(text: &str, e: &Expected, compressed: bool) {
 fn expected(path: &'static str, interview: bool) -> Expected {
     let compressed = interview && path != "quick-reference";
     let (weeks, tasks_per_week, mocks, checkpoints) = match (path, compressed) {
-        ("quick-reference", _) => (2, vec![12, 16], vec![2, 2], vec![2]),
-        ("six-week-intensive", false) => (6, vec![10, 11, 10, 8, 8, 11], vec![0, 1, 1, 1, 1, 2], vec![3, 6]),
+        ("quick-reference", _) => (2, vec![14, 18], vec![2, 2], vec![2]),
+        ("six-week-intensive", false) => (6, vec![12, 13, 12, 10, 10, 13], vec![0, 1, 1, 1, 1, 2], vec![3, 6]),
         ("twelve-week-comprehensive", false) => (
             12,
-            vec![10, 10, 7, 10, 8, 7, 8, 10, 8, 9, 9, 11],
+            vec![11, 11, 8, 11, 9, 8, 9, 11, 9, 10, 10, 12],
             vec![0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2],
             vec![4, 8, 12],
         ),
         ("foundation-building", false) => (
             16,
-            vec![10, 10, 8, 9, 9, 7, 9, 10, 9, 8, 9, 10, 10, 9, 10, 11],
+            vec![11, 11, 9, 9, 10, 8, 10, 10, 10, 9, 10, 10, 11, 10, 11, 11],
             vec![0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2],
             vec![4, 8, 12, 16],
         ),
         // Compressed to the 5 whole weeks before 2027-01-01: skill building squeezed
-        // into weeks 3–5, excellence condensed and the interview task in week 5.
-        ("foundation-building", true) => (5, vec![10, 11, 11, 8, 14], vec![0, 1, 1, 1, 2], vec![3, 5]),
-        (_, true) => (5, vec![10, 11, 10, 8, 13], vec![0, 1, 1, 1, 2], vec![3, 5]),
+        // into weeks 3–5, excellence condensed, two track tasks a week, and the
+        // endgame's eleven tasks (final week, last days, logistics, interview) in week 5.
+        ("foundation-building", true) => (5, vec![12, 13, 13, 10, 26], vec![0, 1, 1, 1, 2], vec![3, 5]),
+        (_, true) => (5, vec![12, 13, 12, 10, 25], vec![0, 1, 1, 1, 2], vec![3, 5]),
         _ => unreachable!(),
     };
     Expected { path, weeks, tasks_per_week, mocks, checkpoints }
@@ -224,7 +231,7 @@ fn the_path_comes_from_the_score_and_a_close_interview_leaves_one_week() {
     assert!(out.contains("Compressed from 2 to 1 week: the interview on 2026-12-05 leaves 1 whole week"), "{out}");
     let text = env.read("plans/quick-reference.md");
     let e =
-        Expected { path: "quick-reference", weeks: 1, tasks_per_week: vec![21], mocks: vec![2], checkpoints: vec![1] };
+        Expected { path: "quick-reference", weeks: 1, tasks_per_week: vec![33], mocks: vec![2], checkpoints: vec![1] };
     check_plan(&text, &e, true);
 }
 
