@@ -649,10 +649,12 @@ fn rehearsal_follows_the_sm2_schedule() {
     // b and d are overdue, e never rehearsed. 2 / 5 = 0.4
     close(testenv::component(&json, "behavioral", "rehearsal"), 0.4);
 
-    // The eve of the interview caps the schedule. Interview 2026-12-01, today 11-30
-    // (so the 11-27 rehearsals now count): c-three-goods is due on the eve, 11-30,
-    // instead of 12-05; b-ten-days (good 11-15, easy 11-27: second success → 6 days
-    // → 12-03) too.
+    // The interview's rehearsal plan, not a cap at the eve. Interview 2026-12-01,
+    // today 11-30 (so the 11-27 rehearsals now count): c-three-goods (last told 11-20,
+    // SM-2 says 12-05) has not been told in the final week, so the plan puts it on
+    // today, the eve; b-ten-days (good 11-15, easy 11-27: second success → 6 days →
+    // 12-03) was told in the final week and is not due: the stories do not all pile
+    // up on the eve.
     let env = rehearsal_workspace();
     env.write("systemcraft.yaml", &PROFILE.replace("2027-01-20", "2026-12-01"));
     let json = build_on(&env, "2026-11-30");
@@ -665,7 +667,7 @@ fn rehearsal_follows_the_sm2_schedule() {
             .map(|d| (d["due"].as_str().unwrap().to_string(), d["overdue_days"].as_i64().unwrap()))
     };
     assert_eq!(due_of(&json, "c-three-goods"), Some((s("2026-11-30"), 0)));
-    assert_eq!(due_of(&json, "b-ten-days"), Some((s("2026-11-30"), 0)));
+    assert_eq!(due_of(&json, "b-ten-days"), None);
     // e: easy on 11-27 → 1 day → due 11-28, 2 days overdue on 11-30.
     assert_eq!(due_of(&json, "e-never"), Some((s("2026-11-28"), 2)));
 }
@@ -1252,7 +1254,8 @@ fn next_actions_are_ranked_by_gain() {
         .collect();
     // Gains in readiness points with factor 0.8; a behavioral component moves
     // readiness by 100 × 0.8 × 0.5 (behavioral share) × 1/5 (component share) = 8 per unit.
-    // - rehearse: 2 of 3 ready stories overdue: 8 × 2/3 = 5.33 → 5.3
+    // - rehearse: 3 ready stories due, 2 of them overdue or never rehearsed (the one
+    //   due today weighs nothing on the component): 8 × 2/3 = 5.33 → 5.3
     // - mock: base 0.333 / 0.8 = 0.41625; 100 × 0.41625 × 0.3 / 3 = 4.16 → 4.2
     // - design: 100 × 0.8 × 0.3 × min(1/8, 1 − 0.1875) = 3.0
     // - innovation (only a draft): 8 × (1 − 0) / 5 = 1.6
@@ -1264,7 +1267,7 @@ fn next_actions_are_ranked_by_gain() {
     // (Today has a log, so no gain-less "log today's practice" reminder joins the list.)
     // Each action is recognised by words of its title.
     let expected: Vec<(&[&str], f64)> = vec![
-        (&["Rehearse", "2"], 5.3),
+        (&["Rehearse 3", "1 due today"], 5.3),
         (&["mock"], 4.2),
         (&["design", "L6"], 3.0),
         (&["Hackathon prototype", "ready"], 1.6),

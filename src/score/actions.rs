@@ -153,7 +153,8 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
             ),
             detail: format!("tell \"{}\" out loud against a question, timed; practice logs it", top.title),
             target: "systemcraft practice".into(),
-            gain: Some(round(via_component("rehearsal", overdue.len() as f64 / ready as f64))),
+            // Only overdue and never rehearsed stories weigh on the rehearsal component.
+            gain: Some(round(via_component("rehearsal", (late + fresh) as f64 / ready as f64))),
         });
     }
 

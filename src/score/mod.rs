@@ -8,6 +8,7 @@ pub mod ids;
 pub mod links;
 pub mod memo;
 pub mod mocks;
+pub mod plan_week;
 pub mod portfolio;
 pub mod progress;
 pub mod readiness;

@@ -414,64 +414,55 @@ pub fn plan_stories<'a>(portfolio: &'a Portfolio, schedules: &Rehearsed) -> Vec<
     out
 }
 
-/// [`due`] from schedules already replayed by [`rehearsed`]. With an interview still
-/// to come, the stories due are those the interview's rehearsal plan
-/// ([`schedule::interview_plan`]) puts on today; else those SM-2 says are due.
+/// [`due`] from schedules already replayed by [`rehearsed`]: the stories SM-2 says
+/// are due, and with an interview still to come, the stories its rehearsal plan
+/// ([`schedule::interview_plan`]) puts on today. The plan replaces SM-2's cap at the
+/// eve, which would make every story due on the same day.
 pub fn due_with(config: &Config, portfolio: &Portfolio, schedules: &Rehearsed) -> Vec<Due> {
-    if let Some(interview) = config.profile.interview_date.filter(|i| *i > config.today) {
-        let stories = plan_stories(portfolio, schedules);
-        let planning: Vec<schedule::Planning> = stories.iter().map(|(_, p)| *p).collect();
-        let tomorrow = config.today.tomorrow().unwrap_or(config.today);
-        let plan = schedule::interview_plan(&planning, config.today, tomorrow, &plan_rules(config, interview));
-        let mut due: Vec<(&StoryView, jiff::civil::Date)> = plan
-            .iter()
-            .map(|p| {
-                let (s, planning) = stories[p.story];
-                let sm2 = planning.schedule.map(|x| x.last.checked_add(jiff::Span::new().days(i64::from(x.interval))));
-                let day = sm2.and_then(Result::ok).map_or(config.today, |d| d.min(config.today));
-                (s, day)
-            })
-            .collect();
-        due.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.id.cmp(&b.0.id)));
-        return due
-            .into_iter()
-            .map(|(s, day)| {
-                let entry = schedules.get(s.id.as_str());
-                Due {
-                    story: s.id.clone(),
-                    path: s.path.clone(),
-                    title: s.title.clone(),
-                    due: day.to_string(),
-                    overdue_days: i64::from((config.today - day).get_days()),
-                    last: entry.map(|(x, _)| x.last.to_string()),
-                    rehearsals: entry.map_or(0, |(_, count)| *count),
-                }
-            })
-            .collect();
-    }
-    // Sorted as (story, schedule) pairs, then written out: cheaper than moving the
-    // finished entries around.
-    let mut due: Vec<_> = portfolio
-        .stories
+    let today = config.today;
+    let interview = config.profile.interview_date.filter(|i| *i > today);
+    let stories = plan_stories(portfolio, schedules);
+    let planned: Vec<usize> = match interview {
+        Some(interview) => {
+            let planning: Vec<schedule::Planning> = stories.iter().map(|(_, p)| *p).collect();
+            let tomorrow = today.tomorrow().unwrap_or(today);
+            schedule::interview_plan(&planning, today, tomorrow, &plan_rules(config, interview))
+                .into_iter()
+                .map(|p| p.story)
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let mut due: Vec<(&StoryView, jiff::civil::Date)> = stories
         .iter()
-        .filter_map(|s| {
-            let entry = schedules.get(s.id.as_str());
-            let wanted = s.status == StoryStatus::Ready || (s.status == StoryStatus::Refined && entry.is_some());
-            let day = entry.map_or(config.today, |(x, _)| x.due);
-            (wanted && day <= config.today).then_some((s, entry, day))
+        .enumerate()
+        .filter_map(|(k, (s, planning))| {
+            let day = match (planning.schedule, interview) {
+                (None, _) => today,
+                // SM-2's own day, without the cap at the eve.
+                (Some(x), Some(_)) => {
+                    x.last.checked_add(jiff::Span::new().days(i64::from(x.interval))).unwrap_or(jiff::civil::Date::MAX)
+                }
+                (Some(x), None) => x.due,
+            };
+            (day <= today || planned.contains(&k)).then_some((*s, day.min(today)))
         })
         .collect();
     // Most overdue first: the earliest due day.
-    due.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.id.cmp(&b.0.id)));
+    due.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.id.cmp(&b.0.id)));
     due.into_iter()
-        .map(|(s, entry, day)| Due {
-            story: s.id.clone(),
-            path: s.path.clone(),
-            title: s.title.clone(),
-            due: day.to_string(),
-            overdue_days: i64::from((config.today - day).get_days()),
-            last: entry.map(|(x, _)| x.last.to_string()),
-            rehearsals: entry.map_or(0, |(_, count)| *count),
+        .map(|(s, day)| {
+            let entry = schedules.get(s.id.as_str());
+            Due {
+                story: s.id.clone(),
+                path: s.path.clone(),
+                title: s.title.clone(),
+                due: day.to_string(),
+                overdue_days: i64::from((today - day).get_days()),
+                last: entry.map(|(x, _)| x.last.to_string()),
+                rehearsals: entry.map_or(0, |(_, count)| *count),
+            }
         })
         .collect()
 }
+

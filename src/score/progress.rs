@@ -133,6 +133,10 @@ pub struct PlanProgress {
     pub total: usize,
     /// Unticked tasks from weeks already past.
     pub late: Vec<LateTask>,
+    /// The current week: its tasks, ticked from the notes where they can say.
+    pub this_week: Option<super::plan_week::PlanWeek>,
+    /// What is left over from past weeks (unticked and not done by the notes), by kind.
+    pub leftovers: Vec<super::plan_week::Leftovers>,
 }
 
 /// The current plan note: the one systemcraft.yaml names, else the latest-starting
@@ -164,7 +168,16 @@ pub fn plan(config: &Config, index: &Index, notes: &Notes<'_>) -> Option<PlanPro
         .filter(|t| !t.done && week.is_some_and(|w| t.week.is_some_and(|tw| i64::from(tw) < w)))
         .map(|t| LateTask { week: t.week.unwrap_or(0), text: t.text.clone(), line: t.line })
         .collect();
+    let (this_week, leftovers) = match (p.start, week) {
+        (Some(start), Some(w)) => (
+            super::plan_week::current(config, notes, &note.body.tasks, start, w),
+            super::plan_week::leftovers(config, notes, &note.body.tasks, start, w),
+        ),
+        _ => (None, Vec::new()),
+    };
     Some(PlanProgress {
+        this_week,
+        leftovers,
         path: note.path.clone(),
         study_path: p.path,
         start: p.start.map(|d| d.to_string()),
