@@ -234,7 +234,14 @@ pub fn leftovers(config: &Config, notes: &Notes<'_>, tasks: &[Task], start: Date
         if matches!(state(t, done), TaskState::DoneByNotes { .. }) {
             continue;
         }
-        let kind = t.text.split([':', '(']).next().unwrap_or("").trim().to_string();
+        // A plan written by `systemcraft plan` starts each task with its kind; a
+        // hand-written task without one joins the other tasks.
+        let head = t.text.split([':', '(']).next().unwrap_or("").trim();
+        let kind = if head.len() < t.text.trim().len() && head.chars().count() <= 30 && !head.is_empty() {
+            head.to_string()
+        } else {
+            "Other tasks".to_string()
+        };
         let at = match groups.iter().position(|g| g.kind == kind) {
             Some(i) => i,
             None => {

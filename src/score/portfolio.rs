@@ -465,4 +465,3 @@ pub fn due_with(config: &Config, portfolio: &Portfolio, schedules: &Rehearsed) -
         })
         .collect()
 }
-
