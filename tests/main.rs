@@ -13,6 +13,7 @@ mod cli;
 mod coach;
 mod crash;
 mod diagnostics;
+mod endgame;
 mod init;
 mod mock;
 mod new;

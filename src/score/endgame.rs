@@ -174,8 +174,8 @@ pub fn adjust_actions(config: &Config, model: &Model, view: &EndgameView, ranked
     let phase = view.phase;
     let keep = |k: Kind| match phase {
         Phase::Open | Phase::Preparing { .. } => true,
-        // The final week's own mock step replaces the ranked one.
-        Phase::FinalWeek { .. } => !matches!(k, Kind::NewStory) && !(k == Kind::Mock && view.last_full_mock.is_none()),
+        // The final week's own mock step (one last full loop) replaces the ranked one.
+        Phase::FinalWeek { .. } => !matches!(k, Kind::NewStory | Kind::Mock),
         Phase::Taper { .. } => matches!(k, Kind::First | Kind::Rehearse),
         Phase::InterviewDay | Phase::After { .. } => matches!(k, Kind::First),
     };
@@ -266,9 +266,6 @@ pub fn adjust_actions(config: &Config, model: &Model, view: &EndgameView, ranked
     out.extend(ranked.into_iter().filter(|a| kind(a) != Kind::First && keep(kind(a))).map(|mut a| {
         if matches!(phase, Phase::Taper { .. }) && kind(&a) == Kind::Rehearse {
             a.title = "Tell one or two stories aloud, no more".into();
-        }
-        if matches!(phase, Phase::FinalWeek { .. }) && kind(&a) == Kind::Mock {
-            a.title = "Do a mock interview before the last days".into();
         }
         a
     }));
