@@ -240,3 +240,41 @@ fn the_calendar_follows_the_endgame_and_spreads_the_rehearsals() {
     assert!(final_days >= 4, "{per_day:?}");
     assert!(per_day.get("20270119").copied().unwrap_or(0) <= 1, "{per_day:?}");
 }
+
+#[test]
+fn less_noise_a_deleted_story_once_and_the_track_warning_only_when_time_is_short() {
+    let env = workspace();
+    for day in ["2026-11-20", "2026-11-21", "2026-11-22"] {
+        env.write(
+            &format!("logs/{day}.md"),
+            &format!("---\ndate: {day}\nrehearsals:\n  - story: retired-story\n    rating: good\n---\n"),
+        );
+    }
+    let json = build_on(&env, "2026-11-25");
+    let gone: Vec<&Value> =
+        json["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "link/unknown-story").collect();
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert_eq!(gone[0]["path"], "logs/2026-11-22.md");
+    assert_eq!(gone[0]["message"], "story \"retired-story\" no longer exists: 3 notes link it");
+    assert!(!gone[0]["hint"].as_str().unwrap().contains("create it"), "{}", gone[0]);
+    // Senior to L6 typically takes 8–12 months and 8 weeks are left: the 12-week path
+    // does not fit, so the track's warning shows.
+    let warned = |json: &Value| {
+        json["profile"]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("typically prepare"))
+    };
+    assert!(warned(&json));
+    // Assessed for the 6-week path, which fits in 8 weeks: no track warning.
+    let mut args = vec!["assess".to_string()];
+    for id in QUICK_IDS {
+        args.push("--answer".into());
+        args.push(format!("{id}=4"));
+    }
+    env.run_ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let json = build_on(&env, "2026-11-25");
+    assert_eq!(json["profile"]["path"], "six-week-intensive");
+    assert!(!warned(&json), "{}", json["profile"]["warnings"]);
+}

@@ -299,7 +299,9 @@ pub fn rank(config: &Config, model: &Model) -> Vec<Action> {
         let second_kept = thin_titles.get(1).filter(|(_, t)| ranked.iter().any(|a| &a.title == t)).map(|(p, _)| *p);
         let also: Vec<Principle> = others.iter().filter(|p| Some(**p) != second_kept).copied().collect();
         if let (Some(action), false) = (ranked.iter_mut().find(|a| &a.title == first_title), also.is_empty()) {
-            action.detail.push_str(&format!("; also with one story or none: {}", super::portfolio::label_list(&also)));
+            action
+                .detail
+                .push_str(&format!("; also with one story or none: {}", super::portfolio::label_list_short(&also, 3)));
         }
     }
     out.extend(ranked);

@@ -275,7 +275,7 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
             )
         },
     );
-    diagnostics.extend(links.0.iter().cloned());
+    diagnostics.extend(links::collapse(&links.0));
     // The story paths for the bars (kept with the portfolio), while the due
     // rehearsals are found.
     let (files, rehearsals) = join(

@@ -137,6 +137,16 @@ pub fn label_list(principles: &[Principle]) -> String {
     principles.iter().map(|p| p.label()).collect::<Vec<_>>().join(" · ")
 }
 
+/// Principles named in one line of text: the first `shown`, then how many more
+/// (`A · B · C and 12 more`), so a long list does not fill a line.
+pub fn label_list_short(principles: &[Principle], shown: usize) -> String {
+    let head = label_list(&principles[..principles.len().min(shown)]);
+    match principles.len().saturating_sub(shown) {
+        0 => head,
+        more => format!("{head} and {more} more"),
+    }
+}
+
 /// Principles backed by no story and by exactly one, in canonical order.
 pub fn thin_principles(portfolio: &Portfolio) -> (Vec<Principle>, Vec<Principle>) {
     let none = portfolio.principles.iter().filter(|r| r.stories.is_empty()).map(|r| r.principle).collect();

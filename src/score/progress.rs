@@ -75,7 +75,10 @@ pub fn profile(config: &Config, state: &AssessmentState) -> ProfileView {
             // The whole preparation counts: from day 1 (or today) to the interview.
             let from = p.start_date.filter(|s| *s <= today).unwrap_or(today);
             let total_months = p.interview_date.map_or(0.0, |d| days_between(from, d) as f64 / 30.44);
-            if total_months < f64::from(lo) {
+            // Only when the time left does not fit either: a path that fits before
+            // the interview makes the track's typical months beside the point.
+            let fits = path.is_some_and(|path| f64::from(path.weeks()) <= weeks);
+            if total_months < f64::from(lo) && !fits {
                 warnings.push(format!(
                     "Candidates on the {} track typically prepare for {lo}–{hi} months; from day 1 to the interview is {:.1} months ({:.1} weeks left).",
                     p.track.label(),
