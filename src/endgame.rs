@@ -212,7 +212,8 @@ mod tests {
         assert_eq!(mock_day(d("2027-01-16"), d("2027-01-14"), i, &s), Some(d("2027-01-16")));
         // The eve moves to the start of the final week, or its plan week's first day.
         assert_eq!(mock_day(d("2027-01-19"), d("2027-01-11"), i, &s), Some(d("2027-01-13")));
-        assert_eq!(mock_day(d("2027-01-19"), d("2027-01-17"), i, &s), None);
+        assert_eq!(mock_day(d("2027-01-19"), d("2027-01-17"), i, &s), Some(d("2027-01-17")));
+        assert_eq!(mock_day(d("2027-01-19"), d("2027-01-18"), i, &s), None);
         assert_eq!(mock_day(d("2027-01-19"), d("2027-01-15"), i, &s), Some(d("2027-01-15")));
         assert_eq!(mock_day(d("2027-01-19"), d("2027-01-11"), None, &s), Some(d("2027-01-19")));
     }
