@@ -569,6 +569,25 @@ mod tests {
     }
 
     #[test]
+    fn endgame_settings_read_and_clamped() {
+        let (c, d) = load("endgame:\n  final_days: 10\n  taper_days: 3\n  rehearsals_per_day: 2\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            c.endgame,
+            EndgameSettings {
+                final_days: 10,
+                taper_days: 3,
+                rehearsals_per_day: 2,
+                max_untold_days: 10,
+                spread_weeks: 4
+            }
+        );
+        // The taper lies inside the final week; a day holds at least one rehearsal.
+        let (c, _) = load("endgame:\n  final_days: 1\n  taper_days: 4\n  rehearsals_per_day: 0\n");
+        assert_eq!((c.endgame.final_days, c.endgame.taper_days, c.endgame.rehearsals_per_day), (4, 4, 1));
+    }
+
+    #[test]
     fn profile_overrides_defaults() {
         let (c, d) = load(
             "name: Sam\ntrack: L6 to L7\ntarget_level: l7\ntimeline: deep\nstart_date: 2026-11-01\ngoals:\n  weekly:\n    mocks: 2\ntargets:\n  coding_problems: 60\nweights:\n  readiness:\n    behavioral: 0.6\nstar:\n  words_per_minute: 150\n",

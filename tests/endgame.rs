@@ -172,7 +172,7 @@ fn the_interview_day_and_after() {
 }
 
 /// (category, first day, summary) of every event.
-fn events(text: &str) -> Vec<(String, String, String)> {
+fn events(text: &str) -> Events {
     let cal: Calendar = text.parse().unwrap_or_else(|e| panic!("not a calendar: {e}"));
     cal.events()
         .map(|e| {
@@ -277,4 +277,44 @@ fn less_noise_a_deleted_story_once_and_the_track_warning_only_when_time_is_short
     let json = build_on(&env, "2026-11-25");
     assert_eq!(json["profile"]["path"], "six-week-intensive");
     assert!(!warned(&json), "{}", json["profile"]["warnings"]);
+}
+
+/// (category, first day, summary) of each event.
+type Events = Vec<(String, String, String)>;
+
+/// Rehearsal events per day and per story of `calendar --today today`, and all events.
+fn rehearsals_on(env: &Env, today: &str) -> (BTreeMap<String, usize>, BTreeMap<String, Vec<String>>, Events) {
+    let evs = events(&env.run_ok(&["calendar", "--today", today]).stdout);
+    let mut per_day: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_story: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for r in evs.iter().filter(|e| e.0 == "rehearsal") {
+        *per_day.entry(r.1.clone()).or_default() += 1;
+        by_story.entry(r.2.clone()).or_default().push(r.1.clone());
+    }
+    (per_day, by_story, evs)
+}
+
+#[test]
+fn the_calendar_seven_days_one_day_and_after() {
+    let env = workspace();
+    // Seven days out: the six stories spread over the final week, three a day at most,
+    // and no mock in the last two days.
+    let (per_day, by_story, evs) = rehearsals_on(&env, "2027-01-13");
+    assert_eq!(by_story.len(), 6, "{by_story:?}");
+    assert!(per_day.values().all(|n| *n <= 3), "{per_day:?}");
+    assert!(per_day.keys().all(|d| d.as_str() >= "20270113" && d.as_str() < "20270120"), "{per_day:?}");
+    assert!(evs.iter().filter(|e| e.0 == "mock").all(|e| e.1.as_str() < "20270118"), "{evs:?}");
+    // The eve: a light block, no mock, at most three stories.
+    let (per_day, _, evs) = rehearsals_on(&env, "2027-01-19");
+    assert!(per_day.values().all(|n| *n <= 3), "{per_day:?}");
+    assert!(evs.iter().all(|e| e.0 != "mock"), "{evs:?}");
+    let study: Vec<_> = evs.iter().filter(|e| e.0 == "study").collect();
+    assert_eq!(study.len(), 1, "{study:?}");
+    assert!(study[0].2.starts_with("Interview prep: light day, 1 day to go"), "{study:?}");
+    // The interview day: the interview only.
+    let evs = events(&env.run_ok(&["calendar", "--today", INTERVIEW]).stdout);
+    assert_eq!(evs.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["interview"], "{evs:?}");
+    // After it: nothing is scheduled.
+    let run = env.run_ok(&["calendar", "--today", "2027-01-22"]);
+    assert!(events(&run.stdout).is_empty(), "{}", run.stdout);
 }

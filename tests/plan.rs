@@ -337,3 +337,25 @@ fn start_date_path_override_and_errors() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("is not after the plan's start"), "{}", r.stderr);
 }
+
+#[test]
+fn the_three_tracks_write_different_plans_from_the_same_answers() {
+    let mut plans: Vec<(String, Vec<String>)> = Vec::new();
+    for track in ["senior-to-l6", "l6-to-l7", "faang-to-amazon"] {
+        let env = assessed();
+        let profile = env.read("systemcraft.yaml");
+        let line = profile.lines().find(|l| l.starts_with("track:")).unwrap().to_string();
+        env.write("systemcraft.yaml", &profile.replacen(&line, &format!("track: {track}"), 1));
+        env.run_ok(&["plan", "--path", "six-week-intensive"]);
+        let tasks = weeks(&env.read("plans/six-week-intensive.md")).into_iter().flat_map(|(_, t)| t).collect();
+        plans.push((track.to_string(), tasks));
+    }
+    for (a, ta) in &plans {
+        for (b, tb) in &plans {
+            if a != b {
+                let only: Vec<&String> = ta.iter().filter(|t| !tb.contains(t)).collect();
+                assert!(only.len() >= 10, "{a} vs {b}: {} lines differ: {only:?}", only.len());
+            }
+        }
+    }
+}
