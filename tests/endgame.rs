@@ -135,6 +135,16 @@ fn the_eve_tapers() {
         assert!(!PRACTICE.iter().any(|p| a.starts_with(p)), "practice on the eve: {a:?}");
     }
     assert_eq!(json["endgame"]["checklist"].as_array().unwrap().len(), 6);
+    // Nothing can change the length of the preparation now: no track or path warning.
+    assert_eq!(json["profile"]["warnings"], serde_json::json!([]));
+    // The last days keep a streak going without adding to it: a log meeting every
+    // minimum on the 17th, none since, is a streak of 1 on the eve.
+    env.write(
+        "logs/2027-01-17.md",
+        "---\ndate: 2027-01-17\ncoding:\n  - problem: Two sum\n    difficulty: easy\n    minutes: 20\n    solved: true\ndesign:\n  minutes: 30\nbehavioral:\n  minutes: 15\n---\n",
+    );
+    assert_eq!(build_on(&env, "2027-01-19")["today_goals"]["streak"], 1);
+    assert_eq!(build_on(&env, "2027-01-16")["today_goals"]["streak"], 0);
     let dashboard = env.run_ok(&["build", "--today", "2027-01-19"]);
     assert!(dashboard.code == 0);
     let text = env.read("DASHBOARD.md");

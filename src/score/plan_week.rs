@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::Notes;
 use crate::config::Config;
+use crate::endgame::Phase;
 use crate::note::kinds::DesignStatus;
 use crate::note::markdown::Task;
 use crate::note::Data;
@@ -86,6 +87,8 @@ struct Done {
     /// Days (of those finished or today) meeting each minimum, with the log: coding,
     /// design, behavioral.
     days: [Vec<String>; 3],
+    /// Days of the plan week with quotas (all seven, but for the interview's last days).
+    quota_days: usize,
     designs: Vec<String>,
     solved: u64,
     coding_files: Vec<String>,
@@ -96,7 +99,8 @@ struct Done {
 fn done_in(config: &Config, notes: &Notes<'_>, start: Date) -> Done {
     let end = add_days(start, 6).min(config.today);
     let within = |d: Option<Date>| d.is_some_and(|d| d >= start && d <= end);
-    let mut out = Done::default();
+    let quota_days = (0..7).filter(|k| Phase::on(config, add_days(start, *k)).has_quotas()).count();
+    let mut out = Done { quota_days, ..Done::default() };
     let daily = &config.daily;
     for n in Notes::counted(&notes.logs) {
         let Data::Log(l) = &n.data else { continue };
@@ -169,7 +173,8 @@ fn measure(task: &Task, done: &Done) -> Option<(bool, String, Vec<String>)> {
             2
         };
         let days = &done.days[k];
-        return Some((days.len() >= 7, format!("{} of 7 days", days.len()), days.clone()));
+        let want = done.quota_days;
+        return Some((days.len() >= want, format!("{} of {want} days", days.len()), days.clone()));
     }
     if text.starts_with("Weekly:") {
         let want = first_number(text).unwrap_or(1);
@@ -273,6 +278,7 @@ mod tests {
         let d = Done {
             designs: vec!["designs/a.md".into()],
             days: [vec!["logs/1.md".into(); 7], vec![], vec![]],
+            quota_days: 7,
             ..Done::default()
         };
         let s = state(&task("Weekly: 2 full system designs, written up in designs/", true), Some(&d));

@@ -54,7 +54,10 @@ pub fn profile(config: &Config, state: &AssessmentState) -> ProfileView {
     let path = state.result().map(|r| r.path);
     let days_to_interview = p.interview_date.map(|d| days_between(today, d));
     let mut warnings = Vec::new();
-    if let Some(days) = days_to_interview {
+    // From the final week on, nothing can be done about the length of the
+    // preparation: the endgame's headline speaks instead.
+    let planning = crate::endgame::Phase::on(config, today).takes_new_material();
+    if let Some(days) = days_to_interview.filter(|d| *d < 0 || planning) {
         let weeks = days as f64 / 7.0;
         if days < 0 {
             warnings.push(format!(
