@@ -359,3 +359,59 @@ fn the_three_tracks_write_different_plans_from_the_same_answers() {
         }
     }
 }
+
+#[test]
+fn this_plan_week_is_ticked_from_the_notes_and_a_wrong_tick_is_flagged() {
+    let env = assessed();
+    env.run_ok(&["plan", "--path", "six-week-intensive"]);
+    // A coding problem logged on each of the week's seven days, one complete design.
+    for day in 25..=31 {
+        let date = if day <= 30 { format!("2026-11-{day}") } else { "2026-12-01".to_string() };
+        env.write(
+            &format!("logs/{date}.md"),
+            &format!("---\ndate: {date}\ncoding:\n  - problem: P{day}\n    difficulty: medium\n    minutes: 30\n    solved: true\n---\n"),
+        );
+    }
+    env.write(
+        "designs/feed.md",
+        "---\ntitle: Feed\nstatus: complete\ndate: 2026-11-27\nscale: 10000000\nlevel: L6\n---\n## Requirements\nx\n",
+    );
+    // Tick the weekly designs task by hand, though only one design is complete.
+    let plan = env.read("plans/six-week-intensive.md");
+    let designs = plan.lines().find(|l| l.starts_with("- [ ] Weekly: 2 full system designs")).unwrap().to_string();
+    env.write("plans/six-week-intensive.md", &plan.replacen(&designs, &designs.replacen("- [ ]", "- [x]", 1), 1));
+    let json =
+        serde_json::from_str::<serde_json::Value>(&env.run_ok(&["build", "--json", "--today", "2026-12-01"]).stdout)
+            .unwrap();
+    let tasks = json["plan"]["this_week"]["tasks"].as_array().unwrap();
+    let task = |prefix: &str| tasks.iter().find(|t| t["text"].as_str().unwrap().starts_with(prefix)).unwrap();
+    let coding = task("Daily: 1 coding problem");
+    assert_eq!(coding["state"], "done-by-notes", "{coding}");
+    assert_eq!(coding["count"], "7 of 7 days");
+    assert_eq!(coding["files"][0], "logs/2026-11-25.md");
+    let designs = task("Weekly: 2 full system designs");
+    assert_eq!(designs["state"], "contradicted", "{designs}");
+    assert_eq!(designs["count"], "1 of 2 complete designs");
+    assert_eq!(designs["files"], serde_json::json!(["designs/feed.md"]));
+    let problems = task("Weekly: 10 coding problems");
+    assert_eq!(
+        (problems["state"].as_str(), problems["so_far"].as_str()),
+        (Some("open"), Some("7 of 10 problems solved"))
+    );
+    env.run_ok(&["build", "--today", "2026-12-01"]);
+    let dashboard = env.read("DASHBOARD.md");
+    assert!(dashboard.contains("**ticked by hand, but the notes show 1 of 2 complete designs**"), "{dashboard}");
+    assert!(dashboard.contains("— done by the notes: 7 of 7 days ("), "{dashboard}");
+    // In week 3 the open tasks of weeks 1 and 2 are left over, grouped by kind.
+    let json =
+        serde_json::from_str::<serde_json::Value>(&env.run_ok(&["build", "--json", "--today", "2026-12-09"]).stdout)
+            .unwrap();
+    let kinds: Vec<&str> =
+        json["plan"]["leftovers"].as_array().unwrap().iter().map(|g| g["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"Critical gap") && kinds.contains(&"Daily"), "{kinds:?}");
+    // Weeks 1 and 2 are past: three daily tasks each, less week 1's coding task,
+    // which the logs did.
+    let daily = json["plan"]["leftovers"].as_array().unwrap().iter().find(|g| g["kind"] == "Daily").unwrap();
+    assert_eq!(daily["count"], 5, "{daily}");
+    assert_eq!(daily["weeks"], serde_json::json!([1, 2]));
+}
