@@ -117,6 +117,28 @@ impl TimeSplit {
     }
 }
 
+/// The endgame before the interview (`endgame:` in systemcraft.yaml); see
+/// [`crate::endgame`] and docs/assess-and-plan.md.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct EndgameSettings {
+    /// Days before the interview that make up the final, consolidating week.
+    pub final_days: u32,
+    /// Days before the interview that taper (the eve is the last of them).
+    pub taper_days: u32,
+    /// Most story rehearsals planned on one day.
+    pub rehearsals_per_day: u32,
+    /// Most days a ready story may go untold in the last weeks before the interview.
+    pub max_untold_days: u32,
+    /// Weeks before the interview in which `max_untold_days` holds.
+    pub spread_weeks: u32,
+}
+
+impl Default for EndgameSettings {
+    fn default() -> Self {
+        EndgameSettings { final_days: 7, taper_days: 2, rehearsals_per_day: 3, max_untold_days: 10, spread_weeks: 4 }
+    }
+}
+
 /// When the study happens, for `systemcraft calendar` and the mock dates on the
 /// dashboard: the days and hour of the daily block, and the day and hour of mocks.
 #[derive(Debug, Clone, PartialEq)]
@@ -305,6 +327,8 @@ pub struct Config {
     /// When the study and the mocks happen (calendar).
     #[serde(skip)]
     pub study: StudyTimes,
+    /// The final days before the interview.
+    pub endgame: EndgameSettings,
 }
 
 impl Config {
@@ -328,6 +352,7 @@ impl Config {
             weights: Weights::default(),
             star: StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 },
             study: StudyTimes::default(),
+            endgame: EndgameSettings::default(),
         }
     }
 
@@ -476,6 +501,18 @@ impl Config {
         });
         let study = &mut self.study;
         f.nested("study", |g| read_study(g, study));
+        let e = &mut self.endgame;
+        f.nested("endgame", |g| {
+            set_u32(g, "final_days", &mut e.final_days);
+            set_u32(g, "taper_days", &mut e.taper_days);
+            set_u32(g, "rehearsals_per_day", &mut e.rehearsals_per_day);
+            set_u32(g, "max_untold_days", &mut e.max_untold_days);
+            set_u32(g, "spread_weeks", &mut e.spread_weeks);
+        });
+        // The taper lies inside the final week, and a day holds at least one rehearsal.
+        e.final_days = e.final_days.max(e.taper_days).max(1);
+        e.rehearsals_per_day = e.rehearsals_per_day.max(1);
+        e.max_untold_days = e.max_untold_days.max(1);
         let s = &mut self.star;
         let default_star = Config::defaults(PathBuf::new(), self.today).star;
         f.nested("star", |g| {
@@ -590,6 +627,25 @@ mod tests {
         let mut d = Vec::new();
         c.apply(text, &mut d);
         (c, d)
+    }
+
+    #[test]
+    fn endgame_settings_read_and_clamped() {
+        let (c, d) = load("endgame:\n  final_days: 10\n  taper_days: 3\n  rehearsals_per_day: 2\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            c.endgame,
+            EndgameSettings {
+                final_days: 10,
+                taper_days: 3,
+                rehearsals_per_day: 2,
+                max_untold_days: 10,
+                spread_weeks: 4
+            }
+        );
+        // The taper lies inside the final week; a day holds at least one rehearsal.
+        let (c, _) = load("endgame:\n  final_days: 1\n  taper_days: 4\n  rehearsals_per_day: 0\n");
+        assert_eq!((c.endgame.final_days, c.endgame.taper_days, c.endgame.rehearsals_per_day), (4, 4, 1));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod cmd;
 pub mod config;
 pub mod diag;
 pub mod domain;
+pub mod endgame;
 pub mod error;
 pub mod fs;
 pub mod git;

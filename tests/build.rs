@@ -79,6 +79,7 @@ fn json_shape_is_stable() {
             "portfolio",
             "rehearsals",
             "plan",
+            "endgame",
             "actions",
             "counts",
             "diagnostics"

@@ -13,6 +13,7 @@ mod cli;
 mod coach;
 mod crash;
 mod diagnostics;
+mod endgame;
 mod evidence;
 mod hostile;
 mod init;

@@ -235,7 +235,7 @@ mod interactive {
 
         // SIGINT from outside does the same.
         let mut p = spawn_mock(&env, &["--kind", "coding"]);
-        expect(&mut p, "Phase 1/5 · Clarify");
+        expect(&mut p, "Phase 1/5 · First problem: clarify and approach");
         p.process_mut().signal(rexpect::process::Signal::SIGINT).unwrap();
         let (code, out) = pty::finish(&mut p);
         assert_eq!(code, 130, "{out}");

@@ -676,10 +676,12 @@ fn rehearsal_follows_the_sm2_schedule() {
     // b and d are overdue, e never rehearsed. 2 / 5 = 0.4
     close(testenv::component(&json, "behavioral", "rehearsal"), 0.4);
 
-    // The eve of the interview caps the schedule. Interview 2026-12-01, today 11-30
-    // (so the 11-27 rehearsals now count): c-three-goods is due on the eve, 11-30,
-    // instead of 12-05; b-ten-days (good 11-15, easy 11-27: second success → 6 days
-    // → 12-03) too.
+    // The interview's rehearsal plan, not a cap at the eve. Interview 2026-12-01,
+    // today 11-30 (so the 11-27 rehearsals now count): c-three-goods (last told 11-20,
+    // SM-2 says 12-05) has not been told in the final week, so the plan puts it on
+    // today, the eve; b-ten-days (good 11-15, easy 11-27: second success → 6 days →
+    // 12-03) was told in the final week and is not due: the stories do not all pile
+    // up on the eve.
     let env = rehearsal_workspace();
     env.write("systemcraft.yaml", &PROFILE.replace("2027-01-20", "2026-12-01"));
     let json = build_on(&env, "2026-11-30");
@@ -692,7 +694,7 @@ fn rehearsal_follows_the_sm2_schedule() {
             .map(|d| (d["due"].as_str().unwrap().to_string(), d["overdue_days"].as_i64().unwrap()))
     };
     assert_eq!(due_of(&json, "c-three-goods"), Some((s("2026-11-30"), 0)));
-    assert_eq!(due_of(&json, "b-ten-days"), Some((s("2026-11-30"), 0)));
+    assert_eq!(due_of(&json, "b-ten-days"), None);
     // e: easy on 11-27 → 1 day → due 11-28, 2 days overdue on 11-30.
     assert_eq!(due_of(&json, "e-never"), Some((s("2026-11-28"), 2)));
 }

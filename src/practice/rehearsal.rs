@@ -33,7 +33,7 @@ pub struct Pick {
     /// The principle the question probes (none for a story without principles).
     pub principle: Option<Principle>,
     /// The question.
-    pub question: &'static str,
+    pub question: String,
     /// Why this story: `3 days overdue`, `never rehearsed`, `weakest principle: …`.
     pub reason: String,
     /// Rehearsals recorded before this one.
@@ -149,16 +149,21 @@ pub fn choose(model: &Model, rehearsed: &Rehearsed, lp: Option<Principle>, story
         })
     });
     let count = rehearsed.get(chosen.id.as_str()).map_or(0, |(_, n)| *n);
-    let list = match principle {
-        Some(pr) => questions::for_principle(pr),
-        None => questions::for_scenario(chosen.scenario),
+    // A principle's questions come at the target level (see docs/coach.md).
+    let level = model.profile.target_level;
+    let question = match principle {
+        Some(pr) => {
+            let list = questions::for_principle_at(pr, level);
+            list[count % list.len()].clone()
+        }
+        None => questions::pick(questions::for_scenario(chosen.scenario), count).to_string(),
     };
     Ok(Pick {
         story: chosen.id.clone(),
         path: chosen.path.clone(),
         title: chosen.title.clone(),
         principle,
-        question: questions::pick(list, count),
+        question,
         reason,
         rehearsals: count,
     })

@@ -97,6 +97,9 @@ fn header(o: &mut String, m: &Model) {
     for w in &p.warnings {
         let _ = writeln!(o, "> **Warning:** {w}\n");
     }
+    if let Some(h) = &m.endgame.headline {
+        let _ = writeln!(o, "> **{h}**\n");
+    }
 }
 
 fn progress(o: &mut String, m: &Model) {
@@ -162,7 +165,17 @@ fn today(o: &mut String, m: &Model) {
         let unit = if min.key == "coding" { "" } else { " min" };
         let _ = writeln!(o, "- [{}] {} — {}{unit} done", if min.met { "x" } else { " " }, min.label, min.done);
     }
+    if t.minimums.is_empty() {
+        let _ = writeln!(o, "- No minimums today: the interview comes first.");
+    }
     let _ = writeln!(o);
+    if !m.endgame.checklist.is_empty() {
+        let _ = writeln!(o, "Before the interview:\n");
+        for item in &m.endgame.checklist {
+            let _ = writeln!(o, "- [ ] {item}");
+        }
+        let _ = writeln!(o);
+    }
     let log = match &t.log {
         Some(p) => format!("today's log: {}", link(p, p)),
         None => "no log for today yet: `systemcraft new log`".into(),
@@ -392,16 +405,66 @@ fn plan(o: &mut String, m: &Model) {
         bar(v, 10),
         p.week.filter(|w| *w >= 1).map(|w| format!(", week {w}")).unwrap_or_default()
     );
-    if !p.late.is_empty() {
-        let _ = writeln!(o, "Left over from past weeks:\n");
-        for t in p.late.iter().take(10) {
-            let _ = writeln!(o, "- [ ] week {}: {} ({})", t.week, t.text, link(&format!("line {}", t.line), &p.path));
+    if let Some(w) = &p.this_week {
+        plan_week(o, w, &p.path);
+    }
+    if !p.leftovers.is_empty() {
+        let total: usize = p.leftovers.iter().map(|g| g.count).sum();
+        let _ = writeln!(o, "Left over from past weeks ({total}, by kind):\n");
+        for g in p.leftovers.iter().take(LEFTOVER_KINDS) {
+            let weeks: Vec<String> = g.weeks.iter().map(u32::to_string).collect();
+            let shown: Vec<String> = g
+                .first
+                .iter()
+                .map(|(_, text, line)| format!("{} ({})", cell(text), link(&format!("line {line}"), &p.path)))
+                .collect();
+            let more = g.count - g.first.len();
+            let _ = writeln!(
+                o,
+                "- **{}** — {} from week{} {}: {}{}",
+                g.kind,
+                g.count,
+                if g.weeks.len() == 1 { "" } else { "s" },
+                weeks.join(", "),
+                shown.join("; "),
+                if more > 0 { format!("; and {more} more") } else { String::new() }
+            );
         }
-        if p.late.len() > 10 {
-            let _ = writeln!(o, "- … and {} more", p.late.len() - 10);
+        if p.leftovers.len() > LEFTOVER_KINDS {
+            let rest: usize = p.leftovers[LEFTOVER_KINDS..].iter().map(|g| g.count).sum();
+            let _ = writeln!(o, "- and {rest} more of {} other kinds", p.leftovers.len() - LEFTOVER_KINDS);
         }
         let _ = writeln!(o);
     }
+}
+
+/// Kinds of leftover tasks shown.
+const LEFTOVER_KINDS: usize = 6;
+
+fn plan_week(o: &mut String, w: &crate::score::plan_week::PlanWeek, path: &str) {
+    use crate::score::plan_week::TaskState;
+    let open =
+        w.tasks.iter().filter(|t| matches!(t.state, TaskState::Open { .. } | TaskState::Contradicted { .. })).count();
+    let _ =
+        writeln!(o, "This plan week (week {}, from {}): {open} of {} tasks open.\n", w.week, w.start, w.tasks.len());
+    for t in &w.tasks {
+        let at = link(&format!("line {}", t.line), path);
+        let line = match &t.state {
+            TaskState::Open { so_far: Some(n) } => format!("- [ ] {} — so far {n} ({at})", t.text),
+            TaskState::Open { so_far: None } => format!("- [ ] {} ({at})", t.text),
+            TaskState::Ticked => format!("- [x] {} ({at})", t.text),
+            TaskState::DoneByNotes { count, files: f } => {
+                format!("- [x] {} — done by the notes: {count} ({})", t.text, files(f, 3))
+            }
+            TaskState::Contradicted { count, files: f } => format!(
+                "- [ ] {} — **ticked by hand, but the notes show {count}**{} ({at})",
+                t.text,
+                if f.is_empty() { String::new() } else { format!(": {}", files(f, 3)) }
+            ),
+        };
+        let _ = writeln!(o, "{line}");
+    }
+    let _ = writeln!(o);
 }
 
 // A dashboard is read at a glance, so every list on it is cut to a length that fits

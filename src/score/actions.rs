@@ -201,15 +201,16 @@ fn rehearsal_action(g: &Gains<'_>) -> Option<Action> {
         .rehearsals
         .iter()
         .filter(|d| {
+            // Due today counts too: the interview's rehearsal plan puts stories on today.
             by_id.get(d.story.as_str()).is_some_and(|s| s.credited == StoryStatus::Ready)
-                && (d.overdue_days > 0 || d.last.is_none())
         })
         .collect();
     let top = overdue.first().filter(|_| ready > 0)?;
     // A ready story never rehearsed is due, not late: the title says which is which.
     let fresh = overdue.iter().filter(|d| d.last.is_none()).count();
-    let late = overdue.len() - fresh;
-    let split: Vec<String> = [(late, "overdue"), (fresh, "never rehearsed")]
+    let late = overdue.iter().filter(|d| d.last.is_some() && d.overdue_days > 0).count();
+    let today = overdue.len() - fresh - late;
+    let split: Vec<String> = [(late, "overdue"), (today, "due today"), (fresh, "never rehearsed")]
         .into_iter()
         .filter(|(n, _)| *n > 0)
         .map(|(n, what)| format!("{n} {what}"))
@@ -223,7 +224,8 @@ fn rehearsal_action(g: &Gains<'_>) -> Option<Action> {
         ),
         detail: format!("tell \"{}\" out loud against a question, timed; practice logs it", top.title),
         target: "systemcraft practice".into(),
-        gain: Some(round(g.via_component(ComponentKey::Rehearsal, overdue.len() as f64 / ready as f64))),
+        // Only overdue and never rehearsed stories weigh on the rehearsal component.
+        gain: Some(round(g.via_component(ComponentKey::Rehearsal, (late + fresh) as f64 / ready as f64))),
     })
 }
 
@@ -422,7 +424,9 @@ fn select(model: &Model, first: Vec<Action>, mut ranked: Vec<Action>, thin: Thin
         let second_kept = thin.titles.get(1).filter(|(_, t)| ranked.iter().any(|a| &a.title == t)).map(|(p, _)| *p);
         let also: Vec<Principle> = thin.others.iter().filter(|p| Some(**p) != second_kept).copied().collect();
         if let (Some(action), false) = (ranked.iter_mut().find(|a| &a.title == first_title), also.is_empty()) {
-            action.detail.push_str(&format!("; also with one story or none: {}", super::portfolio::label_list(&also)));
+            action
+                .detail
+                .push_str(&format!("; also with one story or none: {}", super::portfolio::label_list_short(&also, 3)));
         }
     }
     out.extend(ranked);

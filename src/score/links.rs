@@ -69,6 +69,44 @@ fn unknown(n: &Note, id: &str, (l, c): Pos, known: &Known) -> Diagnostic {
         .hint(hint)
 }
 
+/// The warnings for links to missing stories, with every story that several notes
+/// link reported once: a story linked from more than one note existed and was
+/// deleted (or renamed), so one warning on the latest link says it no longer exists
+/// instead of one in every old log. A name linked once keeps its own warning (most
+/// likely a typo, with a suggestion).
+pub fn collapse(diags: &[Diagnostic]) -> Vec<Diagnostic> {
+    let id_of = |d: &Diagnostic| -> Option<String> {
+        let rest = d.message.strip_prefix("no story named \"")?;
+        rest.strip_suffix("\" in stories/").map(str::to_string)
+    };
+    let mut by_id: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for d in diags {
+        match (d.code, id_of(d)) {
+            ("link/unknown-story", Some(id)) => by_id.entry(id).or_default().push(d),
+            _ => out.push(d.clone()),
+        }
+    }
+    for (id, group) in by_id {
+        let notes: BTreeSet<&str> = group.iter().map(|d| d.path.as_str()).collect();
+        if notes.len() < 2 {
+            out.extend(group.into_iter().cloned());
+            continue;
+        }
+        // Logs are named by date, so the greatest path is the latest link.
+        let Some(latest) = group.iter().max_by(|a, b| (a.path.as_str(), a.line).cmp(&(b.path.as_str(), b.line))) else {
+            continue;
+        };
+        let mut d = (*latest).clone();
+        d.message = format!("story \"{id}\" no longer exists: {} notes link it", notes.len());
+        d.hint = Some(format!(
+            "deleted on purpose? nothing to do, the old notes keep their history; otherwise bring it back with `git log --diff-filter=D -- stories/{id}.md`"
+        ));
+        out.push(d);
+    }
+    out
+}
+
 /// Follows the links of one note (nothing for notes other than logs and mocks).
 fn contribution(config: &Config, n: &Note, known: &Known) -> Contribution {
     let mut out = Contribution::default();

@@ -269,7 +269,7 @@ pub fn summary(config: &Config, index: &Index, notes: &Notes<'_>, this_week: u64
     let recent = done.split_off(done.len().saturating_sub(TREND_LENGTH));
     let next = progress::current_plan(config, index, notes).and_then(|note| {
         let Data::Plan(p) = &note.data else { return None };
-        planned_mocks(&note.body.tasks, p.start?, config.study.mock_day)
+        planned_mocks(&note.body.tasks, p.start?, config.study.mock_day, config.profile.interview_date, &config.endgame)
             .into_iter()
             .filter(|m| !m.done && m.date >= config.today)
             .min_by_key(|m| (m.date, m.line))

@@ -3,12 +3,14 @@
 
 pub mod actions;
 pub mod design;
+pub mod endgame;
 pub mod goals;
 pub mod ids;
 pub mod links;
 pub mod memo;
 pub mod mocks;
 pub mod momentum;
+pub mod plan_week;
 pub mod portfolio;
 pub mod progress;
 pub mod readiness;
@@ -144,6 +146,8 @@ pub struct Model {
     pub rehearsals: Vec<portfolio::Due>,
     /// The current plan's progress.
     pub plan: Option<progress::PlanProgress>,
+    /// Where today stands against the interview, and what the final days ask.
+    pub endgame: endgame::EndgameView,
     /// What to do next, most valuable first.
     pub actions: Vec<actions::Action>,
     /// Notes read.
@@ -282,7 +286,7 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
             )
         },
     );
-    diagnostics.extend(links.0.iter().cloned());
+    diagnostics.extend(links::collapse(&links.0));
     // The story paths for the bars (kept with the portfolio), while the due
     // rehearsals are found.
     let (files, rehearsals) = join(
@@ -294,6 +298,13 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
         &versions,
         memo::Computed { portfolio: &portfolio, files: &files, today: &today_goals, practice: &practice },
     );
+    // The endgame narrows today's minimums and this week's goals (after the memo
+    // kept them as computed).
+    let endgame_view = endgame::view(config, &notes);
+    let mut today_goals = today_goals;
+    let mut week = week;
+    endgame::adjust_today(config, endgame_view.phase, &mut today_goals);
+    endgame::adjust_week(endgame_view.phase, &mut week);
     let portfolio = portfolio::PortfolioView::new(portfolio, links, config.today);
     let this_week = week.goals.iter().find(|g| g.key == "mocks").map_or(0, |g| g.done);
     let evidence = mocks::evidence(config, &notes);
@@ -326,12 +337,16 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
         portfolio,
         rehearsals,
         plan,
+        endgame: endgame_view,
         actions: Vec::new(),
         counts,
         diagnostics,
         history: Vec::new(),
     };
-    model.actions = actions::rank(config, &model);
+    let mut view = model.endgame.clone();
+    endgame::count_told(config, &mut view, &model);
+    model.endgame = view;
+    model.actions = endgame::adjust_actions(config, &model, &model.endgame, actions::rank(config, &model));
     model
 }
 

@@ -145,6 +145,16 @@ pub fn label_list(principles: &[Principle]) -> String {
     principles.iter().map(|p| p.label()).collect::<Vec<_>>().join(" · ")
 }
 
+/// Principles named in one line of text: the first `shown`, then how many more
+/// (`A · B · C and 12 more`), so a long list does not fill a line.
+pub fn label_list_short(principles: &[Principle], shown: usize) -> String {
+    let head = label_list(&principles[..principles.len().min(shown)]);
+    match principles.len().saturating_sub(shown) {
+        0 => head,
+        more => format!("{head} and {more} more"),
+    }
+}
+
 /// Principles backed by no story and by exactly one, in canonical order.
 pub fn thin_principles(portfolio: &Portfolio) -> (Vec<Principle>, Vec<Principle>) {
     let none = portfolio.principles.iter().filter(|r| r.stories.is_empty()).map(|r| r.principle).collect();
@@ -430,31 +440,82 @@ pub fn due(config: &Config, index: &Index, portfolio: &Portfolio) -> Vec<Due> {
     due_with(config, portfolio, &rehearsed(config, index))
 }
 
-/// [`due`] from schedules already replayed by [`rehearsed`].
-pub fn due_with(config: &Config, portfolio: &Portfolio, schedules: &Rehearsed) -> Vec<Due> {
-    // Sorted as (story, schedule) pairs, then written out: cheaper than moving the
-    // finished entries around.
-    let mut due: Vec<_> = portfolio
+/// The rehearsal rules of the interview on `interview` (`endgame:` in systemcraft.yaml).
+pub fn plan_rules(config: &Config, interview: jiff::civil::Date) -> schedule::PlanRules {
+    let e = &config.endgame;
+    schedule::PlanRules {
+        interview,
+        per_day: e.rehearsals_per_day,
+        max_untold: e.max_untold_days,
+        spread_days: e.spread_weeks.saturating_mul(7),
+        final_days: e.final_days,
+    }
+}
+
+/// The stories a rehearsal plan covers, in id order: ready ones, and refined ones
+/// already rehearsed.
+pub fn plan_stories<'a>(portfolio: &'a Portfolio, schedules: &Rehearsed) -> Vec<(&'a StoryView, schedule::Planning)> {
+    let mut out: Vec<(&StoryView, schedule::Planning)> = portfolio
         .stories
         .iter()
         .filter_map(|s| {
             let entry = schedules.get(s.id.as_str());
             let wanted = s.status == StoryStatus::Ready || (s.status == StoryStatus::Refined && entry.is_some());
-            let day = entry.map_or(config.today, |(x, _)| x.due);
-            (wanted && day <= config.today).then_some((s, entry, day))
+            wanted.then(|| (&**s, schedule::Planning { schedule: entry.map(|(x, _)| *x) }))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    out
+}
+
+/// [`due`] from schedules already replayed by [`rehearsed`]: the stories SM-2 says
+/// are due, and with an interview still to come, the stories its rehearsal plan
+/// ([`schedule::interview_plan`]) puts on today. The plan replaces SM-2's cap at the
+/// eve, which would make every story due on the same day.
+pub fn due_with(config: &Config, portfolio: &Portfolio, schedules: &Rehearsed) -> Vec<Due> {
+    let today = config.today;
+    let interview = config.profile.interview_date.filter(|i| *i > today);
+    let stories = plan_stories(portfolio, schedules);
+    let planned: Vec<usize> = match interview {
+        Some(interview) => {
+            let planning: Vec<schedule::Planning> = stories.iter().map(|(_, p)| *p).collect();
+            let tomorrow = today.tomorrow().unwrap_or(today);
+            schedule::interview_plan(&planning, today, tomorrow, &plan_rules(config, interview))
+                .into_iter()
+                .map(|p| p.story)
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let mut due: Vec<(&StoryView, jiff::civil::Date)> = stories
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (s, planning))| {
+            let day = match (planning.schedule, interview) {
+                (None, _) => today,
+                // SM-2's own day, without the cap at the eve.
+                (Some(x), Some(_)) => {
+                    x.last.checked_add(jiff::Span::new().days(i64::from(x.interval))).unwrap_or(jiff::civil::Date::MAX)
+                }
+                (Some(x), None) => x.due,
+            };
+            (day <= today || planned.contains(&k)).then_some((*s, day.min(today)))
         })
         .collect();
     // Most overdue first: the earliest due day.
-    due.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.id.cmp(&b.0.id)));
+    due.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.id.cmp(&b.0.id)));
     due.into_iter()
-        .map(|(s, entry, day)| Due {
-            story: s.id.clone(),
-            path: s.path.clone(),
-            title: s.title.clone(),
-            due: day.to_string(),
-            overdue_days: i64::from((config.today - day).get_days()),
-            last: entry.map(|(x, _)| x.last.to_string()),
-            rehearsals: entry.map_or(0, |(_, count)| *count),
+        .map(|(s, day)| {
+            let entry = schedules.get(s.id.as_str());
+            Due {
+                story: s.id.clone(),
+                path: s.path.clone(),
+                title: s.title.clone(),
+                due: day.to_string(),
+                overdue_days: i64::from((today - day).get_days()),
+                last: entry.map(|(x, _)| x.last.to_string()),
+                rehearsals: entry.map_or(0, |(_, count)| *count),
+            }
         })
         .collect()
 }
