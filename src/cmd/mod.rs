@@ -8,6 +8,7 @@ pub mod check;
 pub mod commit;
 pub mod completions;
 pub mod init;
+pub mod lsp;
 pub mod man;
 pub mod mock;
 pub mod new;
