@@ -14,6 +14,7 @@ mod coach;
 mod crash;
 mod diagnostics;
 mod init;
+mod lsp;
 mod mock;
 mod new;
 mod parser_props;
