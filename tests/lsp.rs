@@ -143,3 +143,46 @@ fn a_scripted_client_gets_live_diagnostics_completion_hover_and_a_fix() {
     c.notify("exit", Value::Null);
     assert_eq!(c.wait_exit().code(), Some(0));
 }
+
+// Neovim's own client (Debian's neovim 0.7, installed by .ci/run), headless: it
+// opens a story, gets the diagnostics, applies the quick fix and saves.
+#[test]
+fn neovim_opens_a_story_applies_the_fix_and_saves() {
+    let nvim = std::process::Command::new("nvim").arg("--version").output();
+    assert!(
+        nvim.as_ref().is_ok_and(|o| o.status.success()),
+        "this test needs Neovim: `apt-get install neovim` (.ci/run installs it)"
+    );
+    let env = Env::init();
+    env.write("stories/queue.md", STORY);
+    let out = env.root.join("nvim-result.txt");
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/nvim/lsp_test.lua");
+    let root = env.root.canonicalize().unwrap();
+    let run = std::process::Command::new("nvim")
+        .args(["--headless", "--clean", "-n", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .current_dir(&root)
+        .env("HOME", &env.home)
+        .env("XDG_CONFIG_HOME", env.home.join(".config"))
+        .env("XDG_DATA_HOME", env.home.join(".local/share"))
+        .env("XDG_STATE_HOME", env.home.join(".local/state"))
+        .env("SYSTEMCRAFT_TODAY", crate::testenv::TODAY)
+        .env("SC_BIN", assert_cmd::cargo::cargo_bin("systemcraft"))
+        .env("SC_ROOT", &root)
+        .env("SC_FILE", root.join("stories/queue.md"))
+        .env("SC_OUT", &out)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run nvim");
+    let seen = std::fs::read_to_string(&out).unwrap_or_default();
+    assert!(run.status.success(), "nvim failed: {seen}\n{}", String::from_utf8_lossy(&run.stderr));
+    let get = |key: &str| seen.lines().find_map(|l| l.strip_prefix(&format!("{key}="))).unwrap_or("").to_string();
+    assert_eq!(get("principle_line"), "3", "{seen}");
+    assert_eq!(get("principle_col"), "24", "{seen}");
+    assert_eq!(get("we_not_i"), "true", "{seen}");
+    assert_eq!(get("action"), "Replace \"ownershp\" with `ownership`", "{seen}");
+    assert_eq!(get("line"), "principles: [dive-deep, ownership]", "{seen}");
+    assert_eq!(get("fixed"), "true", "{seen}");
+    assert_eq!(get("done"), "true", "{seen}");
+    assert!(env.read("stories/queue.md").contains("principles: [dive-deep, ownership]"), "not saved");
+}
