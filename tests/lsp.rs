@@ -186,3 +186,174 @@ fn neovim_opens_a_story_applies_the_fix_and_saves() {
     assert_eq!(get("done"), "true", "{seen}");
     assert!(env.read("stories/queue.md").contains("principles: [dive-deep, ownership]"), "not saved");
 }
+
+/// A log naming a story that does not exist yet.
+const LOG: &str = "\
+---
+date: 2026-11-24
+behavioral:
+  minutes: 15
+  stories: [queue]
+---
+Told [[queue]] twice.
+";
+
+// Links to missing stories are workspace-wide: published for closed files after
+// `initialized`, and refreshed when a save creates the story.
+#[test]
+fn workspace_diagnostics_follow_saves() {
+    let env = Env::init();
+    env.write("logs/2026-11-24.md", LOG);
+    let (mut c, _) = Client::initialized(&env);
+    let root = env.root.canonicalize().unwrap();
+    let log = uri(&root.join("logs/2026-11-24.md"));
+    let diags = c.diagnostics(&log, None);
+    assert_eq!(codes(&diags), ["link/unknown-story"]);
+    assert_eq!(diags[0]["range"]["start"], json!({ "line": 4, "character": 12 }));
+
+    let story = story_uri(&env, "queue.md");
+    c.open(&story, STORY);
+    c.diagnostics(&story, Some(1));
+    env.write("stories/queue.md", STORY);
+    c.notify("textDocument/didSave", json!({ "textDocument": { "uri": story } }));
+    assert!(c.diagnostics(&log, None).is_empty(), "the link now resolves");
+
+    // Hover and go-to-definition on the link, completion of links in the body.
+    c.open(&log, LOG);
+    c.diagnostics(&log, Some(1));
+    let hover = c.request("textDocument/hover", position(&log, 6, 9));
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(text.starts_with("**Moving checkout to the new queue** — `stories/queue.md`, draft"), "{text}");
+    assert!(text.contains("STAR findings") && text.contains("star/we-not-i"), "{text}");
+    assert!(text.contains("Never rehearsed"), "{text}");
+    let def = c.request("textDocument/definition", position(&log, 6, 9));
+    assert_eq!(def["uri"], story);
+    c.change(&log, 2, &LOG.replace("Told [[queue]] twice.", "Told [[qu"));
+    let items = c.request("textDocument/completion", position(&log, 6, 9));
+    let item = items.as_array().unwrap().iter().find(|i| i["label"] == "queue").expect("queue offered");
+    assert_eq!(item["detail"], "Moving checkout to the new queue");
+    assert_eq!(item["textEdit"]["newText"], "queue]]");
+
+    // The story's outline: its STAR sections.
+    let symbols = c.request("textDocument/documentSymbol", json!({ "textDocument": { "uri": story } }));
+    let names: Vec<&str> = symbols.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Situation", "Task", "Action", "Result"]);
+}
+
+// The other quick fixes: quote a value holding `: `, add a missing STAR section from
+// the template, add `happened:`; and profile values.
+#[test]
+fn quick_fixes_for_yaml_sections_and_dates() {
+    let env = Env::init();
+    let (mut c, _) = Client::initialized(&env);
+    let uri = story_uri(&env, "colon.md");
+    let text = STORY.replace("title: Moving checkout to the new queue", "title: Queues: the hard part");
+    c.open(&uri, &text);
+    let diags = c.diagnostics(&uri, Some(1));
+    let yaml = find(&diags, "yaml/syntax").clone();
+    let fix = |c: &mut Client, d: &Value| {
+        c.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": d["range"], "context": { "diagnostics": [d] } }),
+        )[0]["edit"]["changes"][&uri][0]
+            .clone()
+    };
+    let edit = fix(&mut c, &yaml);
+    assert_eq!(edit["newText"], "\"Queues: the hard part\"");
+    assert_eq!(edit["range"]["start"], json!({ "line": 1, "character": 7 }));
+
+    let text = STORY.replace("## Task\nMake checkout survive the peaks.\n", "").replace("happened: 2025-06\n", "");
+    c.change(&uri, 2, &text);
+    let diags = c.diagnostics(&uri, Some(2));
+    let missing = diags
+        .iter()
+        .find(|d| d["code"] == "star/missing-section" && d["message"].as_str().unwrap().starts_with("no Task section"))
+        .expect("no Task section");
+    let edit = fix(&mut c, missing);
+    assert!(edit["newText"].as_str().unwrap().starts_with("## Task\n\n<!--"), "{edit}");
+    assert_eq!(edit["range"]["start"], json!({ "line": 8, "character": 0 }), "before the Action");
+    let stale = find(&diags, "star/stale").clone();
+    let edit = fix(&mut c, &stale);
+    assert_eq!(edit["newText"], "happened: 2026-11\n");
+    assert_eq!(edit["range"]["start"], json!({ "line": 5, "character": 0 }));
+
+    // The profile: track values, and its own diagnostics from the unsaved text.
+    let profile = crate::testenv::lsp::uri(&env.root.canonicalize().unwrap().join("systemcraft.yaml"));
+    c.open(&profile, "name: X\ntrack: \ntarget_level: L9\n");
+    let diags = c.diagnostics(&profile, Some(1));
+    let level = find(&diags, "schema/unknown-value");
+    assert_eq!(level["range"]["start"], json!({ "line": 2, "character": 14 }));
+    let items = c.request("textDocument/completion", position(&profile, 1, 7));
+    let labels: Vec<&str> = items.as_array().unwrap().iter().map(|i| i["label"].as_str().unwrap()).collect();
+    assert_eq!(labels, ["senior-to-l6", "l6-to-l7", "faang-to-amazon"]);
+}
+
+// Bad input never crashes the server: it answers with protocol errors or a
+// diagnostic and carries on.
+#[test]
+fn bad_input_gets_errors_or_a_diagnostic_never_a_crash() {
+    let env = Env::init();
+    let mut c = Client::start(&env);
+    // Before initialize.
+    let r = c.request_raw("textDocument/hover", position("file:///x.md", 0, 0));
+    assert_eq!(r["error"]["code"], -32002);
+    let (mut c, _) = {
+        drop(c);
+        Client::initialized(&env)
+    };
+    // Not JSON, then a header without a length: parse errors with a null id.
+    c.send_raw(b"Content-Length: 9\r\n\r\n{not json");
+    let r = c.wait_for("a parse error", |m| m.get("error").is_some());
+    assert_eq!((r["id"].clone(), r["error"]["code"].clone()), (Value::Null, json!(-32700)));
+    c.send_raw(b"Content-Type: text\r\n\r\n");
+    let r = c.wait_for("a parse error", |m| m.get("error").is_some());
+    assert_eq!(r["error"]["code"], -32700);
+    // An unknown method; invalid params; a document never opened.
+    let r = c.request_raw("textDocument/formatting", json!({}));
+    assert_eq!(r["error"]["code"], -32601);
+    let r = c.request_raw("textDocument/hover", json!({ "nonsense": true }));
+    assert_eq!(r["error"]["code"], -32602);
+    let r = c.request_raw("textDocument/hover", position("file:///nowhere.md", 0, 0));
+    assert_eq!(r["error"]["code"], -32602);
+    // Unknown notifications are ignored.
+    c.notify("$/somethingNew", json!({ "x": 1 }));
+
+    // A document over the size cap: one diagnostic, no parse.
+    let big = story_uri(&env, "big.md");
+    c.open(&big, &format!("---\ntitle: x\n---\n{}", "a".repeat(10 * 1024 * 1024 + 1)));
+    let diags = c.diagnostics(&big, Some(1));
+    assert_eq!(codes(&diags), ["file/too-large"]);
+    assert_eq!(c.request("textDocument/hover", position(&big, 1, 2)), Value::Null);
+
+    // A file outside the workspace: one diagnostic saying so; no answers about it.
+    let outside = tempfile::tempdir().unwrap();
+    let other = uri(&outside.path().join("stories/x.md"));
+    c.open(&other, STORY);
+    let diags = c.diagnostics(&other, Some(1));
+    assert_eq!(codes(&diags), ["lsp/outside-workspace"]);
+    assert_eq!(c.request("textDocument/completion", position(&other, 3, 13)), Value::Null);
+
+    // Still answering.
+    let story = story_uri(&env, "queue.md");
+    c.open(&story, STORY);
+    assert!(!c.diagnostics(&story, Some(1)).is_empty());
+    assert!(c.running());
+    // Requests after shutdown are refused; exit ends with 0.
+    c.request("shutdown", Value::Null);
+    let r = c.request_raw("textDocument/hover", position(&story, 3, 16));
+    assert_eq!(r["error"]["code"], -32600);
+    c.notify("exit", Value::Null);
+    assert_eq!(c.wait_exit().code(), Some(0));
+}
+
+// The editor going away (end of input) or an exit without shutdown ends the server.
+#[test]
+fn the_server_exits_when_the_editor_goes_away() {
+    let env = Env::init();
+    let (mut c, _) = Client::initialized(&env);
+    c.close_input();
+    assert_eq!(c.wait_exit().code(), Some(0));
+    let (mut c, _) = Client::initialized(&env);
+    c.notify("exit", Value::Null);
+    assert_eq!(c.wait_exit().code(), Some(1), "exit without shutdown is 1, as the protocol says");
+}

@@ -35,12 +35,22 @@ pub fn front_matter_lines(text: &str) -> Option<std::ops::Range<u32>> {
     Some(1..close as u32 + 1)
 }
 
+/// The lines of a document that are YAML: the front matter of a note, the whole
+/// profile.
+pub fn yaml_lines(doc: &Document) -> Option<std::ops::Range<u32>> {
+    match doc.rel().and_then(fields::scope_of) {
+        Some(Scope::Profile) => Some(0..u32::MAX),
+        _ => front_matter_lines(&doc.text),
+    }
+}
+
 /// What is being written at `pos`.
 pub fn spot(doc: &Document, pos: Position) -> Spot<'_> {
     let line = doc.line(pos.line);
     let cut = super::documents::offset(line, Position::new(0, pos.character)).min(line.len());
     let before = &line[..cut];
-    let in_front = front_matter_lines(&doc.text).is_some_and(|r| r.contains(&pos.line));
+    let yaml = yaml_lines(doc);
+    let in_front = yaml.as_ref().is_some_and(|r| r.contains(&pos.line));
     if !in_front {
         let open = before.rfind("[[");
         return match open {
@@ -52,7 +62,8 @@ pub fn spot(doc: &Document, pos: Position) -> Spot<'_> {
         return Spot::Other;
     }
     let indented = before.starts_with(' ') || before.trim_start().starts_with("- ");
-    let parent = if indented { parent_key(doc, pos.line) } else { None };
+    let first = yaml.map_or(0, |r| r.start);
+    let parent = if indented { parent_key(doc, first, pos.line) } else { None };
     let entry = before.trim_start().trim_start_matches("- ");
     match entry.split_once(':') {
         None => Spot::Key { parent },
@@ -61,8 +72,8 @@ pub fn spot(doc: &Document, pos: Position) -> Spot<'_> {
 }
 
 /// The top-level key above an indented line.
-fn parent_key(doc: &Document, line: u32) -> Option<&str> {
-    (1..line)
+fn parent_key(doc: &Document, first: u32, line: u32) -> Option<&str> {
+    (first..line)
         .rev()
         .map(|l| doc.line(l))
         .find(|l| !l.starts_with(' ') && !l.starts_with('-') && !l.starts_with('#') && l.contains(':'))
@@ -81,8 +92,15 @@ pub fn complete(ctx: &Context<'_>, doc: &Document, pos: Position) -> Vec<Complet
     let edit = |text: String| Some(CompletionTextEdit::Edit(TextEdit::new(replace, text)));
     match spot(doc, pos) {
         Spot::Key { parent } => {
-            let present: Vec<&str> =
-                (1..pos.line).map(|l| doc.line(l)).filter_map(|l| l.split_once(':').map(|(k, _)| k.trim())).collect();
+            // Top-level keys already written, above or below the cursor.
+            let lines = yaml_lines(doc).unwrap_or(0..0);
+            let last = lines.end.min(doc.text.split('\n').count() as u32);
+            let present: Vec<&str> = (lines.start..last)
+                .filter(|l| *l != pos.line)
+                .map(|l| doc.line(l))
+                .filter(|l| !l.starts_with([' ', '#', '-']))
+                .filter_map(|l| l.split_once(':').map(|(k, _)| k.trim()))
+                .collect();
             fields::keys(scope, parent)
                 .filter(|f| parent.is_some() || !present.contains(&f.key))
                 .map(|f| CompletionItem {
@@ -201,5 +219,7 @@ mod tests {
         assert_eq!(complete(&ctx, &d, Position::new(1, 9))[0].label, "2026-11-25");
         let d = doc("---\nsta\n---\n", "stories/x.md");
         assert!(complete(&ctx, &d, Position::new(1, 3)).iter().any(|i| i.label == "status"));
+        let d = doc("---\nsta\nstatus: draft\n---\n", "stories/x.md");
+        assert!(!complete(&ctx, &d, Position::new(1, 3)).iter().any(|i| i.label == "status"));
     }
 }

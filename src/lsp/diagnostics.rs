@@ -58,6 +58,12 @@ pub fn range(text: &str, d: &Diagnostic, body_line: usize) -> Range {
         c if in_front_matter => floor_boundary(line, c - 1),
         c => line.char_indices().nth(c - 1).map_or(line.len(), |(i, _)| i),
     };
+    // A value the message quotes (`no story named "queue"`), when it is on the line
+    // from the position on, is the exact span.
+    let quoted = d.message.split('"').nth(1).filter(|q| !q.is_empty() && in_front_matter);
+    if let Some(at) = quoted.and_then(|q| line[start..].find(q).map(|i| (start + i, start + i + q.len()))) {
+        return line_range(line_no, line, at.0, at.1);
+    }
     let end = if in_front_matter { value_end(line, start) } else { body_end(line, start, d.code) };
     let (start, end) = if end <= start { (indent, line.trim_end().len()) } else { (start, end) };
     line_range(line_no, line, start, end)
@@ -148,6 +154,9 @@ mod tests {
         assert_eq!(span(text, d(5, 1, "star/action-not-largest"), 5), "## Action");
         assert_eq!(span(text, d(5, 0, "x"), 5), "## Action");
         assert_eq!(range(text, &d(99, 1, "x"), 5).start.line, 6);
+        let text = "---\nbehavioral:\n  stories: [queue]\n---\n";
+        let link = Diagnostic::warning("l.md", "link/unknown-story", "no story named \"queue\" in stories/").at(3, 3);
+        assert_eq!(span(text, link, 4), "queue");
     }
 
     #[test]

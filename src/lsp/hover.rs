@@ -5,7 +5,7 @@
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position, Range};
 
 use super::adapter;
-use super::completion::{front_matter_lines, spot, Spot};
+use super::completion::{spot, yaml_lines, Spot};
 use super::documents::{line_range, Document};
 use super::fields::{self, Values};
 use super::Context;
@@ -51,7 +51,7 @@ pub fn hover(ctx: &Context<'_>, doc: &Document, pos: Position) -> Option<Hover> 
     let scope = doc.rel().and_then(fields::scope_of);
     let line = doc.line(pos.line);
     let at = super::documents::offset(line, Position::new(0, pos.character)).min(line.len());
-    let in_front = front_matter_lines(&doc.text).is_some_and(|r| r.contains(&pos.line));
+    let in_front = yaml_lines(doc).is_some_and(|r| r.contains(&pos.line));
     let tok = token(line, at)?;
     let range = line_range(pos.line, line, tok.span.0, tok.span.1);
     if tok.link {
