@@ -2,7 +2,7 @@
 //! lifecycle (shutdown, exit, the editor going away). Requests go to the feature
 //! modules; a request that fails or panics gets an error response, never a crash.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::io::{BufReader, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
@@ -27,8 +27,9 @@ pub struct Server {
     loaded: Option<Loaded>,
     // The config without a workspace.
     defaults: Config,
-    // Closed files whose diagnostics were published from disk.
-    published: BTreeSet<String>,
+    // Closed files whose diagnostics were published from disk, with what was
+    // published: a refresh sends only what changed.
+    published: BTreeMap<String, Vec<crate::diag::Diagnostic>>,
     shutdown: bool,
 }
 
@@ -47,7 +48,7 @@ impl Server {
             docs: Documents::default(),
             loaded: None,
             defaults: Config::defaults(cwd, today),
-            published: BTreeSet::new(),
+            published: BTreeMap::new(),
             shutdown: false,
         }
     }
@@ -228,7 +229,7 @@ impl Server {
                     let disk = doc.rel().and_then(|rel| self.loaded.as_ref()?.findings.get(rel).map(|f| (rel, f)));
                     let diags = match disk {
                         Some((rel, found)) => {
-                            self.published.insert(rel.to_string());
+                            self.published.insert(rel.to_string(), found.clone());
                             disk_diagnostics(self.loaded.as_ref(), rel, found)
                         }
                         None => Vec::new(),
@@ -293,20 +294,19 @@ impl Server {
             self.publish_document(uri, out);
         }
         let Some(loaded) = self.loaded.as_ref() else { return };
-        let mut now = BTreeSet::new();
+        let mut now = BTreeMap::new();
         for (rel, found) in &loaded.findings {
             if self.docs.by_rel(rel).is_some() {
                 continue;
             }
             let Some(uri) = super::documents::uri_of(loaded.root(), rel) else { continue };
-            now.insert(rel.clone());
-            out.notify::<note::PublishDiagnostics>(PublishDiagnosticsParams::new(
-                uri,
-                disk_diagnostics(Some(loaded), rel, found),
-                None,
-            ));
+            if self.published.get(rel) != Some(found) {
+                let diags = disk_diagnostics(Some(loaded), rel, found);
+                out.notify::<note::PublishDiagnostics>(PublishDiagnosticsParams::new(uri, diags, None));
+            }
+            now.insert(rel.clone(), found.clone());
         }
-        for rel in self.published.difference(&now) {
+        for rel in self.published.keys().filter(|rel| !now.contains_key(*rel)) {
             if self.docs.by_rel(rel).is_none() {
                 if let Some(uri) = super::documents::uri_of(loaded.root(), rel) {
                     out.notify::<note::PublishDiagnostics>(PublishDiagnosticsParams::new(uri, Vec::new(), None));
