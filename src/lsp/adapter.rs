@@ -47,15 +47,27 @@ pub fn profile_diagnostics(config: &Config, text: &str) -> Vec<Diagnostic> {
     diags
 }
 
-/// The workspace as `check` sees it on disk: the model and every finding.
-pub fn check_workspace(pipeline: &mut Pipeline) -> (Model, Report) {
+/// The workspace as `check` sees it on disk: the model, and the findings about the
+/// paths `selected` accepts.
+pub fn check_workspace(pipeline: &mut Pipeline, selected: &dyn Fn(&str) -> bool) -> (Model, Report) {
     let model = pipeline.model();
     let root = pipeline.workspace.root.clone();
     let read = |rel: &str| {
         std::fs::read(root.join(crate::diag::to_path(rel))).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
     };
-    let report = Report::collect(&pipeline.config, &pipeline.index, &model, &|_| true, &read);
+    let report = Report::collect(&pipeline.config, &pipeline.index, &model, selected, &read);
     (model, report)
+}
+
+/// Sorts one path's findings as `check` does: by position and code, keeping the
+/// order they were made in among equals.
+pub fn sort_findings(findings: &mut Vec<Diagnostic>) {
+    findings.sort_by(|a, b| {
+        let (_, al, ac, acode, _) = a.sort_key();
+        let (_, bl, bc, bcode, _) = b.sort_key();
+        (al, ac, acode).cmp(&(bl, bc, bcode))
+    });
+    findings.dedup();
 }
 
 /// The diagnostics of a note on disk that come from the note alone (the rest of the
