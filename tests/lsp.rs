@@ -194,6 +194,10 @@ date: 2026-11-24
 behavioral:
   minutes: 15
   stories: [queue]
+rehearsals:
+  - story: queue
+    rating: good
+    seconds: 150
 ---
 Told [[queue]] twice.
 ";
@@ -208,8 +212,9 @@ fn workspace_diagnostics_follow_saves() {
     let root = env.root.canonicalize().unwrap();
     let log = uri(&root.join("logs/2026-11-24.md"));
     let diags = c.diagnostics(&log, None);
-    assert_eq!(codes(&diags), ["link/unknown-story"]);
+    assert_eq!(codes(&diags), ["link/unknown-story", "link/unknown-story"]);
     assert_eq!(diags[0]["range"]["start"], json!({ "line": 4, "character": 12 }));
+    assert_eq!(diags[0]["range"]["end"], json!({ "line": 4, "character": 17 }));
 
     let story = story_uri(&env, "queue.md");
     c.open(&story, STORY);
@@ -221,15 +226,15 @@ fn workspace_diagnostics_follow_saves() {
     // Hover and go-to-definition on the link, completion of links in the body.
     c.open(&log, LOG);
     c.diagnostics(&log, Some(1));
-    let hover = c.request("textDocument/hover", position(&log, 6, 9));
+    let hover = c.request("textDocument/hover", position(&log, 10, 9));
     let text = hover["contents"]["value"].as_str().unwrap();
     assert!(text.starts_with("**Moving checkout to the new queue** — `stories/queue.md`, draft"), "{text}");
     assert!(text.contains("STAR findings") && text.contains("star/we-not-i"), "{text}");
-    assert!(text.contains("Never rehearsed"), "{text}");
-    let def = c.request("textDocument/definition", position(&log, 6, 9));
+    assert!(text.contains("Last rehearsal: 2026-11-24 (1 in all); next due 2026-11-25"), "{text}");
+    let def = c.request("textDocument/definition", position(&log, 10, 9));
     assert_eq!(def["uri"], story);
     c.change(&log, 2, &LOG.replace("Told [[queue]] twice.", "Told [[qu"));
-    let items = c.request("textDocument/completion", position(&log, 6, 9));
+    let items = c.request("textDocument/completion", position(&log, 10, 9));
     let item = items.as_array().unwrap().iter().find(|i| i["label"] == "queue").expect("queue offered");
     assert_eq!(item["detail"], "Moving checkout to the new queue");
     assert_eq!(item["textEdit"]["newText"], "queue]]");

@@ -8,7 +8,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
 
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
-use lsp_types::notification::{self as note, Notification as _};
+use lsp_types::notification::{self as notif, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::{PublishDiagnosticsParams, Url};
 use serde::de::DeserializeOwned;
@@ -63,7 +63,7 @@ impl Server {
             .spawn(move || {
                 let mut input = BufReader::new(input);
                 while let Ok(Some(incoming)) = transport::read(&mut input) {
-                    let exit = matches!(&incoming, Incoming::Message(Message::Notification(n)) if n.method == note::Exit::METHOD);
+                    let exit = matches!(&incoming, Incoming::Message(Message::Notification(n)) if n.method == notif::Exit::METHOD);
                     if tx.send(incoming).is_err() || exit {
                         break;
                     }
@@ -99,7 +99,7 @@ impl Server {
                     });
                     out.reply(id, reply);
                 }
-                Message::Notification(n) if n.method == note::Exit::METHOD => {
+                Message::Notification(n) if n.method == notif::Exit::METHOD => {
                     return if self.shutdown { crate::EXIT_OK } else { crate::EXIT_FAILURE };
                 }
                 Message::Notification(n) if initialized => {
@@ -199,14 +199,14 @@ impl Server {
     fn notification(&mut self, n: Notification, out: &mut Out<'_>) {
         let root = self.loaded.as_ref().map(|l| l.root().clone());
         match n.method.as_str() {
-            note::Initialized::METHOD => self.publish_workspace(out),
-            note::DidOpenTextDocument::METHOD => {
+            notif::Initialized::METHOD => self.publish_workspace(out),
+            notif::DidOpenTextDocument::METHOD => {
                 let Ok(p) = parse::<lsp_types::DidOpenTextDocumentParams>(n.params) else { return };
                 let d = p.text_document;
                 self.docs.open(d.uri.clone(), d.text, d.version, root.as_deref());
                 self.publish_document(&d.uri, out);
             }
-            note::DidChangeTextDocument::METHOD => {
+            notif::DidChangeTextDocument::METHOD => {
                 let Ok(p) = parse::<lsp_types::DidChangeTextDocumentParams>(n.params) else { return };
                 let uri = p.text_document.uri;
                 if let Some(doc) = self.docs.get_mut(&uri) {
@@ -214,7 +214,7 @@ impl Server {
                     self.publish_document(&uri, out);
                 }
             }
-            note::DidSaveTextDocument::METHOD => {
+            notif::DidSaveTextDocument::METHOD => {
                 let Ok(p) = parse::<lsp_types::DidSaveTextDocumentParams>(n.params) else { return };
                 let rel = self.docs.get(&p.text_document.uri).and_then(|d| d.rel().map(str::to_string));
                 if let (Some(rel), Some(loaded)) = (rel, self.loaded.as_mut()) {
@@ -222,7 +222,7 @@ impl Server {
                     self.publish_workspace(out);
                 }
             }
-            note::DidCloseTextDocument::METHOD => {
+            notif::DidCloseTextDocument::METHOD => {
                 let Ok(p) = parse::<lsp_types::DidCloseTextDocumentParams>(n.params) else { return };
                 let uri = p.text_document.uri;
                 if let Some(doc) = self.docs.close(&uri) {
@@ -234,10 +234,10 @@ impl Server {
                         }
                         None => Vec::new(),
                     };
-                    out.notify::<note::PublishDiagnostics>(PublishDiagnosticsParams::new(uri, diags, None));
+                    out.notify::<notif::PublishDiagnostics>(PublishDiagnosticsParams::new(uri, diags, None));
                 }
             }
-            note::DidChangeWatchedFiles::METHOD => {
+            notif::DidChangeWatchedFiles::METHOD => {
                 let Ok(p) = parse::<lsp_types::DidChangeWatchedFilesParams>(n.params) else { return };
                 let Some(loaded) = self.loaded.as_mut() else { return };
                 let rels: Vec<String> = p
@@ -262,7 +262,7 @@ impl Server {
     fn publish_document(&self, uri: &Url, out: &mut Out<'_>) {
         let Some(doc) = self.docs.get(uri) else { return };
         let diags = self.document_diagnostics(doc);
-        out.notify::<note::PublishDiagnostics>(PublishDiagnosticsParams::new(uri.clone(), diags, Some(doc.version)));
+        out.notify::<notif::PublishDiagnostics>(PublishDiagnosticsParams::new(uri.clone(), diags, Some(doc.version)));
     }
 
     /// The diagnostics of an open document: its own, from its unsaved text, and the
@@ -302,14 +302,14 @@ impl Server {
             let Some(uri) = super::documents::uri_of(loaded.root(), rel) else { continue };
             if self.published.get(rel) != Some(found) {
                 let diags = disk_diagnostics(Some(loaded), rel, found);
-                out.notify::<note::PublishDiagnostics>(PublishDiagnosticsParams::new(uri, diags, None));
+                out.notify::<notif::PublishDiagnostics>(PublishDiagnosticsParams::new(uri, diags, None));
             }
             now.insert(rel.clone(), found.clone());
         }
         for rel in self.published.keys().filter(|rel| !now.contains_key(*rel)) {
             if self.docs.by_rel(rel).is_none() {
                 if let Some(uri) = super::documents::uri_of(loaded.root(), rel) {
-                    out.notify::<note::PublishDiagnostics>(PublishDiagnosticsParams::new(uri, Vec::new(), None));
+                    out.notify::<notif::PublishDiagnostics>(PublishDiagnosticsParams::new(uri, Vec::new(), None));
                 }
             }
         }
@@ -402,7 +402,7 @@ impl Out<'_> {
     }
 
     fn log(&mut self, message: &str) {
-        self.notify::<note::LogMessage>(lsp_types::LogMessageParams {
+        self.notify::<notif::LogMessage>(lsp_types::LogMessageParams {
             typ: lsp_types::MessageType::ERROR,
             message: message.to_string(),
         });
