@@ -362,3 +362,39 @@ fn the_server_exits_when_the_editor_goes_away() {
     c.notify("exit", Value::Null);
     assert_eq!(c.wait_exit().code(), Some(1), "exit without shutdown is 1, as the protocol says");
 }
+
+// Files changed on disk behind the editor's back (a `git pull`): the server asks a
+// client that can watch files to report them, and re-checks what they change.
+#[test]
+fn files_changed_on_disk_are_followed() {
+    let env = Env::init();
+    env.write("logs/2026-11-24.md", LOG);
+    let mut c = Client::start(&env);
+    let root = env.root.canonicalize().unwrap();
+    let capabilities = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    c.request("initialize", json!({ "processId": null, "rootUri": uri(&root), "capabilities": capabilities }));
+    c.notify("initialized", json!({}));
+    let register = c.wait_for("the watcher registration", |m| m["method"] == "client/registerCapability");
+    let registration = &register["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(registration["registerOptions"]["watchers"][0]["globPattern"], "**/*.md");
+    c.send(&json!({ "jsonrpc": "2.0", "id": register["id"], "result": null }));
+
+    let log = uri(&root.join("logs/2026-11-24.md"));
+    assert_eq!(codes(&c.diagnostics(&log, None)).len(), 2);
+    env.write("stories/queue.md", STORY);
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&root.join("stories/queue.md")), "type": 1 }] }),
+    );
+    assert!(c.diagnostics(&log, None).is_empty(), "the links now resolve");
+    let story = c.diagnostics(&uri(&root.join("stories/queue.md")), None);
+    assert!(codes(&story).contains(&"schema/unknown-principle".to_string()), "{:?}", codes(&story));
+    // A scored field's hover says what it feeds.
+    let story_uri = uri(&root.join("stories/queue.md"));
+    c.open(&story_uri, STORY);
+    let hover = c.request("textDocument/hover", position(&story_uri, 4, 2));
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(text.starts_with("**`status`** — draft → refined → ready."), "{text}");
+    assert!(text.contains("Feeds: scenario coverage and LP depth"), "{text}");
+}

@@ -31,6 +31,9 @@ pub struct Server {
     // published: a refresh sends only what changed.
     published: BTreeMap<String, Vec<crate::diag::Diagnostic>>,
     shutdown: bool,
+    // The client can be asked to report files changed on disk (a `git pull`, another
+    // program): `workspace/didChangeWatchedFiles` by dynamic registration.
+    watches_files: bool,
 }
 
 /// A request's failure: the JSON-RPC error to answer with.
@@ -50,6 +53,7 @@ impl Server {
             defaults: Config::defaults(cwd, today),
             published: BTreeMap::new(),
             shutdown: false,
+            watches_files: false,
         }
     }
 
@@ -122,6 +126,13 @@ impl Server {
 
     fn initialize(&mut self, params: serde_json::Value) -> Reply {
         let params: lsp_types::InitializeParams = parse(params)?;
+        self.watches_files = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files)
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
         #[allow(deprecated)]
         let named = params
             .workspace_folders
@@ -199,7 +210,12 @@ impl Server {
     fn notification(&mut self, n: Notification, out: &mut Out<'_>) {
         let root = self.loaded.as_ref().map(|l| l.root().clone());
         match n.method.as_str() {
-            notif::Initialized::METHOD => self.publish_workspace(out),
+            notif::Initialized::METHOD => {
+                if self.watches_files && self.loaded.is_some() {
+                    out.register_watchers();
+                }
+                self.publish_workspace(out);
+            }
             notif::DidOpenTextDocument::METHOD => {
                 let Ok(p) = parse::<lsp_types::DidOpenTextDocumentParams>(n.params) else { return };
                 let d = p.text_document;
@@ -393,6 +409,25 @@ impl Out<'_> {
 
     fn notify<N: lsp_types::notification::Notification>(&mut self, params: N::Params) {
         self.send(Message::Notification(Notification::new(N::METHOD.to_string(), params)));
+    }
+
+    /// Asks the client to report changes to the notes and the profile on disk.
+    fn register_watchers(&mut self) {
+        use lsp_types::{DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration};
+        let watchers = ["**/*.md", "**/systemcraft.yaml"]
+            .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob.into()), kind: None })
+            .to_vec();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let params = lsp_types::RegistrationParams {
+            registrations: vec![Registration {
+                id: "systemcraft-files".into(),
+                method: notif::DidChangeWatchedFiles::METHOD.into(),
+                register_options: serde_json::to_value(options).ok(),
+            }],
+        };
+        // The answer is a response the loop ignores.
+        let id = RequestId::from("systemcraft-register-files".to_string());
+        self.send(Message::Request(Request::new(id, req::RegisterCapability::METHOD.into(), params)));
     }
 
     fn parse_error(&mut self, why: &str) {
