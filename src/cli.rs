@@ -114,6 +114,13 @@ pub enum Command {
     /// other byte of the file. --rating records without the countdown or the
     /// prompt (scripts); the story and the question are still printed.
     Practice(PracticeArgs),
+    /// Run the language server on standard input and output, for editors.
+    ///
+    /// Speaks the Language Server Protocol: the diagnostics of `check` as you type,
+    /// completion of front-matter keys and values, hovers, quick fixes, the STAR
+    /// sections as document symbols and go-to-definition on story links. Started by
+    /// the editor, not by hand; set-up for each editor: docs/editors.md.
+    Lsp,
     /// Print a shell completion script.
     Completions {
         /// The shell.

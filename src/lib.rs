@@ -20,6 +20,7 @@ pub mod error;
 pub mod fs;
 pub mod git;
 pub mod index;
+pub mod lsp;
 pub mod mock;
 pub mod note;
 pub mod output;
@@ -130,6 +131,7 @@ where
         cli::Command::Mock(args) => cmd::mock::run(&globals, args),
         cli::Command::Check(args) => cmd::check::run(&globals, args),
         cli::Command::Practice(args) => cmd::practice::run(&globals, args),
+        cli::Command::Lsp => cmd::lsp::run(&globals),
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man { out_dir } => cmd::man::run(out_dir.as_deref()),
     };

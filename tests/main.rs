@@ -17,6 +17,7 @@ mod endgame;
 mod evidence;
 mod hostile;
 mod init;
+mod lsp;
 mod mock;
 mod new;
 mod parser_props;

@@ -9,6 +9,7 @@ pub mod clone;
 pub mod commit;
 pub mod completions;
 pub mod init;
+pub mod lsp;
 pub mod man;
 pub mod mock;
 pub mod new;

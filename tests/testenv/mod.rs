@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
+pub mod lsp;
 #[cfg(unix)]
 pub mod pty;
 
