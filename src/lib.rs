@@ -135,7 +135,9 @@ where
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man { out_dir } => cmd::man::run(out_dir.as_deref()),
     };
-    match result.and_then(|code| output::finish().map(|()| code)) {
+    // A command that already failed or was interrupted (130: its terminal went away,
+    // so standard output may be gone too) keeps its own exit code.
+    match result.and_then(|code| if code == EXIT_OK { output::finish().map(|()| code) } else { Ok(code) }) {
         Ok(code) => code,
         Err(e) => report(&e),
     }

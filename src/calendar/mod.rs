@@ -16,12 +16,12 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
-use crate::practice::schedule::{self, interview_plan};
 use crate::config::Config;
 use crate::endgame::{Phase, LOGISTICS};
 use crate::index::Index;
 use crate::note::{Data, Note};
 use crate::plan::schedule::{add_days, days_between, mock_task_kind, plan_weeks, planned_mocks};
+use crate::practice::schedule::{self, interview_plan};
 use crate::score::{portfolio, progress, Notes};
 
 /// Minutes a scheduled mock interview takes in the calendar.

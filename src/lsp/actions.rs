@@ -25,7 +25,6 @@ pub fn actions(ctx: &Context<'_>, uri: &Url, doc: &Document, params: &CodeAction
         let fix = match code.as_str() {
             "yaml/syntax" => quote_value(doc, d.range.start.line),
             "star/missing-section" => missing_section(ctx, doc, &message),
-            "star/stale" if message.starts_with("no `happened`") => add_happened(ctx, doc, d.range.start.line),
             _ => did_you_mean(doc, d.range, hint.as_deref()),
         };
         if let Some((title, edits)) = fix {
@@ -42,7 +41,28 @@ pub fn actions(ctx: &Context<'_>, uri: &Url, doc: &Document, params: &CodeAction
             }));
         }
     }
+    // An undated story has no finding (undated is not stale), but the date is what
+    // the recency check needs: adding it is offered on any story without one.
+    if let Some((title, edits)) = missing_happened(ctx, doc) {
+        out.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title,
+            kind: Some(CodeActionKind::QUICKFIX),
+            edit: Some(WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..Default::default() }),
+            ..Default::default()
+        }));
+    }
     out
+}
+
+/// `add_happened` for a story whose front matter has no `happened:` key.
+fn missing_happened(ctx: &Context<'_>, doc: &Document) -> Fix {
+    let is_story = doc.rel().is_some_and(|r| r.starts_with("stories/"));
+    let front = front_matter_lines(&doc.text)?;
+    let dated = (front.start..front.end).any(|l| doc.line(l).trim_start().starts_with("happened:"));
+    if !is_story || dated {
+        return None;
+    }
+    add_happened(ctx, doc, 0)
 }
 
 type Fix = Option<(String, Vec<TextEdit>)>;

@@ -7,10 +7,10 @@
 use jiff::civil::Date;
 
 use crate::check::{self as lint, Report};
-use crate::note::star::Part;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::note::kinds::{DesignStatus, Difficulty, MockKind, Rating, StoryStatus};
+use crate::note::star::Part;
 use crate::pipeline::Pipeline;
 use crate::score::Model;
 

@@ -641,7 +641,10 @@ fn story_table(o: &mut String, p: &Portfolio) {
         for s in &below {
             o.push_str("- ");
             push_link(o, &s.title, &s.path);
-            let _ = writeln!(o, ": {}", s.credit_note.as_deref().unwrap_or_default());
+            o.push_str(": ");
+            // The note quotes the path: escaped like every name on the dashboard.
+            push_cell(o, s.credit_note.as_deref().unwrap_or_default());
+            o.push('\n');
         }
         let _ = writeln!(o);
     }

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::actions::{Action, MAX_ACTIONS};
 use super::goals::{Today, Week};
-use super::{Model, Notes};
 use super::readiness::BarKey;
+use super::{Model, Notes};
 use crate::config::Config;
 use crate::endgame::{windows, Phase, DEBRIEF_COMMAND, LOGISTICS};
 use crate::note::kinds::{MockKind, StoryStatus};

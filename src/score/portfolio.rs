@@ -366,8 +366,7 @@ fn view(config: &Config, n: &Note, s: &crate::note::kinds::Story) -> StoryView {
 /// declared, why.
 pub fn credited(declared: StoryStatus, findings: &[Finding], note: &Note) -> (StoryStatus, Option<String>) {
     use crate::diag::Severity;
-    let failed =
-        |sev: Severity| findings.iter().filter(|f| !f.passed && crate::check::severity(f.code) == sev).count();
+    let failed = |sev: Severity| findings.iter().filter(|f| !f.passed && crate::check::severity(f.code) == sev).count();
     let (star_errors, warnings) = (failed(Severity::Error), failed(Severity::Warning));
     let field_errors = note.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let supported = if star_errors + field_errors > 0 {
