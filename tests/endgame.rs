@@ -29,7 +29,7 @@ fn workspace() -> Env {
         env.write(
             &format!("stories/{id}.md"),
             &format!(
-                "---\ntitle: Story {id}\nscenario: technical-leadership\nprinciples: [dive-deep]\nstatus: ready\ncreated: 2026-11-0{}\nhappened: 2025-06\n---\n## Situation\nThe queue backed up.\n## Task\nI had to fix it.\n## Action\nI measured, I rewrote the consumer and I rolled it out.\n## Result\nLatency fell by {}%.\n",
+                "---\ntitle: Story {id}\nscenario: technical-leadership\nprinciples: [dive-deep]\nstatus: ready\ncreated: 2026-11-0{}\nhappened: 2025-06\nsilence: [star/scope, star/too-short]\n---\n## Situation\nThe queue backed up.\n## Task\nI had to fix it.\n## Action\nI measured, I rewrote the consumer and I rolled it out.\n## Result\nLatency fell by {}%.\n",
                 k + 1,
                 10 + k
             ),

@@ -501,7 +501,7 @@ fn behavioral_components() {
     // Leadership answers 4 + 3 + 4 + 3 = 14 / 20 = 0.7
     close(testenv::component(&json, "behavioral", "self_rating"), 0.7);
 
-    // (0.4 + 0.1875 + 0.6607 + 1 + 0 + 0.7) / 6 = 2.9482 / 6 = 0.49137
+    // (0.4 + 0.1875 + 0.6647 + 1 + 0 + 0.7) / 6 = 2.9522 / 6 = 0.49203
     close(testenv::bar(&json, "behavioral"), (0.4 + 0.1875 + quality + 1.0 + 0.0 + 0.7) / 6.0);
     // round(49.137) = 49
     assert_eq!(percent(&json, "behavioral"), 49);
@@ -605,7 +605,7 @@ fn rehearsal_workspace() -> Env {
     let env = Env::empty();
     env.write("systemcraft.yaml", PROFILE);
     let body = star(
-        para("Checkout was slow for our customers.", 60),
+        para("Checkout was slow for our 2 million customers.", 60),
         para("", 40),
         para("I profiled the service and I led the fix.", 150),
         para("p99 fell from 900 ms to 420 ms.", 50),
@@ -731,8 +731,8 @@ fn readiness_blends_behavioral_design_and_coding_scaled_by_mocks() {
     };
     let parts = components(&json);
     assert_eq!(parts.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), vec!["behavioral", "design", "coding"]);
-    // behavioral = the Behavioral Stories bar, 0.4914, weight 0.5
-    close(parts[0].1, 0.4914);
+    // behavioral = the Behavioral Stories bar, 0.4920, weight 0.5
+    close(parts[0].1, 0.4920);
     close(parts[0].2, 0.5);
     // design = design practice, 0.125 (no design mock rated), weight 0.3
     close(parts[1].1, 0.125);
@@ -748,13 +748,13 @@ fn readiness_blends_behavioral_design_and_coding_scaled_by_mocks() {
     close(m["quality"].as_f64().unwrap(), 0.5);
     assert_eq!(m["mocks"], 1);
     assert_eq!(strings(&m["files"]), vec!["mocks/2026-11-18-priya.md"]);
-    // base = 0.5 × 0.4914 + 0.3 × 0.125 + 0.2 × 0.4625 = 0.2457 + 0.0375 + 0.0925 = 0.3757
-    let base = 0.5 * 0.4914 + 0.3 * 0.125 + 0.2 * 0.4625;
-    // 0.3757 × 0.75 = 0.28178
+    // base = 0.5 × 0.4920 + 0.3 × 0.125 + 0.2 × 0.4625 = 0.2460 + 0.0375 + 0.0925 = 0.3760
+    let base = 0.5 * 0.4920 + 0.3 * 0.125 + 0.2 * 0.4625;
+    // 0.3760 × 0.75 = 0.2820
     close(testenv::bar(&json, "readiness"), base * 0.75);
     assert_eq!(percent(&json, "readiness"), 28);
 
-    // No mock in the window: 0.3757 × 0.7 = 0.26299 → 26%
+    // No mock in the window: 0.3760 × 0.7 = 0.2632 → 26%
     env.remove("mocks/2026-11-18-priya.md");
     let json = env.json();
     close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 0.7);
@@ -768,7 +768,7 @@ fn readiness_blends_behavioral_design_and_coding_scaled_by_mocks() {
     close(bar_json(&env.json(), "readiness")["multiplier"]["factor"].as_f64().unwrap(), 0.7);
 
     // Three coding mocks rated 3: quality (3 − 1) / 4 = 0.5, so 0.7 + 0.3 × 0.5 = 0.85;
-    // coding = (0.175 + 0.75 + 0.5) / 3 = 0.475; base = 0.2457 + 0.0375 + 0.095 = 0.3782
+    // coding = (0.175 + 0.75 + 0.5) / 3 = 0.475; base = 0.2460 + 0.0375 + 0.095 = 0.3785
     for d in ["2026-11-01", "2026-11-12", "2026-11-25"] {
         env.write(&format!("mocks/{d}-x.md"), &format!("---\ndate: {d}\nkind: coding\nratings: {{coding: 3}}\n---\n"));
     }
@@ -776,7 +776,7 @@ fn readiness_blends_behavioral_design_and_coding_scaled_by_mocks() {
     close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 0.85);
     assert_eq!(bar_json(&json, "readiness")["multiplier"]["mocks"], 3);
     close(parts_value(&json, "coding"), 0.475);
-    let rated3 = 0.5 * 0.4914 + 0.3 * 0.125 + 0.2 * 0.475;
+    let rated3 = 0.5 * 0.4920 + 0.3 * 0.125 + 0.2 * 0.475;
     close(testenv::bar(&json, "readiness"), rated3 * 0.85);
     assert_eq!(percent(&json, "readiness"), 32);
 
@@ -786,7 +786,7 @@ fn readiness_blends_behavioral_design_and_coding_scaled_by_mocks() {
     }
     let json = env.json();
     close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 1.0);
-    let rated5 = 0.5 * 0.4914 + 0.3 * 0.125 + 0.2 * (0.175 + 0.75 + 1.0) / 3.0;
+    let rated5 = 0.5 * 0.4920 + 0.3 * 0.125 + 0.2 * (0.175 + 0.75 + 1.0) / 3.0;
     close(testenv::bar(&json, "readiness"), rated5);
     assert_eq!(percent(&json, "readiness"), 41);
 
@@ -1216,9 +1216,9 @@ fn daily_minimums_can_be_overridden() {
 
 #[test]
 fn weights_and_targets_from_the_profile_change_the_scores() {
-    // Readiness on behavioral alone: 0.4914 × 1 / 1, × 0.75 (one unrated mock) = 0.36855
+    // Readiness on behavioral alone: 0.4920 × 1 / 1, × 0.75 (one unrated mock) = 0.369
     let json = workspace("weights:\n  readiness:\n    behavioral: 1\n    design: 0\n    coding: 0\n").json();
-    close(testenv::bar(&json, "readiness"), 0.4914 * 0.75);
+    close(testenv::bar(&json, "readiness"), 0.4920 * 0.75);
     let weights: Vec<f64> = bar_json(&json, "readiness")["components"]
         .as_array()
         .unwrap()
@@ -1228,16 +1228,16 @@ fn weights_and_targets_from_the_profile_change_the_scores() {
     assert_eq!(weights, vec![1.0, 0.0, 0.0]);
     // The other bars do not move.
     close(testenv::bar(&json, "technical"), 0.4125);
-    close(testenv::bar(&json, "behavioral"), 0.4914);
+    close(testenv::bar(&json, "behavioral"), 0.4920);
 
     // 7 solved / 10 = 0.7; technical (0.7 + 0.75 + 0.125 + 0.6) / 4 = 0.54375;
     // coding (0.7 + 0.75) / 2 = 0.725; readiness
-    // (0.5 × 0.4914 + 0.3 × 0.125 + 0.2 × 0.725) × 0.75 = (0.2457 + 0.0375 + 0.145) × 0.75 = 0.32115
+    // (0.5 × 0.4920 + 0.3 × 0.125 + 0.2 × 0.725) × 0.75 = (0.2460 + 0.0375 + 0.145) × 0.75 = 0.32138
     let json = workspace("targets:\n  coding_problems: 10\n").json();
     close(testenv::component(&json, "technical", "coding_volume"), 0.7);
     mentions(&comp_json(&json, "technical", "coding_volume")["detail"], &["7 of 10"]);
     close(testenv::bar(&json, "technical"), 0.54375);
-    close(testenv::bar(&json, "readiness"), (0.5 * 0.4914 + 0.3 * 0.125 + 0.2 * 0.725) * 0.75);
+    close(testenv::bar(&json, "readiness"), (0.5 * 0.4920 + 0.3 * 0.125 + 0.2 * 0.725) * 0.75);
 
     // Technical weights: (3 × 0.175 + 0.75 + 0.125 + 0 × 0.6) / (3 + 1 + 1 + 0)
     // = 1.4 / 5 = 0.28
@@ -1245,10 +1245,10 @@ fn weights_and_targets_from_the_profile_change_the_scores() {
     close(testenv::bar(&json, "technical"), 0.28);
 
     // One mock is the target, but it is unrated (half marks): 0.7 + 0.3 × 1/1 × 0.5
-    // = 0.85 → readiness = base 0.3757 × 0.85
+    // = 0.85 → readiness = base 0.3760 × 0.85
     let json = workspace("targets:\n  mocks: 1\n").json();
     close(bar_json(&json, "readiness")["multiplier"]["factor"].as_f64().unwrap(), 0.85);
-    close(testenv::bar(&json, "readiness"), (0.5 * 0.4914 + 0.3 * 0.125 + 0.2 * 0.4625) * 0.85);
+    close(testenv::bar(&json, "readiness"), (0.5 * 0.4920 + 0.3 * 0.125 + 0.2 * 0.4625) * 0.85);
 
     // Four designs are the target: 1 / 4 = 0.25; mediums within 40 min: 30, 40 of
     // 30, 45, 46, 40 → 2 / 4 = 0.5.
@@ -1313,7 +1313,7 @@ fn next_actions_are_ranked_by_gain() {
     // component moves readiness by 100 × 0.75 × 0.5 (behavioral share) × 1/6
     // (component share) = 6.25 per unit.
     // - design: 100 × 0.75 × 0.3 × min(1/8, 1 − 0.125) = 2.81 → 2.8
-    // - mock: base 0.2818 / 0.75 = 0.3757; 100 × 0.3757 × 0.3 / 3 × 0.5 (half marks
+    // - mock: base 0.2820 / 0.75 = 0.3760; 100 × 0.3760 × 0.3 / 3 × 0.5 (half marks
     //   before a rated one) = 1.88 → 1.9
     // - coding: 10 − 2 solved this week = 8 left; 100 × 0.75 × 0.2 × min(8/40, 0.825) / 2 = 1.5
     // - failure and innovation (each only a counted draft): 6.25 × 1 / 5 = 1.25 → 1.3

@@ -135,10 +135,15 @@ enum Kind {
     Rehearse,
     Log,
     Polish,
+    /// Catching up on the week's hours or rebalancing the areas: quotas, which the
+    /// final week replaces with its own steps.
+    Pace,
 }
 
 fn kind(a: &Action) -> Kind {
-    if a.gain.is_none() && a.title != "Log today's practice" {
+    if a.title == "Get back to the week's pace" || a.title.starts_with("Spend more of the week on ") {
+        Kind::Pace
+    } else if a.gain.is_none() && a.title != "Log today's practice" {
         Kind::First
     } else if a.target.starts_with("systemcraft new story") {
         Kind::NewStory
@@ -176,7 +181,7 @@ pub fn adjust_actions(config: &Config, model: &Model, view: &EndgameView, ranked
     let keep = |k: Kind| match phase {
         Phase::Open | Phase::Preparing { .. } => true,
         // The final week's own mock step (one last full loop) replaces the ranked one.
-        Phase::FinalWeek { .. } => !matches!(k, Kind::NewStory | Kind::Mock),
+        Phase::FinalWeek { .. } => !matches!(k, Kind::NewStory | Kind::Mock | Kind::Pace),
         Phase::Taper { .. } => matches!(k, Kind::First | Kind::Rehearse),
         Phase::InterviewDay | Phase::After { .. } => matches!(k, Kind::First),
     };
