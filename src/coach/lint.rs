@@ -396,7 +396,16 @@ impl Report {
             let source = read(&view.path)
                 .map(|t| crate::note::front_matter::normalise_source(&t).into_owned())
                 .unwrap_or_default();
-            findings.extend(diagnostics(note, &view.findings, &source, &config.star, config.today));
+            // The index keeps no section texts (see `index`): the story is parsed
+            // again from the text read, which the findings quote.
+            let full = (!source.is_empty()).then(|| crate::note::parse(&note.path, note.kind, source.as_bytes()));
+            findings.extend(diagnostics(
+                full.as_ref().unwrap_or(note),
+                &view.findings,
+                &source,
+                &config.star,
+                config.today,
+            ));
         }
         // The usual order (path, line, column, code), but a stable sort without the
         // message: findings at the same place keep the order they were made in, so

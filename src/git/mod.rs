@@ -4,6 +4,7 @@
 
 pub mod message;
 pub mod sync;
+pub mod tls;
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ pub const FALLBACK_EMAIL: &str = "systemcraft@localhost";
 
 /// `user.name` from the user's git configuration, if set.
 pub fn configured_name() -> Option<String> {
+    tls::ready();
     git2::Config::open_default().ok()?.get_string("user.name").ok().filter(|s| !s.trim().is_empty())
 }
 
@@ -49,6 +51,7 @@ pub struct Committed {
 impl Repo {
     /// Opens the repository whose work tree is exactly `dir`, if there is one.
     pub fn open_at(dir: &Path) -> Option<Repo> {
+        tls::ready();
         let repo = Repository::open(dir).ok()?;
         let workdir = repo.workdir()?.canonicalize().ok()?;
         (workdir == dir.canonicalize().ok()?).then_some(Repo { repo })
@@ -61,11 +64,13 @@ impl Repo {
 
     /// The work tree of a repository containing `dir` (possibly a parent), if any.
     pub fn enclosing(dir: &Path) -> Option<std::path::PathBuf> {
+        tls::ready();
         Repository::discover(dir).ok()?.workdir().map(Path::to_path_buf)
     }
 
     /// Creates a repository in `dir` with `main` as the initial branch.
     pub fn init(dir: &Path) -> Result<Repo> {
+        tls::ready();
         let mut opts = git2::RepositoryInitOptions::new();
         opts.initial_head("main");
         let repo = Repository::init_opts(dir, &opts)

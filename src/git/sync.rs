@@ -138,6 +138,7 @@ fn with_callbacks<T>(
     repo: &Repository,
     f: impl FnOnce(RemoteCallbacks<'_>) -> std::result::Result<T, git2::Error>,
 ) -> std::result::Result<T, git2::Error> {
+    super::tls::for_network();
     let auth = auth_git2::GitAuthenticator::default();
     let config = repo.config()?;
     let mut cb = RemoteCallbacks::new();

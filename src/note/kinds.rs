@@ -66,7 +66,7 @@ named_enum! {
 }
 
 /// A STAR story.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Story {
     /// Title.
     pub title: Option<String>,
@@ -84,11 +84,12 @@ pub struct Story {
     pub impact: Option<String>,
     /// STAR checks left out for this story (`silence:`), as codes such as
     /// `star/too-long`.
+    #[serde(deserialize_with = "crate::cache::interned")]
     pub silenced: Vec<&'static str>,
 }
 
 /// One coding problem in a log.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// Its name.
     pub name: String,
@@ -101,7 +102,7 @@ pub struct Problem {
 }
 
 /// One timed telling of a story.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rehearsal {
     /// The story's id (file name without `.md`).
     pub story: String,
@@ -114,7 +115,7 @@ pub struct Rehearsal {
 }
 
 /// A day of practice.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Log {
     /// The day.
     pub date: Option<Date>,
@@ -150,7 +151,7 @@ impl Log {
 }
 
 /// A system-design write-up.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Design {
     /// Title.
     pub title: Option<String>,
@@ -167,7 +168,7 @@ pub struct Design {
 }
 
 /// A mock interview.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Mock {
     /// When.
     pub date: Option<Date>,
@@ -194,7 +195,7 @@ impl Mock {
 }
 
 /// A study plan.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
     /// The path it follows.
     pub path: Option<StudyPath>,
@@ -203,7 +204,7 @@ pub struct Plan {
 }
 
 /// The self-assessment answers.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Assessment {
     /// Which form.
     pub form: Option<Form>,
