@@ -226,9 +226,11 @@ impl Repo {
     /// when there was nothing to commit.
     pub fn commit_all(&self, message: &str) -> Result<Option<Committed>> {
         let mut index = self.repo.index().map_err(|e| Error::git("cannot open the index", e))?;
+        // One pass over the work tree: libgit2's add_all applies the diff of the index
+        // to the work tree, so it stages deletions too (a second pass, update_all,
+        // would stat every file again and re-hash the ones just added, which are
+        // racily clean until the index is written).
         index.add_all(["*"], IndexAddOption::DEFAULT, None).map_err(|e| Error::git("cannot stage the files", e))?;
-        // add_all does not stage deletions; update_all does.
-        index.update_all(["*"], None).map_err(|e| Error::git("cannot stage the deletions", e))?;
         index.write().map_err(|e| Error::git("cannot write the index", e))?;
         self.commit_index(&mut index, message)
     }
