@@ -250,8 +250,9 @@ impl Index {
     /// when anything differed from it.
     pub fn build(ws: &Workspace) -> Index {
         let mut index = Index::default();
-        let mut cache = NoteCache::load(&ws.root);
-        index.rescan_using(ws, Some(&mut cache));
+        // Decoding the cache and walking the folders overlap.
+        let (mut cache, listing) = rayon::join(|| NoteCache::load(&ws.root), || ws.scan_all_under(""));
+        index.rescan_using(listing, Some(&mut cache));
         // The file on disk is already right when every note came from it unchanged
         // and none of its entries is left over (a note gone).
         if index.kept_from_cache != index.notes.len() || !cache.is_empty() {
@@ -267,11 +268,10 @@ impl Index {
     /// Re-reads every note of the workspace: parses new and changed files, drops the
     /// ones that are gone. Returns the paths whose note changed, sorted.
     pub fn rescan(&mut self, ws: &Workspace) -> Vec<String> {
-        self.rescan_using(ws, None)
+        self.rescan_using(ws.scan_all_under(""), None)
     }
 
-    fn rescan_using(&mut self, ws: &Workspace, cache: Option<&mut NoteCache>) -> Vec<String> {
-        let listing = ws.scan_all_under("");
+    fn rescan_using(&mut self, listing: crate::workspace::Listing, cache: Option<&mut NoteCache>) -> Vec<String> {
         let files = listing.notes;
         let copies: BTreeSet<String> = listing.copies.into_iter().collect();
         let mut copies_changed: Vec<String> = self.copies.symmetric_difference(&copies).cloned().collect();
