@@ -17,7 +17,6 @@
 //! size and time of the executable), and any difference, like any decoding error or a
 //! foreign file, makes the whole cache ignored and rebuilt — never trusted in part.
 
-use std::collections::HashMap;
 use std::fs::Metadata;
 use std::path::Path;
 
@@ -86,7 +85,10 @@ struct Header {
 /// The notes of the last scan, as loaded from [`CACHE_FILE`].
 #[derive(Debug, Default)]
 pub struct NoteCache {
-    entries: HashMap<String, Cached>,
+    // By the note's path (moved out of the note), sorted; each taken out at most once.
+    entries: Vec<(String, Option<Cached>)>,
+    // How many are still in `entries`.
+    left: usize,
     // The cache file's modification time (seconds): entries of files modified in
     // that second or later are not trusted (the racy-timestamp rule).
     written_s: i64,
@@ -118,33 +120,47 @@ impl NoteCache {
         }
         let Ok(bytes) = std::fs::read(&path) else { return NoteCache::default() };
         let Some(entries) = decode(&bytes) else { return NoteCache::default() };
-        NoteCache { entries, written_s: Stamp::of(&meta).mtime_s }
+        let left = entries.len();
+        let entries = entries.into_iter().map(|mut c| (std::mem::take(&mut c.note.path), Some(c))).collect();
+        NoteCache { entries, left, written_s: Stamp::of(&meta).mtime_s }
     }
 
     /// Whether the entry of `rel` can stand for the file with `stamp`: same stamp,
     /// and modified strictly before the second the cache was written in.
     pub fn fresh(&self, rel: &str, stamp: &Stamp) -> bool {
-        self.entries.get(rel).is_some_and(|c| c.stamp == *stamp && stamp.mtime_s < self.written_s)
+        self.get(rel).is_some_and(|c| c.stamp == *stamp && stamp.mtime_s < self.written_s)
     }
 
     /// The hash of the bytes the entry of `rel` was parsed from.
     pub fn hash_of(&self, rel: &str) -> Option<u64> {
-        self.entries.get(rel).map(|c| c.hash)
+        self.get(rel).map(|c| c.hash)
+    }
+
+    fn find(&self, rel: &str) -> Option<usize> {
+        self.entries.binary_search_by(|(path, _)| path.as_str().cmp(rel)).ok().filter(|&i| self.entries[i].1.is_some())
+    }
+
+    fn get(&self, rel: &str) -> Option<&Cached> {
+        self.entries[self.find(rel)?].1.as_ref()
     }
 
     /// Takes the entry of `rel` out of the cache.
     pub fn take(&mut self, rel: &str) -> Option<Cached> {
-        self.entries.remove(rel)
+        let i = self.find(rel)?;
+        self.left -= 1;
+        let mut c = self.entries[i].1.take()?;
+        c.note.path = rel.to_string();
+        Some(c)
     }
 
     /// How many entries it holds.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.left
     }
 
     /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.left == 0
     }
 
     /// Writes the cache of `entries` (path, stamp, hash, note) for the workspace at
@@ -156,8 +172,12 @@ impl NoteCache {
             hash: u64,
             note: &'a Note,
         }
-        let records: Vec<(&str, Record<'_>)> =
-            entries.map(|(rel, stamp, hash, note)| (rel, Record { stamp, hash, note })).collect();
+        // The note's own path is the key: it is the path it was read from.
+        let mut records: Vec<Record<'_>> = entries
+            .filter(|(rel, _, _, note)| *rel == note.path)
+            .map(|(_, stamp, hash, note)| Record { stamp, hash, note })
+            .collect();
+        records.sort_by(|a, b| a.note.path.cmp(&b.note.path));
         let header = Header { schema: SCHEMA, build: build() };
         let mut bytes = MAGIC.to_vec();
         let encoded = options().serialize(&(header, records)).map_err(|e| {
@@ -176,7 +196,7 @@ impl NoteCache {
 
 /// The entries of a cache file's bytes, or `None` when they are not a cache of this
 /// schema and binary.
-fn decode(bytes: &[u8]) -> Option<HashMap<String, Cached>> {
+fn decode(bytes: &[u8]) -> Option<Vec<Cached>> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
     let (sum, body) = rest.split_first_chunk::<8>()?;
     if u64::from_le_bytes(*sum) != checksum(body) {
@@ -184,11 +204,12 @@ fn decode(bytes: &[u8]) -> Option<HashMap<String, Cached>> {
     }
     // A corrupt length cannot make the decoder allocate more than the file holds.
     let opts = options().with_limit(body.len() as u64 * 4 + 1024);
-    let (header, records): (Header, Vec<(String, Cached)>) = opts.deserialize(body).ok()?;
+    let (header, records): (Header, Vec<Cached>) = opts.deserialize(body).ok()?;
     if header.schema != SCHEMA || header.build != build() {
         return None;
     }
-    Some(records.into_iter().collect())
+    // Strictly sorted, as written: the look-ups are binary searches.
+    records.windows(2).all(|w| w[0].note.path < w[1].note.path).then_some(records)
 }
 
 fn checksum(bytes: &[u8]) -> u64 {

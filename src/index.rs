@@ -185,14 +185,11 @@ fn hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// What the model needs of a parsed note, without the texts: a section's words,
-/// line and title stay, its text goes (the STAR analysis was read from it at parse
-/// time; `check` re-reads the few stories it reports on).
+/// What the model needs of a parsed note, without the texts: the sections go (the
+/// STAR analysis was read from them at parse time, and `check` parses the few
+/// stories it reports on again from their text); the words, tasks and links stay.
 fn lean(mut note: Note) -> Note {
-    for s in &mut note.body.sections {
-        s.text = String::new();
-    }
-    note.body.sections.shrink_to_fit();
+    note.body.sections = Vec::new();
     note
 }
 
@@ -272,7 +269,12 @@ impl Index {
     }
 
     fn rescan_using(&mut self, listing: crate::workspace::Listing, cache: Option<&mut NoteCache>) -> Vec<String> {
-        let files = listing.notes;
+        let mut files = listing.notes;
+        // Names that are not UTF-8 may meet at one path once made readable: the last
+        // in path order wins, whatever order the folders were listed in.
+        if files.iter().any(|f| f.lossy_name) {
+            files.sort_by(|a, b| a.abs.cmp(&b.abs));
+        }
         let copies: BTreeSet<String> = listing.copies.into_iter().collect();
         let mut copies_changed: Vec<String> = self.copies.symmetric_difference(&copies).cloned().collect();
         self.copies = copies;
