@@ -37,10 +37,11 @@ for n in $SIZES; do
   floor="find $ws -name '*.md' -print0 | xargs -0 cat"
   echo "== $n notes, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   $build >/dev/null 2>&1
+  # One --prepare per command (a single one would apply to all three).
   hyperfine --warmup 2 --runs "$runs" --export-markdown "$WORK/cache-warm-$n.md" \
-    -n cached "$build" \
+    -n cached --prepare true "$build" \
     -n parsed --prepare "rm -rf $ws/.systemcraft" "$build" \
-    -n cat "$floor"
+    -n cat --prepare true "$floor"
   if sync && echo 3 2>/dev/null >/proc/sys/vm/drop_caches; then
     $build >/dev/null 2>&1
     hyperfine --runs "$cold" --export-markdown "$WORK/cache-cold-$n.md" \
@@ -49,7 +50,7 @@ for n in $SIZES; do
       -n cat --prepare "sync; echo 3 > /proc/sys/vm/drop_caches" "$floor"
   fi
   rm -rf "$ws/.systemcraft"
-  echo "peak RSS parsed: $( { /usr/bin/time -f %M $build >/dev/null 2>/dev/null; } 2>&1 | tail -1) KB"
-  echo "peak RSS cached: $( { /usr/bin/time -f %M $build >/dev/null 2>/dev/null; } 2>&1 | tail -1) KB"
+  echo "peak RSS parsed: $(/usr/bin/time -f %M -o "$WORK/rss" $build >/dev/null 2>&1; cat "$WORK/rss") KB"
+  echo "peak RSS cached: $(/usr/bin/time -f %M -o "$WORK/rss" $build >/dev/null 2>&1; cat "$WORK/rss") KB"
   echo "cache file: $(du -k "$ws/.systemcraft/notes.cache" | cut -f1) KB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done

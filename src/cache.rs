@@ -179,18 +179,23 @@ impl NoteCache {
             .collect();
         records.sort_by(|a, b| a.note.path.cmp(&b.note.path));
         let header = Header { schema: SCHEMA, build: build() };
+        // One buffer: the magic, room for the checksum, then the records encoded in
+        // place (at 100k notes the encoding is 20 MB; no second copy of it is made).
         let mut bytes = MAGIC.to_vec();
-        let encoded = options().serialize(&(header, records)).map_err(|e| {
+        bytes.extend_from_slice(&[0; 8]);
+        let body = bytes.len();
+        options().serialize_into(&mut bytes, &(header, records)).map_err(|e| {
             crate::Error::io("cannot write", root.join(crate::diag::to_path(CACHE_FILE)), std::io::Error::other(e))
         })?;
-        bytes.extend_from_slice(&checksum(&encoded).to_le_bytes());
-        bytes.extend_from_slice(&encoded);
+        let sum = checksum(&bytes[body..]).to_le_bytes();
+        bytes[MAGIC.len()..body].copy_from_slice(&sum);
         // The folder ignores itself, whatever the workspace's .gitignore says: a
         // commit never takes the cache.
         if !root.join(".systemcraft").join(".gitignore").exists() {
             crate::fs::write_state(root, ".systemcraft/.gitignore", b"*\n")?;
         }
-        crate::fs::write_state(root, CACHE_FILE, &bytes).map(|_| ())
+        // Saved only when it differs: no need to read the old one to compare.
+        crate::fs::replace_in(root, CACHE_FILE, &bytes, crate::fs::Durability::Regenerable)
     }
 }
 

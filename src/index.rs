@@ -250,6 +250,10 @@ impl Index {
         // Decoding the cache and walking the folders overlap.
         let (mut cache, listing) = rayon::join(|| NoteCache::load(&ws.root), || ws.scan_all_under(""));
         index.rescan_using(listing, Some(&mut cache));
+        // Nobody can be behind a fresh index: a journal of every path would only
+        // hold memory (a reader from before the build recomputes in full).
+        index.journal.base += index.journal.paths.len() as u64;
+        index.journal.paths = Vec::new();
         // The file on disk is already right when every note came from it unchanged
         // and none of its entries is left over (a note gone).
         if index.kept_from_cache != index.notes.len() || !cache.is_empty() {
