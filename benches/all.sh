@@ -9,6 +9,7 @@
 #   cargo bench --bench build   the pipeline in process (template, 1k, 10k)
 #   cargo bench --bench watch   watch mode, 10k notes, 60 edits
 #   cargo bench --bench trend   trend over 1,000 days of history
+#   cargo bench --bench lsp     the language server: change → diagnostics, 1k notes
 # Usage: bash benches/all.sh   (the variables of compare.sh apply to it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ bash benches/compare.sh
 bash benches/realistic.sh
 bash benches/cache.sh
 bash benches/commit.sh
-for bench in build watch trend; do
+for bench in build watch trend lsp; do
   echo "== cargo bench --bench $bench"
   cargo bench --locked --bench "$bench"
 done

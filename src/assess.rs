@@ -38,11 +38,10 @@ pub struct Stored {
 impl Stored {
     /// Reads `root/assessment.md`; a missing file is an empty assessment.
     pub fn load(root: &Path) -> Result<Stored> {
-        let path = root.join(FILE);
-        match std::fs::read(&path) {
+        match crate::fs::read::read_in(root, FILE) {
             Ok(bytes) => Ok(Stored::parse(&String::from_utf8_lossy(&bytes))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Stored::default()),
-            Err(e) => Err(Error::io("cannot read", path, e)),
+            Err(e) if e.is_not_found() => Ok(Stored::default()),
+            Err(e) => Err(e),
         }
     }
 
@@ -310,6 +309,57 @@ pub fn report(sheet: &Sheet) -> String {
         let _ = writeln!(out, "  {} ({}): {list}", group.label(), group.weeks_label());
     }
     let _ = writeln!(out, "Next: `systemcraft plan` writes the study plan for this path.");
+    out
+}
+
+/// What changed since the previous answers (those assessment.md held before this
+/// run): each question answered differently or for the first time, then each
+/// category's percent before and after. A category's percent is its share of its own
+/// form's maximum, so results of the quick and the complete form compare category by
+/// category (docs/scoring.md gives which questions each form asks per category). Empty
+/// when there were no previous answers or nothing changed.
+pub fn changes(previous: &Stored, sheet: &Sheet) -> String {
+    let mut out = String::new();
+    if previous.answers.is_empty() {
+        return out;
+    }
+    let mut lines = Vec::new();
+    for item in sheet.form.items() {
+        match (previous.answers.get(item.id), sheet.answers.get(item.id)) {
+            (Some(before), Some(now)) if before != now => {
+                lines.push(format!("  {:<24} {before} → {now} ({:+})", item.id, i32::from(*now) - i32::from(*before)))
+            }
+            (None, Some(now)) => lines.push(format!("  {:<24} new: {now}", item.id)),
+            _ => {}
+        }
+    }
+    let before = previous.result();
+    let after = sheet.result();
+    let since = previous.taken.map_or("the previous answers".to_string(), |d| format!("the answers of {d}"));
+    let _ = writeln!(out, "Since {since}:");
+    if lines.is_empty() {
+        let _ = writeln!(out, "  no answer changed");
+    }
+    for l in lines {
+        let _ = writeln!(out, "{l}");
+    }
+    if let (Some(b), Some(a)) = (before, after) {
+        if b.form != a.form {
+            let _ =
+                writeln!(out, "  (the {} form before, the {} form now: categories compare as shares)", b.form, a.form);
+        }
+        for c in &a.categories {
+            let was = b.category(c.category).percent;
+            let _ = writeln!(
+                out,
+                "  {:<11} {was:>3}% → {:>3}% ({:+} points)",
+                c.category.label(),
+                c.percent,
+                i64::from(c.percent) - i64::from(was)
+            );
+        }
+        let _ = writeln!(out, "  Score       {:>3} → {:>3}", b.score, a.score);
+    }
     out
 }
 

@@ -31,7 +31,7 @@ pub const CACHE_FILE: &str = ".systemcraft/notes.cache";
 
 /// The layout of the cached records; bump it when [`Note`] or what it holds changes
 /// shape. A cache of another schema is ignored.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 const MAGIC: &[u8; 16] = b"systemcraft-note";
 

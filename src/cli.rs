@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(after_help = "Start with `systemcraft init ~/prep`, then `cd ~/prep && systemcraft build`.")]
 #[command(after_long_help = "Start with `systemcraft init ~/prep`, then `cd ~/prep && systemcraft build`.
 
-Exit status: 0 success; 1 a failure, or findings a command reports by its status (`check` with an error-level finding, `build --check` with a stale dashboard); 2 a usage error; 130 interrupted (Ctrl-C in assess, practice and mock).")]
+Exit status: 0 success; 1 a failure, or findings a command reports by its status (`check` with an error-level finding, `build --check` with a stale dashboard); 2 a usage error; 130 interrupted (Ctrl-C, SIGINT, SIGTERM, SIGHUP or a lost terminal in assess, practice and mock).")]
 pub struct Cli {
     /// Use the workspace in DIR instead of searching upward from the current folder.
     #[arg(
@@ -57,6 +57,9 @@ pub enum Command {
     /// Create a workspace: folders, templates, reference notes, a git repository and
     /// the first DASHBOARD.md. Never overwrites an existing file.
     Init(InitArgs),
+    /// Set up another machine: clone the remote that holds your workspace (whatever
+    /// branch its HEAD names), set the upstream and build the dashboard.
+    Clone(CloneArgs),
     /// Compute the scores and write DASHBOARD.md.
     Build(BuildArgs),
     /// Keep DASHBOARD.md current while you edit: rebuild on every change, until Ctrl-C.
@@ -73,8 +76,8 @@ pub enum Command {
     ///
     /// In a terminal it asks one question at a time (1–5 answers, b back, s skip, q
     /// quit); scripts pass --answer or --from. The answers go into assessment.md's
-    /// front matter, every other line of the file stays as it is. Ctrl-C keeps the
-    /// answers given so far and exits with 130.
+    /// front matter, every other line of the file stays as it is. Ctrl-C (or a signal,
+    /// or the terminal going away) keeps the answers given so far and exits with 130.
     Assess(AssessArgs),
     /// Write the study plan for your path and make it the current plan.
     ///
@@ -111,6 +114,13 @@ pub enum Command {
     /// other byte of the file. --rating records without the countdown or the
     /// prompt (scripts); the story and the question are still printed.
     Practice(PracticeArgs),
+    /// Run the language server on standard input and output, for editors.
+    ///
+    /// Speaks the Language Server Protocol: the diagnostics of `check` as you type,
+    /// completion of front-matter keys and values, hovers, quick fixes, the STAR
+    /// sections as document symbols and go-to-definition on story links. Started by
+    /// the editor, not by hand; set-up for each editor: docs/editors.md.
+    Lsp,
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -249,6 +259,17 @@ pub struct SyncArgs {
     pub remote: Option<String>,
 }
 
+/// `systemcraft clone`.
+#[derive(Debug, Args)]
+pub struct CloneArgs {
+    /// The remote: a URL (https, ssh) or the path of a bare repository.
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// The folder to create (default: the remote's name without `.git`).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
 /// `systemcraft trend`.
 #[derive(Debug, Args)]
 pub struct TrendArgs {
@@ -295,7 +316,8 @@ pub struct PlanArgs {
 /// `systemcraft calendar`.
 #[derive(Debug, Args)]
 pub struct CalendarArgs {
-    /// Write the calendar to FILE instead of standard output.
+    /// Write the calendar to FILE instead of standard output (`-`: standard output).
+    /// An existing FILE is replaced only if it holds a calendar.
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// The first day of the schedule (default: today).

@@ -82,6 +82,30 @@ impl Clock {
     }
 }
 
+/// The largest time zone file `TZ` may name: TZif files are a few kilobytes.
+const MAX_TZ_FILE: u64 = 1024 * 1024;
+
+/// Checks the `TZ` variable before jiff reads it, and drops it (the system's time
+/// zone is used instead) when it is unusable. jiff reads a `TZ` that names a file
+/// whole, so `TZ=/dev/zero` would read without end and a pipe would block: such a
+/// value is never read. Returns the warning to print, naming the value.
+/// Call it first thing, before any thread starts (it changes the environment).
+pub fn check_tz_env() -> Option<String> {
+    let raw = std::env::var_os("TZ")?;
+    let shown = raw.to_string_lossy().into_owned();
+    let name = shown.strip_prefix(':').unwrap_or(&shown);
+    let problem = match std::fs::metadata(name) {
+        Ok(m) if m.is_dir() => Some("it names a folder, not a time zone".to_string()),
+        Ok(m) if !m.is_file() => Some("it names a device or a pipe, not a time zone file".to_string()),
+        Ok(m) if m.len() > MAX_TZ_FILE => Some("the file it names is far larger than any time zone file".to_string()),
+        _ => None,
+    }
+    .or_else(|| TimeZone::try_system().err().map(|e| e.to_string()));
+    let problem = problem?;
+    std::env::remove_var("TZ");
+    Some(format!("ignoring TZ={}: {problem}; using the system's time zone", crate::render::terminal::escape(&shown)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

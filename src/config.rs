@@ -13,6 +13,8 @@ use crate::diag::Diagnostic;
 use crate::domain::tracks::{Level, Timeline, Track};
 use crate::note::front_matter::{parse_document, Fields};
 
+mod sense;
+
 /// The profile's file name; it also marks the workspace root.
 pub const PROFILE_FILE: &str = "systemcraft.yaml";
 
@@ -81,6 +83,60 @@ pub struct WeeklyGoals {
     pub stories: u32,
     /// Mock interviews a week.
     pub mocks: u32,
+}
+
+/// How the preparation time should divide between the three areas, in percent
+/// (`goals.split`); the default follows the guide's advice to spend most of it (60%)
+/// on behavioral stories, the rest in the proportion the loop weighs design (30) and
+/// coding (20).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TimeSplit {
+    /// Behavioral work, percent.
+    pub behavioral: f64,
+    /// System design, percent.
+    pub design: f64,
+    /// Coding, percent.
+    pub coding: f64,
+}
+
+impl Default for TimeSplit {
+    fn default() -> Self {
+        TimeSplit { behavioral: 60.0, design: 24.0, coding: 16.0 }
+    }
+}
+
+impl TimeSplit {
+    /// The same split scaled to add up to 100 (the default when every part is 0).
+    pub fn normalised(self) -> TimeSplit {
+        let total = self.behavioral + self.design + self.coding;
+        if total <= 0.0 {
+            return TimeSplit::default();
+        }
+        let k = 100.0 / total;
+        TimeSplit { behavioral: self.behavioral * k, design: self.design * k, coding: self.coding * k }
+    }
+}
+
+/// The endgame before the interview (`endgame:` in systemcraft.yaml); see
+/// [`crate::endgame`] and docs/assess-and-plan.md.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct EndgameSettings {
+    /// Days before the interview that make up the final, consolidating week.
+    pub final_days: u32,
+    /// Days before the interview that taper (the eve is the last of them).
+    pub taper_days: u32,
+    /// Most story rehearsals planned on one day.
+    pub rehearsals_per_day: u32,
+    /// Most days a ready story may go untold in the last weeks before the interview.
+    pub max_untold_days: u32,
+    /// Weeks before the interview in which `max_untold_days` holds.
+    pub spread_weeks: u32,
+}
+
+impl Default for EndgameSettings {
+    fn default() -> Self {
+        EndgameSettings { final_days: 7, taper_days: 2, rehearsals_per_day: 3, max_untold_days: 10, spread_weeks: 4 }
+    }
 }
 
 /// When the study happens, for `systemcraft calendar` and the mock dates on the
@@ -201,7 +257,8 @@ pub struct StarThresholds {
 pub struct Weights {
     /// Technical Skills: coding_volume, coding_pace, design_practice, self_rating.
     pub technical: Vec<(String, f64)>,
-    /// Behavioral Stories: scenario_coverage, lp_depth, story_quality, rehearsal, self_rating.
+    /// Behavioral Stories: scenario_coverage, lp_depth, story_quality, rehearsal,
+    /// behavioral_mocks, self_rating.
     pub behavioral: Vec<(String, f64)>,
     /// Cultural Alignment: lp_breadth, self_rating.
     pub cultural: Vec<(String, f64)>,
@@ -234,6 +291,7 @@ impl Default for Weights {
                 ("lp_depth", 1.0),
                 ("story_quality", 1.0),
                 ("rehearsal", 1.0),
+                ("behavioral_mocks", 1.0),
                 ("self_rating", 1.0),
             ]),
             cultural: named(&[("lp_breadth", 1.0), ("self_rating", 1.0)]),
@@ -258,6 +316,8 @@ pub struct Config {
     pub daily: DailyGoals,
     /// Weekly goals.
     pub weekly: WeeklyGoals,
+    /// The recommended split of the time between the areas.
+    pub split: TimeSplit,
     /// Targets of the volume components.
     pub targets: Targets,
     /// Weights.
@@ -267,6 +327,8 @@ pub struct Config {
     /// When the study and the mocks happen (calendar).
     #[serde(skip)]
     pub study: StudyTimes,
+    /// The final days before the interview.
+    pub endgame: EndgameSettings,
 }
 
 impl Config {
@@ -279,6 +341,7 @@ impl Config {
             window_days: 28,
             daily: DailyGoals { coding_problems: 1, coding_minutes: 30, design_minutes: 30, behavioral_minutes: 15 },
             weekly: WeeklyGoals { designs: 2, coding_problems: 10, stories: 3, mocks: 1 },
+            split: TimeSplit::default(),
             targets: Targets {
                 coding_problems: 40.0,
                 designs: 8.0,
@@ -289,6 +352,7 @@ impl Config {
             weights: Weights::default(),
             star: StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 },
             study: StudyTimes::default(),
+            endgame: EndgameSettings::default(),
         }
     }
 
@@ -298,15 +362,14 @@ impl Config {
     /// the last profile that was (kept in [`LAST_GOOD_PROFILE`]) stays in force, so a
     /// half-typed edit does not reset every goal to its default.
     pub fn load(root: &Path, today: Date) -> crate::Result<(Config, Vec<Diagnostic>)> {
-        let path = root.join(PROFILE_FILE);
-        let text = std::fs::read(&path).map_err(|e| crate::Error::io("cannot read", &path, e))?;
+        let text = crate::fs::read::read_in(root, PROFILE_FILE)?;
         let text = String::from_utf8_lossy(&text);
         let mut diags = Vec::new();
         let mut config = Config::defaults(root.to_path_buf(), today);
         if config.apply(&text, &mut diags) {
             // Best effort: a read-only workspace still builds.
             let _ = crate::fs::write_state(root, LAST_GOOD_PROFILE, text.as_bytes());
-        } else if let Ok(good) = std::fs::read(root.join(LAST_GOOD_PROFILE)) {
+        } else if let Ok(good) = crate::fs::read::read_in(root, LAST_GOOD_PROFILE) {
             let mut ignored = Vec::new();
             let mut fallback = Config::defaults(root.to_path_buf(), today);
             if fallback.apply(&String::from_utf8_lossy(&good), &mut ignored) {
@@ -359,7 +422,7 @@ impl Config {
             None
         });
         if let Some(w) = f.number("window_days", false, "28") {
-            self.window_days = w.clamp(1, 3650) as i32;
+            self.window_days = sense::window_days(&mut f, w);
         }
         let d = &mut self.daily;
         f.nested("goals", |g| {
@@ -376,21 +439,34 @@ impl Config {
                 set_u32(g, "stories", &mut w.stories);
                 set_u32(g, "mocks", &mut w.mocks);
             });
+            let split = &mut self.split;
+            g.nested("split", |g| {
+                for (name, value) in g.float_map_here() {
+                    match name.as_str() {
+                        "behavioral" | "behavioural" => split.behavioral = value,
+                        "design" | "system_design" => split.design = value,
+                        "coding" => split.coding = value,
+                        _ => {}
+                    }
+                }
+            });
+            self.split = self.split.normalised();
         });
         let t = &mut self.targets;
         f.nested("targets", |g| {
             for (name, value) in g.float_map_here() {
                 match name.as_str() {
-                    "coding_problems" => t.coding_problems = value.max(1.0),
-                    "designs" => t.designs = value.max(1.0),
-                    "pace_minutes" => t.pace_minutes = value,
-                    "stories_per_lp" => t.stories_per_lp = value.max(1.0),
-                    "mocks" => t.mocks = value.max(1.0),
+                    "coding_problems" => t.coding_problems = sense::above_zero(g, &name, value),
+                    "designs" => t.designs = sense::above_zero(g, &name, value),
+                    "pace_minutes" => t.pace_minutes = sense::above_zero(g, &name, value),
+                    "stories_per_lp" => t.stories_per_lp = sense::above_zero(g, &name, value),
+                    "mocks" => t.mocks = sense::above_zero(g, &name, value),
                     _ => {}
                 }
             }
         });
         let weights = &mut self.weights;
+        let defaults = Weights::default();
         f.nested("weights", |g| {
             for (group, target) in [
                 ("technical", &mut weights.technical),
@@ -414,20 +490,42 @@ impl Config {
                     }
                 }
             }
+            for (group, target, default) in [
+                ("technical", &mut weights.technical, &defaults.technical),
+                ("behavioral", &mut weights.behavioral, &defaults.behavioral),
+                ("cultural", &mut weights.cultural, &defaults.cultural),
+                ("readiness", &mut weights.readiness, &defaults.readiness),
+            ] {
+                sense::weights(g, group, target, default);
+            }
         });
         let study = &mut self.study;
         f.nested("study", |g| read_study(g, study));
+        let e = &mut self.endgame;
+        f.nested("endgame", |g| {
+            set_u32(g, "final_days", &mut e.final_days);
+            set_u32(g, "taper_days", &mut e.taper_days);
+            set_u32(g, "rehearsals_per_day", &mut e.rehearsals_per_day);
+            set_u32(g, "max_untold_days", &mut e.max_untold_days);
+            set_u32(g, "spread_weeks", &mut e.spread_weeks);
+        });
+        // The taper lies inside the final week, and a day holds at least one rehearsal.
+        e.final_days = e.final_days.max(e.taper_days).max(1);
+        e.rehearsals_per_day = e.rehearsals_per_day.max(1);
+        e.max_untold_days = e.max_untold_days.max(1);
         let s = &mut self.star;
+        let default_star = Config::defaults(PathBuf::new(), self.today).star;
         f.nested("star", |g| {
             for (name, value) in g.float_map_here() {
                 match name.as_str() {
-                    "words_per_minute" => s.words_per_minute = value.max(1.0),
+                    "words_per_minute" => s.words_per_minute = sense::above_zero(g, &name, value),
                     "min_minutes" => s.min_minutes = value,
                     "max_minutes" => s.max_minutes = value,
                     "recency_years" => s.recency_years = value.round().clamp(0.0, 100.0) as i16,
                     _ => {}
                 }
             }
+            sense::star_range(g, s, &default_star);
         });
         true
     }
@@ -496,7 +594,7 @@ fn read_study(g: &mut Fields<'_>, study: &mut StudyTimes) {
         }
     }
     if let Some(m) = g.number("minutes", false, "60") {
-        study.minutes = Some(u32::try_from(m).unwrap_or(u32::MAX).clamp(5, 24 * 60));
+        study.minutes = Some(sense::study_minutes(g, m));
     }
     if let Some(name) = g.text("mock_day", false, "sat") {
         match parse_weekday(&name) {
@@ -529,6 +627,25 @@ mod tests {
         let mut d = Vec::new();
         c.apply(text, &mut d);
         (c, d)
+    }
+
+    #[test]
+    fn endgame_settings_read_and_clamped() {
+        let (c, d) = load("endgame:\n  final_days: 10\n  taper_days: 3\n  rehearsals_per_day: 2\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            c.endgame,
+            EndgameSettings {
+                final_days: 10,
+                taper_days: 3,
+                rehearsals_per_day: 2,
+                max_untold_days: 10,
+                spread_weeks: 4
+            }
+        );
+        // The taper lies inside the final week; a day holds at least one rehearsal.
+        let (c, _) = load("endgame:\n  final_days: 1\n  taper_days: 4\n  rehearsals_per_day: 0\n");
+        assert_eq!((c.endgame.final_days, c.endgame.taper_days, c.endgame.rehearsals_per_day), (4, 4, 1));
     }
 
     #[test]
@@ -575,5 +692,38 @@ mod tests {
         let (_, d) = load("track: senior to l8\n");
         assert_eq!(d[0].code, "schema/unknown-value");
         assert!(d[0].hint.as_deref().unwrap().contains("senior-to-l6"));
+    }
+
+    #[test]
+    fn nested_values_are_reported_where_they_stand() {
+        let (_, d) =
+            load("name: x\ngoals:\n  daily:\n    coding_minutes: lots\nweights:\n  technical:\n    coding_pace: -1\n");
+        let at: Vec<(usize, usize)> = d.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at, [(4, 21), (7, 5)], "{d:?}");
+    }
+
+    #[test]
+    fn nonsense_values_are_warned_with_the_value_as_written() {
+        let (c, d) = load(
+            "window_days: 0\nstudy:\n  minutes: 100000\nstar:\n  words_per_minute: 0\n  min_minutes: 5\n  max_minutes: 2\ntargets:\n  designs: 0\nweights:\n  cultural:\n    lp_breadth: 0\n    self_rating: 0\n",
+        );
+        let said: Vec<(&str, usize, String)> = d.iter().map(|d| (d.code, d.line, d.message.clone())).collect();
+        assert!(d.iter().all(|d| d.code == "config/nonsense"), "{said:?}");
+        for (line, text) in [
+            (1, "`window_days: 0`"),
+            (3, "`minutes: 100000`"),
+            (5, "`words_per_minute: 0`"),
+            (6, "`min_minutes: 5` is above `max_minutes: 2`"),
+            (9, "`designs: 0`"),
+            (11, "every weight of `weights.cultural` is 0"),
+        ] {
+            assert!(said.iter().any(|(_, l, m)| *l == line && m.contains(text)), "{line} {text}: {said:?}");
+        }
+        assert_eq!((c.window_days, c.study_minutes(), c.targets.designs), (1, 1440, 1.0));
+        assert_eq!(Weights::get(&c.weights.cultural, "lp_breadth"), 1.0);
+        assert_eq!((c.star.min_minutes, c.star.max_minutes), (2.0, 3.0));
+        let (_, d) = load("study:\n  minutes: .inf\n");
+        assert!(d[0].message.contains("too large: .inf"), "{d:?}");
+        assert_eq!(d[0].line, 2);
     }
 }

@@ -113,6 +113,32 @@ pub enum Error {
         /// Why.
         reason: &'static str,
     },
+    /// A file the command reads is not a regular file (a named pipe, a device, a
+    /// socket, a folder, a symlink): it is not opened for reading, so nothing hangs.
+    #[error("cannot read {path}: it is {kind}, and systemcraft reads only regular files")]
+    NotRegular {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead ("a named pipe").
+        kind: &'static str,
+    },
+    /// A file or stream the command reads is larger than the cap.
+    #[error("cannot read {path}: it is larger than {} MiB", limit / (1024 * 1024))]
+    TooLarge {
+        /// The file, or "standard input".
+        path: PathBuf,
+        /// The cap, in bytes.
+        limit: u64,
+    },
+    /// An output file named on the command line exists and holds something else
+    /// than what the command writes (a note, say): it is left alone.
+    #[error("{path} exists and is not {what}; systemcraft does not overwrite it")]
+    NotOurs {
+        /// The file.
+        path: PathBuf,
+        /// What the command writes ("an iCalendar file").
+        what: &'static str,
+    },
     /// `init` was pointed at a folder inside an existing workspace: a second
     /// workspace there would have its files read as the outer one's notes.
     #[error("{dir} is inside the systemcraft workspace at {root}; not creating a workspace within a workspace")]
@@ -138,6 +164,11 @@ impl Error {
         Error::Git { message: message.into(), source }
     }
 
+    /// Whether this is a read or write of a file that does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+    }
+
     /// A hint printed under the error, when there is an obvious next step.
     pub fn hint(&self) -> Option<String> {
         let hint = match self {
@@ -153,9 +184,19 @@ impl Error {
             Error::NotAssessed { .. } => {
                 "run `systemcraft assess` first, or choose a path with --path (quick-reference, six-week-intensive, twelve-week-comprehensive, foundation-building)"
             }
-            Error::UnsafePath { .. } => {
+            Error::UnsafePath { reason, .. } if reason.contains("symlink") => {
                 "systemcraft only writes regular files inside the workspace: replace the symlink with a real file or folder"
             }
+            Error::UnsafePath { reason, .. } if reason.contains("leaves") || reason.contains("names the workspace") => {
+                "systemcraft only writes inside the workspace"
+            }
+            Error::UnsafePath { .. } => "systemcraft only replaces regular files: move what is in the way, then run the command again",
+            Error::NotRegular { kind, .. } if kind.contains("symlink") => {
+                "inside the workspace systemcraft reads no file through a symlink, as the scan does: put the real file there"
+            }
+            Error::NotRegular { .. } => "replace it with a regular file (a named pipe or a device could block or never end)",
+            Error::TooLarge { .. } => "a file systemcraft reads is a note-sized text; check that the right file is named",
+            Error::NotOurs { .. } => "name a new file, or remove this one first if it is really not needed",
             Error::Watch(_) => "on network mounts or WSL drives, try `systemcraft watch --poll`",
             Error::NotARepo { .. } => "make it one with `git init` in the workspace (`systemcraft init` does this)",
             Error::RepoState { next, .. } => return Some(next.clone()),

@@ -1,17 +1,25 @@
-//! File-system safety: atomic writes that never leave a half-written dashboard, a
-//! write boundary that keeps every write inside the workspace and off symlinks, and
-//! slugs that are safe file names everywhere and never leave their folder.
+//! File-system safety: atomic writes that never leave a half-written file, a write
+//! boundary that keeps every write inside the workspace and off symlinks, and slugs
+//! that are safe file names everywhere and never leave their folder.
 //!
 //! Files of the workspace are written through [`write_in`], [`replace_in`],
 //! [`create_new_in`] and [`write_state`], which take the workspace root and a
-//! workspace-relative path and check it with [`confine`] first. [`write_atomic`] and
-//! [`create_new`] write any path and are for paths the user named on the command line
-//! (`trend --svg FILE`).
+//! workspace-relative path and reach the file through folder handles ([`dir`]): no
+//! check-then-open race, whole files only, owner and mode kept. They are read through
+//! [`read`] (regular files only, bounded). Paths the user names on the command line
+//! (`calendar --out`, `trend --svg`) are written through [`target`]. [`confine`],
+//! [`write_atomic`] and [`create_new`] are the path-based versions, for systems
+//! without `openat`.
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use crate::{Error, Result};
+
+#[cfg(unix)]
+pub mod dir;
+pub mod read;
+pub mod target;
 
 /// How much a write must survive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +39,7 @@ pub enum Durability {
 /// Returns `false` (and writes nothing) when the file already holds exactly these
 /// bytes.
 pub fn write_atomic(path: &Path, contents: &[u8], durability: Durability) -> Result<bool> {
-    if std::fs::read(path).is_ok_and(|old| old == contents) {
+    if read::open_named(path, true).and_then(|f| read::bounded(f, path)).is_ok_and(|old| old == contents) {
         return Ok(false);
     }
     replace_atomic(path, contents, durability)?;
@@ -76,26 +84,66 @@ fn without_path(e: std::io::Error) -> std::io::Error {
 }
 
 /// Writes local state (under `.systemcraft/`) atomically, inside the workspace and
-/// never through a symlink (see [`confine`]).
+/// never through a symlink (see [`write_in`]).
 pub fn write_state(root: &Path, rel: &str, contents: &[u8]) -> Result<bool> {
     write_in(root, rel, contents, Durability::Regenerable)
 }
 
-/// [`write_atomic`] for the workspace-relative `rel` under `root`, checked by
-/// [`confine`] (missing folders are created, one by one, as real folders). After a
-/// write, temporary files that a killed run left in the same folder are removed
-/// (see [`sweep_stale_temps`]).
-pub fn write_in(root: &Path, rel: &str, contents: &[u8], durability: Durability) -> Result<bool> {
-    let path = confine(root, rel)?;
-    let written = write_atomic(&path, contents, durability)?;
-    if written {
-        sweep_stale_temps(path.parent().unwrap_or(root));
-    }
-    Ok(written)
+/// The prefix of every temporary file systemcraft writes.
+pub const TEMP_PREFIX: &str = ".systemcraft-";
+/// The suffix of every temporary file systemcraft writes.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Whether a file name is one of systemcraft's temporary files (never committed,
+/// swept once stale).
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
 }
 
-/// [`replace_atomic`] for the workspace-relative `rel` under `root`, checked by
-/// [`confine`]; sweeps stale temporary files like [`write_in`].
+/// Splits a workspace-relative path (`/` or the platform's separators) into its
+/// folders and its file name, refusing an absolute path, a `..` and the root itself.
+pub fn split(root: &Path, rel: &str) -> Result<(Vec<std::ffi::OsString>, std::ffi::OsString)> {
+    let unsafe_path = |reason: &'static str| Error::UnsafePath { path: root.join(rel), reason };
+    let mut parts = Vec::new();
+    for c in Path::new(rel).components() {
+        match c {
+            Component::Normal(p) => parts.push(p.to_owned()),
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => {
+                return Err(unsafe_path("the path leaves the workspace"))
+            }
+        }
+    }
+    let file = parts.pop().ok_or_else(|| unsafe_path("the path names the workspace itself, not a file in it"))?;
+    Ok((parts, file))
+}
+
+/// Writes the workspace-relative `rel` under `root` whole (see [`dir::Dir`]):
+/// inside the workspace, never through a symlink (missing folders are created, one
+/// by one, as real folders), only over a regular file, whose owner and mode are
+/// kept. Returns `false` (and writes nothing) when the file already holds exactly
+/// these bytes. After a write, temporary files that a killed run left in the same
+/// folder are removed (see [`sweep_stale_temps`]).
+pub fn write_in(root: &Path, rel: &str, contents: &[u8], durability: Durability) -> Result<bool> {
+    if read::read_in(root, rel).is_ok_and(|old| old == contents) {
+        return Ok(false);
+    }
+    replace_in(root, rel, contents, durability)?;
+    Ok(true)
+}
+
+/// [`write_in`] without reading the old file first, for a caller that knows the
+/// bytes differ (watch mode keeps the last dashboard it wrote in memory).
+#[cfg(unix)]
+pub fn replace_in(root: &Path, rel: &str, contents: &[u8], durability: Durability) -> Result<()> {
+    let (parts, name) = split(root, rel)?;
+    let dir = dir::Dir::descend(root, &parts, true)?;
+    dir.replace_whole(&name, contents, durability)?;
+    dir.sweep_stale_temps();
+    Ok(())
+}
+
+#[cfg(not(unix))]
 pub fn replace_in(root: &Path, rel: &str, contents: &[u8], durability: Durability) -> Result<()> {
     let path = confine(root, rel)?;
     replace_atomic(&path, contents, durability)?;
@@ -118,7 +166,7 @@ pub fn sweep_stale_temps(dir: &Path) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if !(name.starts_with(".systemcraft-") && name.ends_with(".tmp")) {
+        if !is_temp_name(name) {
             continue;
         }
         // DirEntry::metadata does not follow symlinks.
@@ -130,8 +178,19 @@ pub fn sweep_stale_temps(dir: &Path) {
     }
 }
 
-/// [`create_new`] for the workspace-relative `rel` under `root`, checked by
-/// [`confine`]: a new note is never created through a symlink or outside the root.
+/// Creates the workspace-relative `rel` under `root` whole (a temporary file, then a
+/// link that fails if the name is taken: [`Error::Exists`]), never through a symlink
+/// or outside the root. A failed write (a full disk) leaves nothing behind.
+#[cfg(unix)]
+pub fn create_new_in(root: &Path, rel: &str, contents: &[u8]) -> Result<()> {
+    let (parts, name) = split(root, rel)?;
+    let dir = dir::Dir::descend(root, &parts, true)?;
+    dir.create_whole(&name, contents, Durability::Flushed)?;
+    dir.sweep_stale_temps();
+    Ok(())
+}
+
+#[cfg(not(unix))]
 pub fn create_new_in(root: &Path, rel: &str, contents: &[u8]) -> Result<()> {
     create_new(&confine(root, rel)?, contents)
 }

@@ -186,10 +186,14 @@ fn hash(bytes: &[u8]) -> u64 {
 }
 
 /// What the model needs of a parsed note, without the texts: the sections go (the
-/// STAR analysis was read from them at parse time, and `check` parses the few
-/// stories it reports on again from their text); the words, tasks and links stay.
+/// STAR analysis was read from them at parse time, and `check` parses the stories
+/// it reports on again from their text); the words, tasks and links stay. A design
+/// keeps its sections: the design checklist (`score::design`) reads their headings,
+/// word counts and text, and designs are few.
 fn lean(mut note: Note) -> Note {
-    note.body.sections = Vec::new();
+    if note.kind != Kind::Design {
+        note.body.sections = Vec::new();
+    }
     note
 }
 
@@ -199,7 +203,8 @@ fn lean(mut note: Note) -> Note {
 /// silently skipped.
 fn read(file: &NoteFile, known: Option<u64>, cache: Option<&NoteCache>) -> Read {
     if let Some(cache) = cache {
-        if let Some(stamp) = std::fs::symlink_metadata(&file.abs).ok().map(|m| Stamp::of(&m)) {
+        // Only a regular file (never a link) is taken from the cache, as it would be read.
+        if let Some(stamp) = std::fs::symlink_metadata(&file.abs).ok().filter(|m| m.is_file()).map(|m| Stamp::of(&m)) {
             if cache.fresh(&file.rel, &stamp) {
                 return Read::Cached(stamp);
             }
@@ -208,7 +213,8 @@ fn read(file: &NoteFile, known: Option<u64>, cache: Option<&NoteCache>) -> Read 
     // At most one byte past the limit is read, whatever the file's size.
     let mut bytes = Vec::new();
     let mut stamp = None;
-    let read = std::fs::File::open(&file.abs).and_then(|f| {
+    // Hostile files: not through a link, never a pipe or a device (see `fs::read`).
+    let read = crate::fs::read::open_regular(&file.abs).and_then(|f| {
         stamp = f.metadata().ok().map(|m| Stamp::of(&m));
         f.take(MAX_NOTE_BYTES + 1).read_to_end(&mut bytes)
     });
@@ -230,6 +236,9 @@ fn read(file: &NoteFile, known: Option<u64>, cache: Option<&NoteCache>) -> Read 
             };
             if file.lossy_name {
                 note.diagnostics.push(note::lossy_name(&file.rel));
+            }
+            if crate::render::terminal::needs_escape(&file.rel) {
+                note.diagnostics.push(note::odd_name(&file.rel));
             }
             Read::Note(Box::new(Entry { note: lean(note), hash: h, stamp }))
         }

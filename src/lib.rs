@@ -9,24 +9,29 @@
 pub mod assess;
 pub mod cache;
 pub mod calendar;
+pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
-pub mod coach;
 pub mod config;
 pub mod diag;
 pub mod domain;
+pub mod endgame;
 pub mod error;
 pub mod fs;
 pub mod git;
 pub mod index;
+pub mod lsp;
 pub mod mock;
 pub mod note;
+pub mod output;
 pub mod pipeline;
 pub mod plan;
+pub mod practice;
 pub mod render;
 pub mod score;
 pub mod template;
+pub mod terminal;
 pub mod trend;
 pub mod watch;
 pub mod workspace;
@@ -91,6 +96,9 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    if let Some(warning) = clock::check_tz_env() {
+        warn(&warning);
+    }
     let cli = match cli::Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -111,6 +119,7 @@ where
     let globals = Globals { workspace: cli.workspace, today: clock.today(), clock };
     let result = match cli.command {
         cli::Command::Init(args) => cmd::init::run(&globals, args),
+        cli::Command::Clone(args) => cmd::clone::run(&globals, args),
         cli::Command::Build(args) => cmd::build::run(&globals, args),
         cli::Command::New(args) => cmd::new::run(&globals, args),
         cli::Command::Assess(args) => cmd::assess::run(&globals, args),
@@ -123,10 +132,11 @@ where
         cli::Command::Mock(args) => cmd::mock::run(&globals, args),
         cli::Command::Check(args) => cmd::check::run(&globals, args),
         cli::Command::Practice(args) => cmd::practice::run(&globals, args),
+        cli::Command::Lsp => cmd::lsp::run(&globals),
         cli::Command::Completions { shell } => cmd::completions::run(shell),
         cli::Command::Man { out_dir } => cmd::man::run(out_dir.as_deref()),
     };
-    match result {
+    match result.and_then(|code| output::finish().map(|()| code)) {
         Ok(code) => code,
         Err(e) => report(&e),
     }
@@ -134,6 +144,9 @@ where
 
 /// Prints an error once, with its hint, and returns its exit code.
 pub fn report(e: &Error) -> i32 {
+    if output::is_closed_pipe(e) {
+        return EXIT_FAILURE;
+    }
     let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
     let mut err = anstream::stderr();
     let _ = writeln!(err, "{red}error:{red:#} {e}");
@@ -144,6 +157,12 @@ pub fn report(e: &Error) -> i32 {
         Error::Usage(_) => EXIT_USAGE,
         _ => EXIT_FAILURE,
     }
+}
+
+/// Prints a warning about the run itself (not about a note) to standard error.
+pub fn warn(message: &str) {
+    let yellow = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+    let _ = writeln!(anstream::stderr(), "{yellow}warning:{yellow:#} {message}");
 }
 
 /// Prints diagnostics to standard error, coloured by severity.

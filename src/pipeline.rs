@@ -92,7 +92,8 @@ impl Pipeline {
 
     /// Whether DASHBOARD.md on disk holds exactly `markdown`.
     pub fn is_current(&self, markdown: &str) -> bool {
-        std::fs::read(self.workspace.dashboard()).is_ok_and(|b| b == markdown.as_bytes())
+        crate::fs::read::read_in(&self.workspace.root, crate::workspace::DASHBOARD_FILE)
+            .is_ok_and(|b| b == markdown.as_bytes())
     }
 }
 

@@ -26,6 +26,18 @@ pub fn text(path: &str) -> Option<String> {
     get(path).map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
+/// The workspace's own copy of the template file `rel` (`templates/story.md`) when
+/// there is one, else the embedded one. The workspace's copy is read the one way
+/// every user file is ([`crate::fs::read`]): a template that is a named pipe, a
+/// device or a link is an error naming it, not a hang or a silent fallback.
+pub fn user_or_builtin(root: &std::path::Path, rel: &str) -> crate::Result<Option<String>> {
+    match crate::fs::read::read_text_in(root, rel) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.is_not_found() => Ok(text(rel)),
+        Err(e) => Err(e),
+    }
+}
+
 /// Escapes a value for a double-quoted YAML string.
 pub fn yaml_quoted_escape(value: &str) -> String {
     value

@@ -56,6 +56,13 @@ pub enum Skipped {
     NotAFile,
 }
 
+/// Whether `dir` holds a `systemcraft.yaml` of any kind but a folder: one that is
+/// a pipe or a link still marks the workspace, so that reading it reports what is
+/// wrong with it rather than "no systemcraft.yaml".
+fn has_profile(dir: &Path) -> bool {
+    std::fs::symlink_metadata(dir.join(PROFILE_FILE)).is_ok_and(|m| !m.is_dir())
+}
+
 /// Whether a workspace-relative path lies where notes live: `assessment.md` or under
 /// one of the notes folders (`stories/`, `logs/`, …), the folder itself included.
 pub fn in_notes_area(rel: &str) -> bool {
@@ -69,7 +76,7 @@ impl Workspace {
     pub fn discover(start: &Path) -> crate::Result<Workspace> {
         let start = std::path::absolute(start).map_err(|e| crate::Error::io("cannot resolve", start, e))?;
         for dir in start.ancestors() {
-            if dir.join(PROFILE_FILE).is_file() {
+            if has_profile(dir) {
                 return Ok(Workspace { root: dir.to_path_buf() });
             }
         }
@@ -79,7 +86,7 @@ impl Workspace {
     /// Opens `dir` as a workspace root; it must hold `systemcraft.yaml`.
     pub fn open(dir: &Path) -> crate::Result<Workspace> {
         let root = std::path::absolute(dir).map_err(|e| crate::Error::io("cannot resolve", dir, e))?;
-        if root.join(PROFILE_FILE).is_file() {
+        if has_profile(&root) {
             Ok(Workspace { root })
         } else {
             Err(crate::Error::NoWorkspace { start: root })

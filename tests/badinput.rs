@@ -178,7 +178,7 @@ fn deeply_nested_flow_sequences() {
             "stories/flow.md",
             &format!("---\ntitle: {}{}\nstatus: draft\n---\n", "[".repeat(50_000), "]".repeat(50_000)),
         );
-        Expect::at("stories/flow.md", "yaml/syntax", 2)
+        Expect::at("stories/flow.md", "yaml/too-deep", 2)
     });
 }
 
@@ -186,7 +186,7 @@ fn deeply_nested_flow_sequences() {
 fn deeply_nested_flow_mappings() {
     case(|env| {
         env.write("designs/flow.md", &format!("---\ntitle: {}1{}\n---\n", "{a: ".repeat(20_000), "}".repeat(20_000)));
-        Expect::at("designs/flow.md", "yaml/syntax", 2)
+        Expect::at("designs/flow.md", "yaml/too-deep", 2)
     });
 }
 

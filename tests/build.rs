@@ -73,16 +73,19 @@ fn json_shape_is_stable() {
             "bars",
             "today_goals",
             "week",
+            "momentum",
+            "split",
             "mocks",
             "portfolio",
             "rehearsals",
             "plan",
+            "endgame",
             "actions",
             "counts",
             "diagnostics"
         ]
     );
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["today"], TODAY);
     assert_eq!(json["assessment"]["status"], "not-taken");
     let bars: Vec<&str> = json["bars"].as_array().unwrap().iter().map(|b| b["key"].as_str().unwrap()).collect();
@@ -132,7 +135,9 @@ fn long_lists_are_cut_on_the_dashboard_and_kept_whole_in_json() {
     // Each table cell shows 8 story links; the other 122 are counted.
     let innovation = md.lines().find(|l| l.starts_with("| Innovation |")).unwrap();
     assert_eq!(innovation.matches("](stories/").count(), 8, "{innovation}");
-    assert!(innovation.ends_with("[s007](stories/s007.md) and 122 more |"), "{innovation}");
+    // (One-paragraph stories fail STAR checks: they are counted as drafts, so the
+    // links sit in the Draft column.)
+    assert!(innovation.contains("[s007](stories/s007.md) and 122 more |"), "{innovation}");
     let principle = md.lines().find(|l| l.starts_with("| Invent and Simplify |")).unwrap();
     assert!(principle.contains(" and 122 more |"), "{principle}");
 

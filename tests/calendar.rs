@@ -210,21 +210,21 @@ fn usage_errors() {
 }
 
 #[test]
-fn a_write_into_a_missing_folder_names_the_target_and_the_folder() {
+fn a_write_into_a_missing_folder_creates_it() {
     let env = prepared();
-    let target = env.root.join("no-such-folder").join("deeper").join("x.ics");
+    // `--out exports/prep.ics` on a fresh workspace: the folder is made.
+    let target = env.root.join("exports").join("deeper").join("x.ics");
     let r = env.run(&["calendar", "--out", target.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("BEGIN:VCALENDAR"));
+    // A file where a folder should be cannot be made into one: a failure naming it.
+    let blocked = env.root.join("systemcraft.yaml").join("x.ics");
+    let r = env.run(&["calendar", "--out", blocked.to_str().unwrap()]);
     assert_eq!(r.code, 1, "{r:?}");
-    let folder = target.parent().unwrap();
     assert!(
-        r.stderr.contains(&format!(
-            "error: cannot write {}: the folder {} does not exist",
-            target.display(),
-            folder.display()
-        )),
+        r.stderr.contains(&format!("cannot create {}", env.root.join("systemcraft.yaml").display())),
         "{}",
         r.stderr
     );
     assert!(!r.stderr.contains(".systemcraft-"), "the temporary file leaked: {}", r.stderr);
-    assert!(!folder.exists());
 }

@@ -59,8 +59,8 @@ fn workspace_flag_and_discovery_from_a_subfolder() {
 #[test]
 fn man_writes_a_page_per_subcommand_into_a_folder() {
     let env = Env::empty();
-    let dir = env.home.join("man1");
-    std::fs::create_dir_all(&dir).unwrap();
+    // A folder that does not exist yet is created (with its parents).
+    let dir = env.home.join("share/man/man1");
     let r = env.run_ok(&["man", "--out-dir", dir.to_str().unwrap()]);
     assert!(r.stdout.contains("Wrote the man pages"), "{}", r.stdout);
     let mut pages: Vec<String> =
@@ -76,6 +76,7 @@ fn man_writes_a_page_per_subcommand_into_a_folder() {
     assert!(main.contains("systemcraft\\-init(1)"), "{main}");
     let check = std::fs::read_to_string(dir.join("systemcraft-check.1")).unwrap();
     assert!(check.contains("\\-\\-format"), "{check}");
-    // A folder that does not exist is a usage error.
-    assert_eq!(env.run(&["man", "--out-dir", env.home.join("nope").to_str().unwrap()]).code, 2);
+    // A file where the folder should be is a usage error.
+    std::fs::write(env.home.join("a-file"), "").unwrap();
+    assert_eq!(env.run(&["man", "--out-dir", env.home.join("a-file").to_str().unwrap()]).code, 2);
 }

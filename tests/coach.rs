@@ -25,7 +25,7 @@ const EXPECTED: &[(&str, &[Finding])] = &[
     // A check silenced in the front matter is not run.
     ("silenced-long.md", &[]),
     // Weak in one way each.
-    ("failure-no-learning.md", &[("star/no-learning", "error", 39, 1)]),
+    ("failure-no-learning.md", &[("star/no-learning", "warning", 39, 1)]),
     ("no-metric.md", &[("star/no-metric", "error", 37, 1)]),
     // Digits that measure nothing: a year and a month, quarters and halves, versions.
     ("year-only.md", &[("star/no-metric", "error", 36, 1)]),
@@ -36,9 +36,11 @@ const EXPECTED: &[(&str, &[Finding])] = &[
     ("crlf-we-heavy.md", &[("star/we-not-i", "error", 23, 67)]),
     ("passive-action.md", &[("star/we-not-i", "error", 20, 1)]),
     ("very-long.md", &[("star/too-long", "warning", 24, 1)]),
-    ("too-short.md", &[("star/too-short", "warning", 17, 1)]),
+    // "The team" with no figure shows no scope.
+    ("too-short.md", &[("star/scope", "warning", 9, 1), ("star/too-short", "warning", 17, 1)]),
     ("stale.md", &[("star/stale", "warning", 6, 13)]),
-    ("no-happened.md", &[("star/stale", "warning", 7, 1)]),
+    // An undated story is not stale.
+    ("no-happened.md", &[]),
     ("situation-heavy.md", &[("star/action-not-largest", "warning", 9, 1)]),
     ("no-scope.md", &[("star/scope", "warning", 9, 1)]),
     // Empty and missing sections: one finding per part, at its heading or the body.
@@ -61,7 +63,6 @@ const EXPECTED: &[(&str, &[Finding])] = &[
     (
         "draft-template.md",
         &[
-            ("star/stale", "warning", 7, 1),
             ("star/missing-section", "error", 8, 1),
             ("star/scope", "warning", 8, 1),
             ("star/missing-section", "error", 10, 1),
@@ -152,7 +153,7 @@ fn the_corpus_gives_exactly_the_expected_findings() {
     }
     // The template's example story is not checked against STAR (it is not counted).
     assert_eq!(json["stories"], files.len());
-    assert_eq!(json["errors"], 19);
+    assert_eq!(json["errors"], 18);
     assert_eq!(json["warnings"], 13);
 }
 
@@ -231,7 +232,7 @@ fn text_output_and_exit_codes() {
     assert_eq!(failed.code, 1);
     assert!(
         failed.stdout.contains(
-            "stories/we-heavy.md:23:67: error: the Action says \"we\" 9 times and \"I\" 1 time [star/we-not-i]\n"
+            "stories/we-heavy.md:23:67: error: the Action says \"we\" 8 times and \"I\" 1 time [star/we-not-i]\n"
         ),
         "{}",
         failed.stdout
@@ -265,7 +266,7 @@ fn thresholds_come_from_the_profile() {
     );
     // Six years back, 2021 is recent enough; the same body is too long for it as well.
     assert_eq!(found["stories/stale.md"], vec![("star/too-long".to_string(), "warning".to_string(), 21, 1)]);
-    assert!(!found.contains_key("stories/too-short.md"), "{found:?}");
+    assert_eq!(found["stories/too-short.md"], vec![("star/scope".to_string(), "warning".to_string(), 9, 1)]);
     assert_eq!(
         hint(&json, "stories/strong-ledger-close.md", "star/too-long"),
         "cut about 1 word to 300 at most; the Action is the longest part (171 words): start there"
@@ -348,5 +349,11 @@ fn coverage_in_the_dashboard_and_the_next_actions() {
             "0 stories name it, 0 refined or ready; 2 are the target".to_string()
         )
     );
-    assert!(both[0].1.ends_with("; also with one story or none: Learn and Be Curious · Insist on the Highest Standards · Bias for Action · Earn Trust · Have Backbone; Disagree and Commit · Success and Scale Bring Broad Responsibility · Customer Obsession · Ownership · Hire and Develop the Best · Think Big · Frugality · Deliver Results · Strive to be Earth's Best Employer"), "{both:?}");
+    // A long list names three and counts the rest.
+    assert!(
+        both[0].1.ends_with(
+            "; also with one story or none: Learn and Be Curious · Insist on the Highest Standards · Bias for Action and 10 more"
+        ),
+        "{both:?}"
+    );
 }

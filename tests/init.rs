@@ -224,6 +224,13 @@ fn init_points_at_assess_next() {
     let env = Env::empty();
     let r = env.run_ok(&["init", "ws", "--no-git"]);
     assert!(r.stdout.contains("`systemcraft assess`"), "{}", r.stdout);
+    // Once the assessment is answered, init run again does not send you back to it.
+    env.run_ok(&["assess", "--answer", "coding-speed=3"]);
+    let out = env.cmd().current_dir(env.root.parent().unwrap()).args(["init", "ws", "--no-git"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!stdout.contains("take the self-assessment"), "{stdout}");
+    assert!(stdout.contains("Next: the assessment is answered; run `systemcraft build`"), "{stdout}");
 }
 
 #[test]

@@ -14,15 +14,27 @@ mod cli;
 mod coach;
 mod crash;
 mod diagnostics;
+mod endgame;
+mod evidence;
+mod hostile;
 mod init;
+mod lsp;
 mod mock;
 mod new;
 mod parser_props;
 mod plan;
 mod practice;
+#[cfg(unix)]
+mod readme;
 mod schema;
 mod scores;
 mod snapshot;
+mod star_corpus;
 mod sync;
+mod sync_lock;
+mod sync_props;
+mod sync_setup;
+#[cfg(unix)]
+mod terminal;
 mod trend;
 mod watch;

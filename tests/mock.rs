@@ -90,7 +90,7 @@ fn the_dashboard_shows_the_week_the_ratings_trend_and_the_next_planned_mock() {
     let next = env.json()["mocks"]["next"].clone();
     assert_eq!((next["date"].as_str(), next["kind"].as_str()), (Some("2026-12-12"), Some("system-design")));
 
-    // Two mocks rated 2 and 4 on average, one this week.
+    // Two mocks: a coding one rated 2, a full loop rating behavioral 3 and coding 5.
     env.write(
         "mocks/2026-11-10-coding.md",
         "---\ndate: 2026-11-10\nkind: coding\nratings: {coding: 2, communication: 2}\n---\n",
@@ -101,13 +101,18 @@ fn the_dashboard_shows_the_week_the_ratings_trend_and_the_next_planned_mock() {
     );
     let json = env.json();
     assert_eq!((json["mocks"]["this_week"].as_u64(), json["mocks"]["goal"].as_u64()), (Some(1), Some(1)));
-    let ratings: Vec<f64> =
-        json["mocks"]["recent"].as_array().unwrap().iter().map(|p| p["rating"].as_f64().unwrap()).collect();
-    assert_eq!(ratings, [2.0, 4.0]);
+    // Each mock's rating of each area, never one mean across areas (`communication`
+    // rates the coding mock's own area).
+    let recent = json["mocks"]["recent"].as_array().unwrap();
+    assert_eq!(recent[0]["ratings"], serde_json::json!({"coding": 2.0}));
+    assert_eq!(recent[1]["ratings"], serde_json::json!({"behavioral": 3.0, "coding": 5.0}));
     let dashboard = env.run_ok(&["build", "--stdout"]).stdout;
     assert!(dashboard.contains("This week: **1 of 1** (goal met)."), "{dashboard}");
-    assert!(dashboard.contains("Ratings (mean of the areas, 1–5), last 2: `▃▆` 2.0 → 4.0\n"), "{dashboard}");
-    assert!(dashboard.contains("| [2026-11-24](mocks/2026-11-24-loop.md) | full loop | 4.0 |\n| [2026-11-10](mocks/2026-11-10-coding.md) | coding | 2.0 |\n"), "{dashboard}");
+    assert!(dashboard.contains("- Behavioral ratings (1–5), last 1: `"), "{dashboard}");
+    assert!(dashboard.contains("- Coding ratings (1–5), last 2: `"), "{dashboard}");
+    assert!(dashboard.contains("` 2.0 → 5.0 ("), "{dashboard}");
+    assert!(!dashboard.contains("System design ratings"), "{dashboard}");
+    assert!(dashboard.contains("| [2026-11-24](mocks/2026-11-24-loop.md) | full loop | 3.0 | — | 5.0 |\n| [2026-11-10](mocks/2026-11-10-coding.md) | coding | — | — | 2.0 |\n"), "{dashboard}");
 }
 
 #[test]
@@ -230,7 +235,7 @@ mod interactive {
 
         // SIGINT from outside does the same.
         let mut p = spawn_mock(&env, &["--kind", "coding"]);
-        expect(&mut p, "Phase 1/5 · Clarify");
+        expect(&mut p, "Phase 1/5 · First problem: clarify and approach");
         p.process_mut().signal(rexpect::process::Signal::SIGINT).unwrap();
         let (code, out) = pty::finish(&mut p);
         assert_eq!(code, 130, "{out}");

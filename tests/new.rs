@@ -123,9 +123,32 @@ fn new_story_without_options_is_an_error_free_draft() {
     let json = model(&env);
     assert!(errors(&json).is_empty(), "{:#}", json["diagnostics"]);
     assert_eq!(story(&json, "plain")["title"], "Plain");
-    // Without a title: `untitled`.
-    assert_eq!(create(&env, &["new", "story"]), "stories/untitled.md");
-    assert_eq!(story(&model(&env), "untitled")["title"], "Untitled");
+}
+
+#[test]
+fn a_story_or_design_without_a_title_is_refused_before_anything_is_written() {
+    let env = Env::init();
+    for kind in ["story", "design"] {
+        for args in [vec!["new", kind], vec!["new", kind, "  "]] {
+            let r = env.run(&args);
+            assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+            assert!(r.stderr.contains(&format!("a {kind} needs a title")), "{}", r.stderr);
+        }
+    }
+    assert!(!env.exists("stories/untitled.md") && !env.exists("designs/untitled.md"));
+}
+
+#[test]
+fn edit_without_an_editor_is_refused_before_the_note_is_created() {
+    let env = Env::init();
+    // The harness clears the environment: neither $VISUAL nor $EDITOR is set.
+    let r = env.run(&["new", "story", "Cutting checkout latency", "--edit"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--edit needs $VISUAL or $EDITOR"), "{}", r.stderr);
+    assert!(r.stderr.contains("no note was created"), "{}", r.stderr);
+    assert!(!env.exists("stories/cutting-checkout-latency.md"));
+    // Without --edit the same command creates it.
+    assert_eq!(create(&env, &["new", "story", "Cutting checkout latency"]), "stories/cutting-checkout-latency.md");
 }
 
 #[test]
@@ -164,8 +187,6 @@ fn new_design_fills_title_and_date_and_parses() {
     let json = model(&env);
     assert!(testenv::diagnostics(&json).is_empty(), "{:#}", json["diagnostics"]);
     assert_eq!(json["counts"]["designs"], 1);
-    assert_eq!(create(&env, &["new", "design"]), "designs/untitled.md");
-    assert!(errors(&model(&env)).is_empty());
 }
 
 #[test]
@@ -229,12 +250,13 @@ fn an_empty_new_mock_is_planned_and_counts_only_once_rated() {
     env.write(&rel, &text);
     env.run_ok(&["build"]);
     let rated = model(&env);
-    assert_eq!(mock_counts(&rated), (0.8, json!([rel]), 1, 1));
-    assert_eq!(rated["mocks"]["recent"][0]["rating"], 3.5);
+    // Rated 4 and 3: quality (3.5 − 1) / 4 = 0.625, so 0.7 + 0.3 × 1/3 × 0.625 = 0.7625.
+    assert_eq!(mock_counts(&rated), (0.7625, json!([rel]), 1, 1));
+    assert_eq!(rated["mocks"]["recent"][0]["ratings"], json!({"behavioral": 4.0, "coding": 3.0}));
     let d = env.read("DASHBOARD.md");
     assert!(d.contains("| Do 1 mock interview | 1 / 1 |"), "{d}");
     assert_ne!(bars(&d), bars(&dashboard));
-    assert!(d.contains("| Mock interviews (multiplier) | ×0.80 |"), "{d}");
+    assert!(d.contains("| Mock interviews (multiplier) | ×0.76 |"), "{d}");
     assert!(!d.contains("Planned (counts once"), "{d}");
     assert_eq!(rated["mocks"]["planned"], json!([]));
 

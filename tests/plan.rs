@@ -48,7 +48,7 @@ fn weeks(plan: &str) -> Vec<(u32, Vec<String>)> {
 }
 
 /// The kinds of task, by the words they start with.
-const KINDS: [&str; 12] = [
+const KINDS: [&str; 18] = [
     "Daily: ",
     "Weekly: ",
     "Critical gap: ",
@@ -61,6 +61,12 @@ const KINDS: [&str; 12] = [
     "Checkpoint: ",
     "On the job: ",
     "Interview on ",
+    "Toward L6: ",
+    "Intensive: ",
+    "Leadership development: ",
+    "Final week",
+    "Last days (",
+    "Logistics before ",
 ];
 
 fn count(tasks: &[String], prefix: &str) -> usize {
@@ -141,24 +147,25 @@ fn check_plan(text: &str, e: &Expected, compressed: bool) {
 fn expected(path: &'static str, interview: bool) -> Expected {
     let compressed = interview && path != "quick-reference";
     let (weeks, tasks_per_week, mocks, checkpoints) = match (path, compressed) {
-        ("quick-reference", _) => (2, vec![12, 16], vec![2, 2], vec![2]),
-        ("six-week-intensive", false) => (6, vec![10, 11, 10, 8, 8, 11], vec![0, 1, 1, 1, 1, 2], vec![3, 6]),
+        ("quick-reference", _) => (2, vec![14, 18], vec![2, 2], vec![2]),
+        ("six-week-intensive", false) => (6, vec![12, 13, 12, 10, 10, 13], vec![0, 1, 1, 1, 1, 2], vec![3, 6]),
         ("twelve-week-comprehensive", false) => (
             12,
-            vec![10, 10, 7, 10, 8, 7, 8, 10, 8, 9, 9, 11],
+            vec![11, 11, 8, 11, 9, 8, 9, 11, 9, 10, 10, 12],
             vec![0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2],
             vec![4, 8, 12],
         ),
         ("foundation-building", false) => (
             16,
-            vec![10, 10, 8, 9, 9, 7, 9, 10, 9, 8, 9, 10, 10, 9, 10, 11],
+            vec![11, 11, 9, 9, 10, 8, 10, 10, 10, 9, 10, 10, 11, 10, 11, 11],
             vec![0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2],
             vec![4, 8, 12, 16],
         ),
         // Compressed to the 5 whole weeks before 2027-01-01: skill building squeezed
-        // into weeks 3–5, excellence condensed and the interview task in week 5.
-        ("foundation-building", true) => (5, vec![10, 11, 11, 8, 14], vec![0, 1, 1, 1, 2], vec![3, 5]),
-        (_, true) => (5, vec![10, 11, 10, 8, 13], vec![0, 1, 1, 1, 2], vec![3, 5]),
+        // into weeks 3–5, excellence condensed, two track tasks a week, and the
+        // endgame's eleven tasks (final week, last days, logistics, interview) in week 5.
+        ("foundation-building", true) => (5, vec![12, 13, 13, 10, 26], vec![0, 1, 1, 1, 2], vec![3, 5]),
+        (_, true) => (5, vec![12, 13, 12, 10, 25], vec![0, 1, 1, 1, 2], vec![3, 5]),
         _ => unreachable!(),
     };
     Expected { path, weeks, tasks_per_week, mocks, checkpoints }
@@ -224,7 +231,7 @@ fn the_path_comes_from_the_score_and_a_close_interview_leaves_one_week() {
     assert!(out.contains("Compressed from 2 to 1 week: the interview on 2026-12-05 leaves 1 whole week"), "{out}");
     let text = env.read("plans/quick-reference.md");
     let e =
-        Expected { path: "quick-reference", weeks: 1, tasks_per_week: vec![21], mocks: vec![2], checkpoints: vec![1] };
+        Expected { path: "quick-reference", weeks: 1, tasks_per_week: vec![33], mocks: vec![2], checkpoints: vec![1] };
     check_plan(&text, &e, true);
 }
 
@@ -329,4 +336,82 @@ fn start_date_path_override_and_errors() {
     let r = env.run(&["plan", "--path", "quick-reference"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("is not after the plan's start"), "{}", r.stderr);
+}
+
+#[test]
+fn the_three_tracks_write_different_plans_from_the_same_answers() {
+    let mut plans: Vec<(String, Vec<String>)> = Vec::new();
+    for track in ["senior-to-l6", "l6-to-l7", "faang-to-amazon"] {
+        let env = assessed();
+        let profile = env.read("systemcraft.yaml");
+        let line = profile.lines().find(|l| l.starts_with("track:")).unwrap().to_string();
+        env.write("systemcraft.yaml", &profile.replacen(&line, &format!("track: {track}"), 1));
+        env.run_ok(&["plan", "--path", "six-week-intensive"]);
+        let tasks = weeks(&env.read("plans/six-week-intensive.md")).into_iter().flat_map(|(_, t)| t).collect();
+        plans.push((track.to_string(), tasks));
+    }
+    for (a, ta) in &plans {
+        for (b, tb) in &plans {
+            if a != b {
+                let only: Vec<&String> = ta.iter().filter(|t| !tb.contains(t)).collect();
+                assert!(only.len() >= 10, "{a} vs {b}: {} lines differ: {only:?}", only.len());
+            }
+        }
+    }
+}
+
+#[test]
+fn this_plan_week_is_ticked_from_the_notes_and_a_wrong_tick_is_flagged() {
+    let env = assessed();
+    env.run_ok(&["plan", "--path", "six-week-intensive"]);
+    // A coding problem logged on each of the week's seven days, one complete design.
+    for day in 25..=31 {
+        let date = if day <= 30 { format!("2026-11-{day}") } else { "2026-12-01".to_string() };
+        env.write(
+            &format!("logs/{date}.md"),
+            &format!("---\ndate: {date}\ncoding:\n  - problem: P{day}\n    difficulty: medium\n    minutes: 30\n    solved: true\n---\n"),
+        );
+    }
+    env.write(
+        "designs/feed.md",
+        "---\ntitle: Feed\nstatus: complete\ndate: 2026-11-27\nscale: 10000000\nlevel: L6\n---\n## Requirements\nx\n",
+    );
+    // Tick the weekly designs task by hand, though only one design is complete.
+    let plan = env.read("plans/six-week-intensive.md");
+    let designs = plan.lines().find(|l| l.starts_with("- [ ] Weekly: 2 full system designs")).unwrap().to_string();
+    env.write("plans/six-week-intensive.md", &plan.replacen(&designs, &designs.replacen("- [ ]", "- [x]", 1), 1));
+    let json =
+        serde_json::from_str::<serde_json::Value>(&env.run_ok(&["build", "--json", "--today", "2026-12-01"]).stdout)
+            .unwrap();
+    let tasks = json["plan"]["this_week"]["tasks"].as_array().unwrap();
+    let task = |prefix: &str| tasks.iter().find(|t| t["text"].as_str().unwrap().starts_with(prefix)).unwrap();
+    let coding = task("Daily: 1 coding problem");
+    assert_eq!(coding["state"], "done-by-notes", "{coding}");
+    assert_eq!(coding["count"], "7 of 7 days");
+    assert_eq!(coding["files"][0], "logs/2026-11-25.md");
+    let designs = task("Weekly: 2 full system designs");
+    assert_eq!(designs["state"], "contradicted", "{designs}");
+    assert_eq!(designs["count"], "1 of 2 complete designs");
+    assert_eq!(designs["files"], serde_json::json!(["designs/feed.md"]));
+    let problems = task("Weekly: 10 coding problems");
+    assert_eq!(
+        (problems["state"].as_str(), problems["so_far"].as_str()),
+        (Some("open"), Some("7 of 10 problems solved"))
+    );
+    env.run_ok(&["build", "--today", "2026-12-01"]);
+    let dashboard = env.read("DASHBOARD.md");
+    assert!(dashboard.contains("**ticked by hand, but the notes show 1 of 2 complete designs**"), "{dashboard}");
+    assert!(dashboard.contains("— done by the notes: 7 of 7 days ("), "{dashboard}");
+    // In week 3 the open tasks of weeks 1 and 2 are left over, grouped by kind.
+    let json =
+        serde_json::from_str::<serde_json::Value>(&env.run_ok(&["build", "--json", "--today", "2026-12-09"]).stdout)
+            .unwrap();
+    let kinds: Vec<&str> =
+        json["plan"]["leftovers"].as_array().unwrap().iter().map(|g| g["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"Critical gap") && kinds.contains(&"Daily"), "{kinds:?}");
+    // Weeks 1 and 2 are past: three daily tasks each, less week 1's coding task,
+    // which the logs did.
+    let daily = json["plan"]["leftovers"].as_array().unwrap().iter().find(|g| g["kind"] == "Daily").unwrap();
+    assert_eq!(daily["count"], 5, "{daily}");
+    assert_eq!(daily["weeks"], serde_json::json!([1, 2]));
 }

@@ -206,7 +206,7 @@ fn wrong_arguments_are_usage_errors_that_write_nothing() {
     for (args, needle) in [
         (vec!["practice", "--rating", "god"], "did you mean `good`?"),
         (vec!["practice", "--lp", "dive dep", "--rating", "good"], "did you mean `dive-deep`?"),
-        (vec!["practice", "--story", "strong-ledger", "--rating", "good"], "did you mean `strong-ledger-close`?"),
+        (vec!["practice", "--story", "strong-ledgers", "--rating", "good"], "did you mean `strong-ledger-close`?"),
         (vec!["practice"], "--rating"),
     ] {
         let r = env.run(&args);
@@ -221,6 +221,14 @@ fn wrong_arguments_are_usage_errors_that_write_nothing() {
         r.stderr,
         "error: no story names Frugality yet\n  hint: start one with `systemcraft new story \"…\" --lp frugality`\n"
     );
+    // A word of a story's name finds it when only one story has that word.
+    let r = env.run_ok(&["practice", "--story", "ledger", "--rating", "good"]);
+    assert!(r.stdout.starts_with("Story: Cutting the month-end close"), "{}", r.stdout);
+    env.write("stories/ledger-migration.md", "---\ntitle: Ledger migration\n---\n");
+    let r = env.run(&["practice", "--story", "ledger", "--rating", "good"]);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("more than one story has \"ledger\" in its name: "), "{}", r.stderr);
+    std::fs::remove_file(env.root.join("stories/ledger-migration.md")).unwrap();
     let empty = Env::init();
     let r = empty.run(&["practice", "--rating", "good"]);
     assert_eq!(r.code, 1, "{r:?}");
@@ -235,10 +243,13 @@ fn wrong_arguments_are_usage_errors_that_write_nothing() {
         &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stories/strong-ledger-close.md"))
             .unwrap(),
     );
-    let r = empty.run(&["practice", "--story", "checkout", "--rating", "good"]);
+    let r = empty.run(&["practice", "--story", "chekout-latncy", "--rating", "good"]);
     assert_eq!(r.code, 2, "{r:?}");
-    assert!(r.stderr.contains("no story named \"checkout\": did you mean `checkout-latency`?"), "{}", r.stderr);
+    assert!(r.stderr.contains("no story named \"chekout-latncy\": did you mean `checkout-latency`?"), "{}", r.stderr);
     assert!(!empty.exists("logs/2026-11-25.md"));
+    // `checkout` is a word of its name, and no other story has it: it is the one.
+    let r = empty.run_ok(&["practice", "--story", "checkout", "--rating", "good"]);
+    assert!(r.stdout.contains("(stories/checkout-latency.md; chosen with --story)"), "{}", r.stdout);
     // A log whose `rehearsals` is not a list is left alone.
     let odd = "---\ndate: 2026-11-25\nrehearsals: later\n---\n";
     env.write("logs/2026-11-25.md", odd);

@@ -109,10 +109,18 @@ fn snapshot_rich_json_facts() {
     assert_eq!(json["counts"]["mocks"], 3);
     assert_eq!(json["counts"]["plans"], 1);
     assert_eq!(json["counts"]["examples"], 0);
+    // Besides the one bad principle, the design checklist's warnings: the workspace's
+    // designs are marked complete without an API or a data model section, so each
+    // counts as an outline.
+    let (design, other): (Vec<_>, Vec<_>) =
+        testenv::diagnostics(&json).into_iter().partition(|d| d.2.starts_with("design/"));
     assert_eq!(
-        testenv::diagnostics(&json),
+        other,
         vec![("stories/latency-budget-dispute.md".to_string(), 4, "schema/unknown-principle".to_string())]
     );
+    assert!(design.contains(&("designs/global-news-feed.md".to_string(), 9, "design/api".to_string())), "{design:?}");
+    assert!(design.contains(&("designs/url-shortener.md".to_string(), 9, "design/scale".to_string())), "{design:?}");
+    assert!(design.iter().all(|d| d.0.starts_with("designs/")), "{design:?}");
     for key in ["technical", "behavioral", "cultural", "readiness"] {
         let v = testenv::bar(&json, key);
         assert!(v > 0.0 && v < 1.0, "{key}: {v}");

@@ -7,7 +7,7 @@ use std::process::Command;
 use crate::testenv::{copy_dir, Env, Run};
 
 /// Runs the `git` CLI in `dir` with the env's home (its identity), no system config.
-fn git_in(env: &Env, dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git_in(env: &Env, dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)
@@ -29,7 +29,7 @@ fn git(env: &Env, args: &[&str]) -> String {
     git_in(env, &env.root, args)
 }
 
-fn run_fail(env: &Env, args: &[&str]) -> Run {
+pub(crate) fn run_fail(env: &Env, args: &[&str]) -> Run {
     let r = env.run(args);
     assert_eq!(r.code, 1, "expected exit 1 from {args:?}:\nstdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
     r
@@ -60,7 +60,7 @@ fn pair() -> Pair {
 }
 
 /// Every file of the work tree (not .git, not .systemcraft) with its bytes.
-fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
         .into_iter()
         .filter_entry(|e| {
@@ -246,6 +246,76 @@ fn deleted_on_one_side_and_edited_on_the_other_keeps_the_text() {
         assert!(env.read("stories/example-checkout-latency.md").contains("Edited on B while A deleted it."));
     }
     assert_eq!(tree(&p.a.root), tree(&p.b.root));
+}
+
+#[test]
+fn deleting_yesterdays_log_and_starting_todays_from_the_template_keeps_the_edit_of_yesterdays() {
+    // The everyday case that used to lose text: two logs made from one template look
+    // like a rename to git, and A's edit of yesterday's log landed in today's.
+    let p = pair();
+    let yesterday = "logs/2026-11-24.md";
+    p.a.run_ok(&["--today", "2026-11-24", "new", "log"]);
+    p.a.run_ok(&["sync"]);
+    p.b.run_ok(&["sync"]);
+    assert!(p.b.exists(yesterday));
+    let base = p.b.read(yesterday);
+
+    let mut edited = p.a.read(yesterday);
+    edited.push_str("Reviewed the sharding design for an hour.\n");
+    p.a.write(yesterday, &edited);
+    p.b.remove(yesterday);
+    p.b.run_ok(&["new", "log"]);
+    let today = p.b.read("logs/2026-11-25.md");
+    p.a.run_ok(&["sync"]);
+    let r = p.b.run_ok(&["sync"]);
+    assert!(r.stdout.contains("Merged origin/main"), "{}", r.stdout);
+    p.a.run_ok(&["sync"]);
+    for env in [&p.a, &p.b] {
+        // The edited log stays at its own path with its edit; today's log is untouched.
+        assert_eq!(env.read(yesterday), edited);
+        assert_eq!(env.read("logs/2026-11-25.md"), today);
+        assert!(tree(&env.root).iter().all(|(rel, _)| !rel.contains(".conflict-")));
+    }
+    assert_ne!(base, today);
+    assert_eq!(tree(&p.a.root), tree(&p.b.root));
+}
+
+#[test]
+fn a_pure_rename_carries_the_other_sides_edit_to_the_new_name() {
+    let p = pair();
+    let text = p.b.read("stories/example-checkout-latency.md");
+    // B renames the story without changing a byte; A edits it meanwhile.
+    p.b.remove("stories/example-checkout-latency.md");
+    p.b.write("stories/checkout-latency.md", &text);
+    let edited = text.replace("## Situation", "## Situation\nAdded on A.");
+    assert_ne!(edited, text);
+    p.a.write("stories/example-checkout-latency.md", &edited);
+    p.a.run_ok(&["sync"]);
+    p.b.run_ok(&["sync"]);
+    p.a.run_ok(&["sync"]);
+    for env in [&p.a, &p.b] {
+        assert_eq!(env.read("stories/checkout-latency.md"), edited);
+        assert!(!env.exists("stories/example-checkout-latency.md"));
+    }
+    assert_eq!(tree(&p.a.root), tree(&p.b.root));
+}
+
+#[test]
+fn a_rename_with_changes_against_an_edit_keeps_both_texts_at_their_paths() {
+    let p = pair();
+    let text = p.b.read("stories/example-checkout-latency.md");
+    let renamed = text.replace("## Situation", "## Situation\nRenamed and edited on B.");
+    p.b.remove("stories/example-checkout-latency.md");
+    p.b.write("stories/checkout-latency.md", &renamed);
+    let edited = text.replace("## Situation", "## Situation\nAdded on A.");
+    p.a.write("stories/example-checkout-latency.md", &edited);
+    p.a.run_ok(&["sync"]);
+    p.b.run_ok(&["sync"]);
+    p.a.run_ok(&["sync"]);
+    for env in [&p.a, &p.b] {
+        assert_eq!(env.read("stories/example-checkout-latency.md"), edited);
+        assert_eq!(env.read("stories/checkout-latency.md"), renamed);
+    }
 }
 
 /// A small deterministic generator (xorshift64*), so the randomized test replays.

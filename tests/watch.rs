@@ -348,6 +348,9 @@ fn midnight_rebuilds_for_the_new_day() {
     let line = one_rebuild(&w, mark);
     assert!(line.starts_with("00:00:0"), "the clock runs from the fake time: {line}");
     assert!(untimed(&line).starts_with("new day 2026-11-26"), "{line}");
+    // Yesterday's minimums were met; today's start again from none.
+    assert!(untimed(&line).contains("today's minimums 3/3 → 0/3"), "{line}");
+    assert!(!line.contains("scores unchanged"), "{line}");
 }
 
 // 9
@@ -387,6 +390,45 @@ fn profile_edits_reload_and_a_broken_profile_keeps_the_last_valid_one() {
     assert!(env.read("DASHBOARD.md").contains("| Do 2 mock interviews | 0 / 2 |"));
     assert!(untimed(&one_rebuild(&w, mark)).starts_with("systemcraft.yaml reloaded"));
     assert!(w.since(mark).contains("fixed: systemcraft.yaml:"), "{}", w.since(mark));
+}
+
+// 9
+#[test]
+fn a_valid_yaml_but_invalid_value_keeps_that_fields_last_good_value() {
+    let _serial = serial();
+    let env = Env::init();
+    let profile = env.read("systemcraft.yaml");
+    let line15 = profile.lines().find(|l| l.starts_with("target_level:")).unwrap().to_string();
+    let with_level = |level: &str| profile.replace(&line15, &format!("target_level: {level}"));
+    env.write("systemcraft.yaml", &with_level("L7"));
+    let w = env.spawn_watch(&FAST);
+    w.ready();
+    settles(&env, DEADLINE);
+    assert!(env.read("DASHBOARD.md").contains("**Target L7**"));
+
+    // L9 is valid YAML but no level: the target stays L7 (not the default L6), the
+    // line says so, and the dashboard still names the problem. Other edits in the same
+    // save apply.
+    let mark = w.mark();
+    env.write("systemcraft.yaml", &format!("{}\ngoals:\n  weekly:\n    mocks: 3\n", with_level("L9")));
+    let line = one_rebuild(&w, mark);
+    assert!(
+        untimed(&line)
+            .starts_with("systemcraft.yaml reloaded; target_level is not valid, so its last good value stays in force"),
+        "{line}"
+    );
+    let dashboard = env.read("DASHBOARD.md");
+    assert!(dashboard.contains("**Target L7**"), "{dashboard}");
+    assert!(dashboard.contains("| Do 3 mock interviews | 0 / 3 |"), "{dashboard}");
+    assert!(dashboard.contains("unknown level \"L9\""), "{dashboard}");
+    assert!(w.since(mark).contains("new error: systemcraft.yaml:"), "{}", w.since(mark));
+
+    // Fixed: the new value applies, and watch agrees with build again.
+    let mark = w.mark();
+    env.write("systemcraft.yaml", &with_level("L6"));
+    settles(&env, DEADLINE);
+    assert!(env.read("DASHBOARD.md").contains("**Target L6**"));
+    assert!(untimed(&one_rebuild(&w, mark)).starts_with("systemcraft.yaml reloaded  "));
 }
 
 // 9
@@ -530,6 +572,47 @@ fn idle_watch_writes_nothing_and_uses_almost_no_cpu() {
         }
         _ => println!("note: /proc/{}/stat is not readable here; idle CPU not measured", w.pid()),
     }
+}
+
+/// Voluntary context switches of all of a process's threads so far (each is one
+/// wake-up from a sleep), from /proc/PID/task/*/status; `None` where /proc is missing.
+fn wakeups(pid: u32) -> Option<u64> {
+    let mut total = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
+        let status = std::fs::read_to_string(task.ok()?.path().join("status")).ok()?;
+        let line = status.lines().find(|l| l.starts_with("voluntary_ctxt_switches:"))?;
+        total += line.split_whitespace().nth(1)?.parse::<u64>().ok()?;
+    }
+    Some(total)
+}
+
+// 11
+#[test]
+fn idle_watch_sleeps_until_something_happens() {
+    let _serial = serial();
+    let env = Env::fixture("rich");
+    // The defaults (native events, 100 ms debounce): what people leave running.
+    let w = env.spawn_watch(&[]);
+    w.ready();
+    settles(&env, DEADLINE);
+    // Let the start-up's own events (the first dashboard write) pass.
+    std::thread::sleep(Duration::from_millis(500));
+    let idle = Duration::from_secs(10);
+    let Some(before) = wakeups(w.pid()) else {
+        println!("note: /proc/{}/task is not readable here; idle wake-ups not measured", w.pid());
+        return;
+    };
+    let started = Instant::now();
+    std::thread::sleep(idle);
+    let after = wakeups(w.pid()).expect("the watch is still running");
+    let per_second = (after - before) as f64 / started.elapsed().as_secs_f64();
+    println!("idle watch: {} wake-ups in {:?} ({per_second:.2}/s)", after - before, started.elapsed());
+    // A debouncer ticking every 10 ms made about 100 a second; at rest nothing should.
+    assert!(per_second <= 2.0, "an idle watch woke {per_second:.1} times a second");
+    // And it still wakes for a change.
+    let mark = w.mark();
+    env.write("stories/new-one.md", "---\ntitle: New one\n---\n");
+    w.wait_for_since(mark, "stories/new-one.md", Duration::from_secs(3));
 }
 
 // 12
@@ -723,6 +806,9 @@ fn no_commit_while_a_file_holds_conflict_markers() {
     let line = out.lines().find(|l| l.contains("not committing")).unwrap();
     assert!(line.contains("stories/checkout-latency.md:"), "{line}");
     assert!(line.contains("conflict marker"), "{line}");
+    // Watch is not run again by hand: it says it retries by itself.
+    assert!(line.ends_with("lines and save; watch tries again after your next save and a quiet period)"), "{line}");
+    assert!(!line.contains("run this again"), "{line}");
     assert_eq!(head(&env).0, first, "no commit was made");
     assert!(!out.contains("committed "), "{out}");
 }

@@ -17,10 +17,11 @@ use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
 use crate::config::Config;
+use crate::endgame::{Phase, LOGISTICS};
 use crate::index::Index;
-use crate::note::kinds::StoryStatus;
-use crate::note::{Data, Kind, Note};
+use crate::note::{Data, Note};
 use crate::plan::schedule::{add_days, days_between, mock_task_kind, plan_weeks, planned_mocks};
+use crate::practice::schedule::{self, interview_plan};
 use crate::score::{portfolio, progress, Notes};
 
 /// Minutes a scheduled mock interview takes in the calendar.
@@ -215,19 +216,43 @@ fn minimums(config: &Config) -> String {
     lines.join("\n")
 }
 
-fn study_blocks(config: &Config, tz: &TimeZone, from: Date, until: Date, events: &mut Vec<Event>) {
+/// The daily block of one day: the minimums, or in the last days before the
+/// interview a short block of stories aloud and the logistics (see [`Phase`]).
+fn study_block(config: &Config, day: Date, normal: &str) -> (i64, String, String) {
     let minutes = i64::from(config.study_minutes());
+    match Phase::on(config, day) {
+        Phase::Taper { days_left } => {
+            let light = i64::from(config.daily.behavioral_minutes.clamp(5, 15));
+            let checklist: Vec<String> = LOGISTICS.iter().map(|item| format!("[ ] {item}")).collect();
+            (
+                light,
+                format!(
+                    "Interview prep: light day, {days_left} day{} to go ({light} min)",
+                    if days_left == 1 { "" } else { "s" }
+                ),
+                format!(
+                    "No new designs, no problem quotas, no mock. Tell one or two stories aloud, then go through the checklist:\n{}",
+                    checklist.join("\n")
+                ),
+            )
+        }
+        _ => (minutes, format!("Interview prep: daily minimums ({minutes} min)"), normal.to_string()),
+    }
+}
+
+fn study_blocks(config: &Config, tz: &TimeZone, from: Date, until: Date, events: &mut Vec<Event>) {
     let description = minimums(config);
     let mut day = from;
     while day < until {
         if config.study.days.contains(&day.weekday()) {
             if let Some(start) = at(day, config.study.time, tz) {
+                let (minutes, summary, description) = study_block(config, day, &description);
                 let end = start.checked_add(jiff::SignedDuration::from_mins(minutes)).unwrap_or(start);
                 events.push(Event {
                     uid: uid(&["study", &compact(day)]),
                     kind: EventKind::Study,
-                    summary: format!("Interview prep: daily minimums ({minutes} min)"),
-                    description: description.clone(),
+                    summary,
+                    description,
                     when: When::Between(start, end),
                 });
             }
@@ -271,7 +296,9 @@ fn mock_events(
     until: Date,
     events: &mut Vec<Event>,
 ) {
-    for m in planned_mocks(&note.body.tasks, start, config.study.mock_day) {
+    for m in
+        planned_mocks(&note.body.tasks, start, config.study.mock_day, config.profile.interview_date, &config.endgame)
+    {
         if m.date < from || m.date >= until {
             continue;
         }
@@ -291,32 +318,49 @@ fn mock_events(
     }
 }
 
-/// Rehearsals: each ready story (and each refined one with rehearsals) on the day
-/// its SM-2 schedule makes it due; one overdue or never rehearsed goes on the first day.
+/// Rehearsals: each ready story (and each refined one with rehearsals) on the days
+/// the rehearsal plan gives it. With an interview date that is the interview's plan
+/// ([`crate::practice::schedule::interview_plan`]: every story told in the final week, at
+/// most `rehearsals_per_day` a day, none untold for long in the last weeks); without
+/// one, the day SM-2 makes it due, an overdue or never rehearsed one on the first day.
 fn rehearsal_events(config: &Config, index: &Index, from: Date, until: Date, events: &mut Vec<Event>) {
-    let rehearsed = portfolio::links(config, &Notes::of(index)).1;
-    for n in index.notes().filter(|n| n.kind == Kind::Story && n.readable && !n.example) {
-        let Data::Story(s) = &n.data else { continue };
-        let entry = rehearsed.get(n.id.as_str());
-        let status = s.status.unwrap_or(StoryStatus::Draft);
-        if !(status == StoryStatus::Ready || (status == StoryStatus::Refined && entry.is_some())) {
-            continue;
+    let notes = Notes::of(index);
+    let (_, rehearsed) = portfolio::links(config, &notes);
+    let built = portfolio::build(config, &notes);
+    let stories = portfolio::plan_stories(&built, &rehearsed);
+    let planned = config.profile.interview_date.filter(|i| *i > from);
+    let days: Vec<(Date, usize)> = match planned {
+        Some(interview) => {
+            let planning: Vec<schedule::Planning> = stories.iter().map(|(_, p)| *p).collect();
+            let start = from.max(config.today);
+            interview_plan(&planning, start, until, &portfolio::plan_rules(config, interview))
+                .into_iter()
+                .map(|p| (p.date, p.story))
+                .collect()
         }
-        let due = entry.map_or(config.today, |(sched, _)| sched.due).max(from);
-        if due >= until {
-            continue;
-        }
-        let title = s.title.clone().unwrap_or_else(|| n.id.clone());
-        let last = entry.map_or("never rehearsed yet".to_string(), |(sched, count)| {
+        None => stories
+            .iter()
+            .enumerate()
+            .map(|(i, (s, _))| (rehearsed.get(s.id.as_str()).map_or(config.today, |(x, _)| x.due).max(from), i))
+            .filter(|(due, _)| *due < until)
+            .collect(),
+    };
+    for (due, i) in days {
+        let (s, _) = stories[i];
+        let last = rehearsed.get(s.id.as_str()).map_or("never rehearsed yet".to_string(), |(sched, count)| {
             format!("last rehearsed {} ({count} so far)", sched.last)
         });
+        // One event per story without an interview (it moves as the story is
+        // rehearsed); with one, a story has several planned days, each its own UID.
+        let day = compact(due);
+        let parts: &[&str] = if planned.is_some() { &["rehearsal", &s.id, &day] } else { &["rehearsal", &s.id] };
         events.push(Event {
-            uid: uid(&["rehearsal", &n.id]),
+            uid: uid(parts),
             kind: EventKind::Rehearsal,
-            summary: format!("Rehearse aloud: {title}"),
+            summary: format!("Rehearse aloud: {}", s.title),
             description: format!(
                 "Tell {} aloud in 2–3 minutes and rate it (again, hard, good, easy) under `rehearsals:` in the day's log; {last}.",
-                n.path
+                s.path
             ),
             when: When::Days(due, add_days(due, 1)),
         });

@@ -5,25 +5,18 @@
 //! Otherwise, when standard input and output are both terminals, it asks one question
 //! at a time in raw mode (crossterm): 1–5 answers, `b`/← back, `s`/→ skip, Enter keeps
 //! an answer already given, `q`/Esc stops. Ctrl-C (the key, or SIGINT/SIGTERM/SIGHUP
-//! from outside) also stops: the answers given so far are written, then the command
-//! exits with 130, the shell's code for an interrupted program. Without a terminal and
+//! from outside), end of input or a terminal that goes away also stop
+//! ([`crate::terminal`]): the answers given so far are written, then the command exits
+//! with 130, the shell's code for an interrupted program. Without a terminal and
 //! without answers it is a usage error.
 
-use std::io::{IsTerminal, Read, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
-
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use crossterm::terminal;
+use std::io::{IsTerminal, Write};
 
 use crate::assess::{self, Key, Prompt, Sheet, Step, Stored};
 use crate::cli::AssessArgs;
 use crate::domain::assessment::Form;
+use crate::terminal::{Event, Key as TermKey, Stop, Terminal, EXIT_INTERRUPTED};
 use crate::{Error, Globals, Result, EXIT_OK};
-
-/// The exit code after an interrupt (128 + SIGINT), with the answers saved.
-pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// Runs the command.
 pub fn run(globals: &Globals, args: AssessArgs) -> Result<i32> {
@@ -61,13 +54,10 @@ pub fn run(globals: &Globals, args: AssessArgs) -> Result<i32> {
 
 /// Reads `--from FILE` (`-`: standard input).
 fn read_from(file: &std::path::Path) -> Result<(String, String)> {
-    if file.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| Error::io("cannot read", "standard input", e))?;
-        return Ok(("standard input".into(), text));
-    }
-    let bytes = std::fs::read(file).map_err(|e| Error::io("cannot read", file, e))?;
-    Ok((file.display().to_string(), String::from_utf8_lossy(&bytes).into_owned()))
+    // Bounded like every read: `/dev/zero` or a runaway pipe stops at the cap.
+    let bytes = crate::fs::read::read_named(file)?;
+    let name = if file.as_os_str() == "-" { "standard input".into() } else { file.display().to_string() };
+    Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// Writes the sheet into assessment.md and prints what was saved and the report.
@@ -95,107 +85,65 @@ fn save_and_report(root: &std::path::Path, stored: &Stored, sheet: &Sheet, globa
         globals.today
     );
     let _ = write!(out, "{}", assess::report(sheet));
+    let _ = write!(out, "{}", assess::changes(stored, sheet));
     Ok(())
 }
 
-/// Raw mode for as long as it lives (also used by `mock`).
-pub(crate) struct RawMode;
-
-impl RawMode {
-    /// Switches the terminal to raw mode until the value is dropped.
-    pub(crate) fn enable() -> Result<RawMode> {
-        terminal::enable_raw_mode().map_err(|e| Error::io("cannot read keys from", "the terminal", e))?;
-        Ok(RawMode)
-    }
-}
-
-impl Drop for RawMode {
-    fn drop(&mut self) {
-        let _ = terminal::disable_raw_mode();
-    }
-}
-
 /// The [`Key`] a key press means.
-fn key_of(k: KeyEvent) -> Key {
-    if k.modifiers.contains(KeyModifiers::CONTROL) {
-        return match k.code {
-            KeyCode::Char('c') => Key::Interrupt,
-            KeyCode::Char('d') => Key::Quit,
-            _ => Key::Other,
-        };
-    }
-    match k.code {
-        KeyCode::Char(c @ '0'..='9') => Key::Answer(c as u8 - b'0'),
-        KeyCode::Char('b' | 'B') | KeyCode::Left | KeyCode::Up | KeyCode::Backspace => Key::Back,
-        KeyCode::Char('s' | 'S') | KeyCode::Right | KeyCode::Down | KeyCode::Tab => Key::Skip,
-        KeyCode::Enter => Key::Enter,
-        KeyCode::Char('q' | 'Q') | KeyCode::Esc => Key::Quit,
+fn key_of(k: TermKey) -> Key {
+    match k {
+        TermKey::CtrlC => Key::Interrupt,
+        TermKey::CtrlD => Key::Quit,
+        TermKey::Char(c @ '0'..='9') => Key::Answer(c as u8 - b'0'),
+        TermKey::Char('b' | 'B') | TermKey::Left | TermKey::Up | TermKey::Backspace => Key::Back,
+        TermKey::Char('s' | 'S') | TermKey::Right | TermKey::Down | TermKey::Tab => Key::Skip,
+        TermKey::Enter => Key::Enter,
+        TermKey::Char('q' | 'Q') | TermKey::Esc => Key::Quit,
         _ => Key::Other,
     }
 }
 
-/// Writes lines in raw mode (which needs `\r\n`).
-pub(crate) fn say(out: &mut impl Write, lines: &[String]) {
-    for line in lines {
-        let _ = write!(out, "{line}\r\n");
+/// Asks the questions until the form is done, left, or the conversation stops; the
+/// stop, if any, and the prompt with the answers given.
+fn ask(term: &mut Terminal, mut prompt: Prompt, intro: String) -> (Option<Stop>, Step, Prompt) {
+    term.say(&[intro]);
+    term.say(&prompt.question_lines());
+    loop {
+        let key = match term.next(None) {
+            Event::Key(k) => key_of(k),
+            Event::Timeout => continue,
+            Event::Stop(stop) => return (Some(stop), Step::Interrupted, prompt),
+        };
+        let step = prompt.press(key);
+        match (key, step) {
+            (Key::Answer(v), Step::Ask | Step::Finished) => term.say(&[format!("→ {v}")]),
+            (Key::Skip, Step::Ask | Step::Finished) => term.say(&["→ skipped".to_string()]),
+            (Key::Back, Step::Ask) => term.say(&["← back".to_string()]),
+            _ => {}
+        }
+        match step {
+            Step::Ask => term.say(&prompt.question_lines()),
+            Step::Hint(h) => term.say(&[format!("({h})")]),
+            Step::Finished | Step::Quit | Step::Interrupted => return (None, step, prompt),
+        }
     }
-    let _ = out.flush();
 }
 
 fn interactive(root: &std::path::Path, stored: &Stored, sheet: Sheet, globals: &Globals) -> Result<i32> {
-    // SIGINT/SIGTERM/SIGHUP from outside stop the loop like Ctrl-C does; in raw mode
-    // the Ctrl-C key itself arrives as a key press.
-    let signalled = Arc::new(AtomicBool::new(false));
-    let flag = signalled.clone();
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-
     let form = sheet.form;
-    let mut prompt = Prompt::new(sheet);
-    let mut out = std::io::stdout();
     let intro = format!(
         "Self-assessment, {form} form: {} questions. Rate each from 1 to 5 for what you could show in an interview next week; when torn, take the lower value.",
         form.items().len()
     );
-    let step = {
-        let _raw = RawMode::enable()?;
-        say(&mut out, &[intro]);
-        say(&mut out, &prompt.question_lines());
-        loop {
-            if signalled.load(Ordering::SeqCst) {
-                break Step::Interrupted;
-            }
-            let ready = event::poll(Duration::from_millis(100))
-                .map_err(|e| Error::io("cannot read keys from", "the terminal", e))?;
-            if !ready {
-                continue;
-            }
-            let Event::Key(k) = event::read().map_err(|e| Error::io("cannot read keys from", "the terminal", e))?
-            else {
-                continue;
-            };
-            if k.kind != KeyEventKind::Press {
-                continue;
-            }
-            let key = key_of(k);
-            let step = prompt.press(key);
-            match (key, step) {
-                (Key::Answer(v), Step::Ask | Step::Finished) => say(&mut out, &[format!("→ {v}")]),
-                (Key::Skip, Step::Ask | Step::Finished) => say(&mut out, &["→ skipped".to_string()]),
-                (Key::Back, Step::Ask) => say(&mut out, &["← back".to_string()]),
-                _ => {}
-            }
-            match step {
-                Step::Ask => say(&mut out, &prompt.question_lines()),
-                Step::Hint(h) => say(&mut out, &[format!("({h})")]),
-                Step::Finished | Step::Quit | Step::Interrupted => break step,
-            }
-        }
+    let (stop, step, prompt) = {
+        let mut term = Terminal::open()?;
+        ask(&mut term, Prompt::new(sheet), intro)
     };
+    let mut out = std::io::stdout();
     let _ = writeln!(out);
     let sheet = prompt.sheet();
-    let mut err = anstream::stderr();
-    if step == Step::Interrupted {
-        let _ = writeln!(err, "Interrupted: saving the answers given so far.");
+    if let Some(stop) = stop {
+        let _ = writeln!(anstream::stderr(), "{}: saving the answers given so far.", stop.reason());
     }
     if prompt.changed() || (step == Step::Finished && !sheet.answers.is_empty()) {
         save_and_report(root, stored, sheet, globals)?;

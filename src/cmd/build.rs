@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::cli::BuildArgs;
 use crate::pipeline::Pipeline;
 use crate::render;
-use crate::{Globals, Result, EXIT_FAILURE, EXIT_OK};
+use crate::{output, Globals, Result, EXIT_FAILURE, EXIT_OK};
 
 /// Runs the command.
 pub fn run(globals: &Globals, args: BuildArgs) -> Result<i32> {
@@ -16,18 +16,18 @@ pub fn run(globals: &Globals, args: BuildArgs) -> Result<i32> {
     let model = std::mem::ManuallyDrop::new(pipeline.model());
     let mut out = anstream::stdout().lock();
     if args.json {
-        let _ = out.write_all(render::json::render(&model).as_bytes());
+        out.write_all(render::json::render(&model).as_bytes()).map_err(output::error)?;
         return Ok(EXIT_OK);
     }
     let markdown = pipeline.dashboard(&model);
     if args.stdout {
-        let _ = out.write_all(markdown.as_bytes());
+        out.write_all(markdown.as_bytes()).map_err(output::error)?;
         return Ok(EXIT_OK);
     }
     crate::print_diagnostics(&model.diagnostics);
     if args.check {
         if pipeline.is_current(&markdown) {
-            let _ = writeln!(out, "DASHBOARD.md is up to date");
+            writeln!(out, "DASHBOARD.md is up to date").map_err(output::error)?;
             return Ok(EXIT_OK);
         }
         let mut err = anstream::stderr();
@@ -36,6 +36,6 @@ pub fn run(globals: &Globals, args: BuildArgs) -> Result<i32> {
     }
     let written = pipeline.write(&markdown)?;
     let what = if written { "DASHBOARD.md written" } else { "DASHBOARD.md unchanged" };
-    let _ = out.write_all(render::terminal::summary(&model, what).as_bytes());
+    out.write_all(render::terminal::summary(&model, what).as_bytes()).map_err(output::error)?;
     Ok(EXIT_OK)
 }

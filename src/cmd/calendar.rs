@@ -7,7 +7,11 @@ use crate::calendar::{ics, EventKind, Schedule};
 use crate::cli::CalendarArgs;
 use crate::config::Config;
 use crate::index::Index;
-use crate::{parse_date, Error, Globals, Result, EXIT_OK};
+use crate::{parse_date, Globals, Result, EXIT_OK};
+
+/// What `--out` writes, to recognise a calendar it may replace.
+const ICS: crate::fs::target::Kind =
+    crate::fs::target::Kind { what: "an iCalendar file", is_one: |head| head.starts_with(b"BEGIN:VCALENDAR") };
 
 /// Runs the command.
 pub fn run(globals: &Globals, args: CalendarArgs) -> Result<i32> {
@@ -26,12 +30,17 @@ pub fn run(globals: &Globals, args: CalendarArgs) -> Result<i32> {
         globals.clock.now().timestamp()
     };
     let text = ics::render(&schedule, stamp);
-    let Some(out) = args.out else {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(text.as_bytes()).map_err(|e| Error::io("cannot write", "standard output", e))?;
-        return Ok(EXIT_OK);
+    let out = match args.out {
+        Some(out) if out.as_os_str() != "-" => out,
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text.as_bytes()).map_err(crate::output::error)?;
+            return Ok(EXIT_OK);
+        }
     };
-    crate::fs::write_atomic(&out, text.as_bytes(), crate::fs::Durability::Flushed)?;
+    super::create_parent(&out)?;
+    // A note is never overwritten, a link never replaced, a pipe never read first.
+    crate::fs::target::write_named(&out, text.as_bytes(), ICS)?;
     let parts: Vec<String> = [
         (EventKind::Study, "study block", "study blocks"),
         (EventKind::PlanWeek, "plan week", "plan weeks"),
@@ -48,14 +57,15 @@ pub fn run(globals: &Globals, args: CalendarArgs) -> Result<i32> {
     let last = schedule.last;
     let mut o = anstream::stdout().lock();
     let n = schedule.events.len();
-    let _ = writeln!(
+    writeln!(
         o,
         "Wrote {}: {n} event{} from {} to {last}{}.",
         out.display(),
         if n == 1 { "" } else { "s" },
         schedule.from,
         if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
-    );
+    )
+    .map_err(crate::output::error)?;
     if let Some(day) = config.profile.interview_date.filter(|d| *d < schedule.from) {
         let _ = writeln!(
             anstream::stderr(),
@@ -64,6 +74,7 @@ pub fn run(globals: &Globals, args: CalendarArgs) -> Result<i32> {
         );
     }
     let zone = schedule.time_zone_name.as_deref().unwrap_or("the system's time zone");
-    let _ = writeln!(o, "Times are in {zone}. Import it again after a change: the events are updated, not doubled.");
+    writeln!(o, "Times are in {zone}. Import it again after a change: the events are updated, not doubled.")
+        .map_err(crate::output::error)?;
     Ok(EXIT_OK)
 }

@@ -5,8 +5,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::check::Report;
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::coach::lint::Report;
 use crate::diag::rel_path;
 use crate::pipeline::Pipeline;
 use crate::{Error, Globals, Result, EXIT_FAILURE, EXIT_OK};
@@ -21,17 +21,15 @@ pub fn run(globals: &Globals, args: CheckArgs) -> Result<i32> {
     let selected = |rel: &str| {
         scopes.is_empty() || scopes.iter().any(|s| s.is_empty() || rel == s || rel.starts_with(&format!("{s}/")))
     };
-    let read = |rel: &str| {
-        std::fs::read(root.join(crate::diag::to_path(rel))).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
-    };
+    let read = |rel: &str| crate::fs::read::read_text_in(&root, rel).ok();
     let report = Report::collect(&pipeline.config, &pipeline.index, &model, &selected, &read);
     match args.format {
         CheckFormat::Json => {
             let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
             text.push('\n');
-            let _ = anstream::stdout().write_all(text.as_bytes());
+            anstream::stdout().write_all(text.as_bytes()).map_err(crate::output::error)?;
         }
-        CheckFormat::Text => print(&report),
+        CheckFormat::Text => print(&report).map_err(crate::output::error)?,
     }
     Ok(if report.errors > 0 { EXIT_FAILURE } else { EXIT_OK })
 }
@@ -57,14 +55,14 @@ fn scopes(root: &Path, paths: &[PathBuf]) -> Result<Vec<String>> {
 
 /// The findings as `path:line:col: severity: message [code]`, a hint under each, and
 /// a summary line.
-fn print(report: &Report) {
+fn print(report: &Report) -> std::io::Result<()> {
     let mut out = anstream::stdout().lock();
-    let _ = out.write_all(crate::render::terminal::diagnostics(&report.findings).as_bytes());
+    out.write_all(crate::render::terminal::diagnostics(&report.findings).as_bytes())?;
     let notes = format!("{} note{}", report.checked, if report.checked == 1 { "" } else { "s" });
     if report.findings.is_empty() {
-        let _ = writeln!(out, "No problems in {notes}.");
+        writeln!(out, "No problems in {notes}.")
     } else {
-        let _ = writeln!(
+        writeln!(
             out,
             "{} error{}, {} warning{} in {notes} ({} stor{} checked against STAR).",
             report.errors,
@@ -73,6 +71,6 @@ fn print(report: &Report) {
             if report.warnings == 1 { "" } else { "s" },
             report.stories,
             if report.stories == 1 { "y" } else { "ies" }
-        );
+        )
     }
 }

@@ -12,6 +12,7 @@ use crate::{Error, Globals, Result, EXIT_OK};
 pub fn run(globals: &Globals, args: CommitArgs) -> Result<i32> {
     let ws = globals.workspace()?;
     let repo = Repo::open_at(&ws.root).ok_or_else(|| Error::NotARepo { path: ws.root.clone() })?;
+    let _lock = repo.lock(|| eprintln!("waiting for another systemcraft command (sync, commit, watch) to finish…"))?;
     // Refuse before touching anything, so a merge in progress keeps its state.
     repo.ensure_committable(&[])?;
     let mut pipeline = Pipeline::load(ws, globals.today)?;
@@ -21,7 +22,7 @@ pub fn run(globals: &Globals, args: CommitArgs) -> Result<i32> {
     let changes = repo.changes()?;
     let mut out = anstream::stdout().lock();
     if changes.is_empty() {
-        let _ = writeln!(out, "Nothing to commit: the workspace matches the last commit.");
+        writeln!(out, "Nothing to commit: the workspace matches the last commit.").map_err(crate::output::error)?;
         return Ok(EXIT_OK);
     }
     repo.ensure_committable(&changes)?;
@@ -32,18 +33,19 @@ pub fn run(globals: &Globals, args: CommitArgs) -> Result<i32> {
     match repo.commit_all(&message)? {
         Some(c) => {
             let subject = message.lines().next().unwrap_or_default();
-            let _ = writeln!(out, "Committed {} ({} changed): {subject}", c.id, plural(changes.len()));
+            writeln!(out, "Committed {} ({} changed): {subject}", c.id, plural(changes.len()))
+                .map_err(crate::output::error)?;
             if c.fallback_author {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "  no git identity is configured, so the author is \"{} <{}>\"; set yours with `git config --global user.name …` and `git config --global user.email …`",
                     git::FALLBACK_NAME,
                     git::FALLBACK_EMAIL
-                );
+                ).map_err(crate::output::error)?;
             }
         }
         None => {
-            let _ = writeln!(out, "Nothing to commit: the workspace matches the last commit.");
+            writeln!(out, "Nothing to commit: the workspace matches the last commit.").map_err(crate::output::error)?;
         }
     }
     Ok(EXIT_OK)

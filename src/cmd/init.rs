@@ -28,6 +28,8 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     ];
     let mut created = Vec::new();
     let mut kept = Vec::new();
+    // What init wrote, as written: fresh defaults give way to a remote's real files.
+    let mut fresh = Vec::new();
     for rel in template::files() {
         let Some(bytes) = template::get(&rel) else { continue };
         let contents = if rel == crate::config::PROFILE_FILE {
@@ -36,7 +38,10 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
             bytes.into_owned()
         };
         match crate::fs::create_new_in(&dir, &rel, &contents) {
-            Ok(()) => created.push(rel),
+            Ok(()) => {
+                fresh.push((rel.clone(), contents));
+                created.push(rel);
+            }
             Err(Error::Exists { .. }) => kept.push(rel),
             Err(e) => return Err(e),
         }
@@ -52,24 +57,31 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     }
 
     let mut out = anstream::stdout().lock();
-    let _ = writeln!(out, "Workspace ready in {}", dir.display());
-    let _ = writeln!(out, "  created {} file{}", created.len(), if created.len() == 1 { "" } else { "s" });
+    writeln!(out, "Workspace ready in {}", dir.display()).map_err(crate::output::error)?;
+    writeln!(out, "  created {} file{}", created.len(), if created.len() == 1 { "" } else { "s" })
+        .map_err(crate::output::error)?;
     if !kept.is_empty() {
         let _ =
             writeln!(out, "  kept {} existing file{} untouched:", kept.len(), if kept.len() == 1 { "" } else { "s" });
         for k in &kept {
-            let _ = writeln!(out, "    {k}");
+            writeln!(out, "    {k}").map_err(crate::output::error)?;
         }
     }
 
     if !args.no_git {
         git_step(&dir, &created, &kept, &mut out)?;
+        if let Some(repo) = Repo::open_at(&dir) {
+            crate::git::fresh::Record::add(repo.repository(), &fresh);
+        }
     }
-    let _ = writeln!(
-        out,
-        "\nNext: take the self-assessment with `systemcraft assess` (or answer the questions in assessment.md), then run `systemcraft build` in {}",
-        dir.display()
-    );
+    // A workspace whose assessment is already answered is past the first step.
+    let assessed = crate::assess::Stored::load(&dir).is_ok_and(|s| !s.answers.is_empty());
+    let next = if assessed {
+        "\nNext: the assessment is answered; run `systemcraft build` in {dir}, and `systemcraft plan` for a study plan"
+    } else {
+        "\nNext: take the self-assessment with `systemcraft assess` (or answer the questions in assessment.md), then run `systemcraft build` in {dir}"
+    };
+    writeln!(out, "{}", next.replace("{dir}", &dir.display().to_string())).map_err(crate::output::error)?;
     Ok(EXIT_OK)
 }
 
@@ -99,12 +111,13 @@ fn git_step(dir: &Path, created: &[String], kept: &[String], out: &mut impl Writ
         Some(r) => (r, false),
         None => {
             if let Some(parent) = Repo::enclosing(dir) {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "  git: {} is inside the repository at {}; not creating another one and not committing there",
                     dir.display(),
                     parent.display()
-                );
+                )
+                .map_err(crate::output::error)?;
                 return Ok(());
             }
             (Repo::init(dir)?, true)
@@ -119,7 +132,7 @@ fn git_step(dir: &Path, created: &[String], kept: &[String], out: &mut impl Writ
         paths.sort();
     }
     if paths.is_empty() {
-        let _ = writeln!(out, "  git: existing repository kept; nothing new to commit");
+        writeln!(out, "  git: existing repository kept; nothing new to commit").map_err(crate::output::error)?;
         return Ok(());
     }
     let message =
@@ -131,18 +144,18 @@ fn git_step(dir: &Path, created: &[String], kept: &[String], out: &mut impl Writ
             } else {
                 "committed the new files to the existing repository"
             };
-            let _ = writeln!(out, "  git: {what} ({})", c.id);
+            writeln!(out, "  git: {what} ({})", c.id).map_err(crate::output::error)?;
             if c.fallback_author {
-                let _ = writeln!(
+                writeln!(
                     out,
                     "  git: no identity configured, so the commit is by \"{} <{}>\"; set yours with `git config --global user.name \"…\"` and `git config --global user.email …`",
                     crate::git::FALLBACK_NAME,
                     crate::git::FALLBACK_EMAIL
-                );
+                ).map_err(crate::output::error)?;
             }
         }
         None => {
-            let _ = writeln!(out, "  git: existing repository kept; nothing new to commit");
+            writeln!(out, "  git: existing repository kept; nothing new to commit").map_err(crate::output::error)?;
         }
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! `systemcraft man`: the man pages (clap_mangen): the main page on standard output,
 //! or every page — the main one and one per subcommand, which it refers to — into a
-//! folder.
+//! folder (created when missing).
 
 use std::path::Path;
 
@@ -17,13 +17,10 @@ pub fn run(out_dir: Option<&Path>) -> Result<i32> {
             man.render(&mut std::io::stdout()).map_err(|e| Error::io("cannot write", "standard output", e))?;
         }
         Some(dir) => {
-            if !dir.is_dir() {
-                return Err(Error::Usage(format!(
-                    "{} is not a folder; create it first (`mkdir -p {}`)",
-                    dir.display(),
-                    dir.display()
-                )));
+            if dir.exists() && !dir.is_dir() {
+                return Err(Error::Usage(format!("{} is a file, not a folder", dir.display())));
             }
+            std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
             clap_mangen::generate_to(Cli::command(), dir)
                 .map_err(|e| Error::io("cannot write the man pages in", dir, e))?;
             println!("Wrote the man pages to {}: systemcraft.1 and one per subcommand.", dir.display());

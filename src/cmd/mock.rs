@@ -1,25 +1,24 @@
 //! `systemcraft mock [--kind KIND] [--partner NAME] [--dry-run] [--no-timer]`: run a
 //! timed mock interview in the terminal and record it in mocks/.
 //!
-//! The agenda comes from [`crate::mock::Agenda`]; this file owns the terminal: raw
-//! mode (crossterm), a clock line redrawn in place a few times a second (unless
-//! `--no-timer`), the keys, and the final note. Ctrl-C (the key, or SIGINT, SIGTERM,
-//! SIGHUP) abandons the mock: nothing is written and the exit code is 130.
+//! The agenda comes from [`crate::mock::Agenda`]; this file drives the terminal
+//! ([`crate::terminal`]): a clock line redrawn in place a few times a second while a
+//! phase runs (unless `--no-timer`; otherwise the wait sleeps until a key), the keys,
+//! and the final note. Ctrl-C or Ctrl-D (the key, or SIGINT, SIGTERM, SIGHUP, end of
+//! input, a terminal gone) during the phases abandons the mock: nothing is written.
+//! Once the phases are over the mock has happened, so a stop during the ratings or the
+//! notes writes the note with what was given so far. Either way the exit code is 130.
 
 use std::io::{IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-
-use super::assess::{say, RawMode, EXIT_INTERRUPTED};
 use crate::cli::MockArgs;
 use crate::config::Config;
 use crate::index::Index;
 use crate::mock::session::{clock, Input, Session, Stage};
 use crate::mock::{self, note, Agenda};
 use crate::score::{goals, portfolio, Notes};
+use crate::terminal::{Event, Key, Stop, Terminal, EXIT_INTERRUPTED};
 use crate::{Error, Globals, Result, EXIT_OK};
 
 /// How often the clock line is redrawn.
@@ -46,9 +45,20 @@ pub fn run(globals: &Globals, args: MockArgs) -> Result<i32> {
             "a mock runs in a terminal: start `systemcraft mock` in one, or use --dry-run to print the agenda".into(),
         ));
     }
-    let Some(session) = interactive(Session::new(agenda), !args.no_timer)? else {
-        let _ = writeln!(anstream::stderr(), "Interrupted: the mock was abandoned and nothing was written.");
-        return Ok(EXIT_INTERRUPTED);
+    let (session, stopped) = match interactive(Session::new(agenda), !args.no_timer)? {
+        Ended::Done(session) => (session, None),
+        Ended::Abandoned(stop) => {
+            let _ = writeln!(
+                anstream::stderr(),
+                "{}: the mock was abandoned during its phases and nothing was written.",
+                stop.reason()
+            );
+            return Ok(EXIT_INTERRUPTED);
+        }
+        Ended::Kept(stop, session) => {
+            let _ = writeln!(anstream::stderr(), "{}: keeping the ratings and notes given so far.", stop.reason());
+            (session, Some(stop))
+        }
     };
     let rel = note::save(&ws.root, &session, globals.today, partner)?;
     let mut out = anstream::stdout().lock();
@@ -68,140 +78,135 @@ pub fn run(globals: &Globals, args: MockArgs) -> Result<i32> {
         let _ = writeln!(out, "Mock interviews this week: {} of {}.", g.done, g.target);
     }
     let _ = writeln!(out, "Add the stories you told under `stories:`, then `systemcraft build`.");
-    Ok(EXIT_OK)
+    Ok(if stopped.is_some() { EXIT_INTERRUPTED } else { EXIT_OK })
 }
 
 /// What a key means at a stage; `None` for keys that do nothing there.
-fn input_of(stage: Stage, k: KeyEvent) -> Option<Input> {
+fn input_of(stage: Stage, k: Key) -> Option<Input> {
     let notes = stage == Stage::Notes;
-    Some(match k.code {
-        KeyCode::Enter => Input::Next,
-        KeyCode::Esc => Input::Stop,
-        KeyCode::Backspace if notes => Input::Erase,
-        KeyCode::Char(c) if notes => Input::Char(c),
-        KeyCode::Char(' ' | 'n' | 'N') | KeyCode::Right | KeyCode::Tab if matches!(stage, Stage::Phase(_)) => {
-            Input::Next
-        }
-        KeyCode::Char(c @ '0'..='9') => Input::Digit(c as u8 - b'0'),
-        KeyCode::Char('s' | 'S') | KeyCode::Right | KeyCode::Tab => Input::Skip,
-        KeyCode::Char('b' | 'B') | KeyCode::Left | KeyCode::Backspace => Input::Back,
-        KeyCode::Char('q' | 'Q') => Input::Stop,
+    Some(match k {
+        Key::Enter => Input::Next,
+        Key::Esc => Input::Stop,
+        Key::Backspace if notes => Input::Erase,
+        Key::Char(c) if notes => Input::Char(c),
+        Key::Char(' ' | 'n' | 'N') | Key::Right | Key::Tab if matches!(stage, Stage::Phase(_)) => Input::Next,
+        Key::Char(c @ '0'..='9') => Input::Digit(c as u8 - b'0'),
+        Key::Char('s' | 'S') | Key::Right | Key::Tab => Input::Skip,
+        Key::Char('b' | 'B') | Key::Left | Key::Backspace => Input::Back,
+        Key::Char('q' | 'Q') => Input::Stop,
         _ => return None,
     })
 }
 
 /// Redraws the clock line in place.
-fn draw_clock(out: &mut impl Write, session: &Session, now: Duration) {
-    let _ = write!(out, "\r\x1b[2K{}", session.clock_line(now));
-    let _ = out.flush();
+fn draw_clock(term: &mut Terminal, session: &Session, now: Duration) {
+    term.write(&format!("\r\x1b[2K{}", session.clock_line(now)));
 }
 
 /// What to show when a stage starts.
-fn announce(out: &mut impl Write, session: &Session, timer: bool, now: Duration) {
+fn announce(term: &mut Terminal, session: &Session, timer: bool, now: Duration) {
     match session.stage {
         Stage::Phase(_) => {
-            say(out, &session.phase_lines());
+            term.say(&session.phase_lines());
             if timer {
-                draw_clock(out, session, now);
+                draw_clock(term, session, now);
             }
         }
-        Stage::Rating(_) => say(out, &[session.rating_line()]),
-        Stage::Notes => {
-            let _ = write!(out, "Notes (one line: what to fix next time; Enter saves, Esc leaves it empty): ");
-            let _ = out.flush();
-        }
+        Stage::Rating(_) => term.say(&[session.rating_line()]),
+        Stage::Notes => term.write("Notes (one line: what to fix next time; Enter saves, Esc leaves it empty): "),
         Stage::Done => {}
     }
 }
 
-/// Runs the session in raw mode; `None` when it was interrupted.
-fn interactive(mut session: Session, timer: bool) -> Result<Option<Session>> {
-    // SIGINT/SIGTERM/SIGHUP from outside abandon the mock as the Ctrl-C key does.
-    let signalled = Arc::new(AtomicBool::new(false));
-    let flag = signalled.clone();
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    let key_error = |e| Error::io("cannot read keys from", "the terminal", e);
+/// How a session in the terminal ended.
+enum Ended {
+    /// Everything asked.
+    Done(Session),
+    /// Stopped during the phases: nothing to keep.
+    Abandoned(Stop),
+    /// Stopped after the phases: the ratings and notes given so far are kept.
+    Kept(Stop, Session),
+}
 
-    let mut out = std::io::stdout();
-    let _raw = RawMode::enable()?;
+/// Runs the session in raw mode.
+fn interactive(mut session: Session, timer: bool) -> Result<Ended> {
+    let mut term = Terminal::open()?;
     let intro: Vec<String> = session.agenda.describe().lines().map(str::to_string).collect();
-    say(&mut out, &intro);
-    say(
-        &mut out,
-        &[format!(
-            "The clock starts now{}. Enter, space or n: next phase · q: end the phases now · Ctrl-C: abandon.",
-            if timer { "" } else { " (not shown: --no-timer)" }
-        )],
-    );
+    term.say(&intro);
+    term.say(&[format!(
+        "The clock starts now{}. Enter, space or n: next phase · q: end the phases now · Ctrl-C: abandon.",
+        if timer { "" } else { " (not shown: --no-timer)" }
+    )]);
     let start = Instant::now();
-    announce(&mut out, &session, timer, Duration::ZERO);
+    announce(&mut term, &session, timer, Duration::ZERO);
     loop {
-        if signalled.load(Ordering::SeqCst) {
-            say(&mut out, &[String::new()]);
-            return Ok(None);
-        }
-        if !event::poll(TICK).map_err(key_error)? {
-            if timer && matches!(session.stage, Stage::Phase(_)) {
-                draw_clock(&mut out, &session, start.elapsed());
-            }
-            continue;
-        }
-        let Event::Key(k) = event::read().map_err(key_error)? else { continue };
-        if k.kind != KeyEventKind::Press {
-            continue;
-        }
-        if k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c' | 'd')) {
-            say(&mut out, &[String::new()]);
-            return Ok(None);
-        }
-        let Some(input) = input_of(session.stage, k) else { continue };
-        let before = session.stage;
-        let now = start.elapsed();
-        let after = session.press(input, now);
-        match (before, after) {
-            (Stage::Phase(_), Stage::Phase(_) | Stage::Rating(_)) => {
-                if let Some(t) = session.timings.last() {
-                    let line = format!("  done in {}", clock(t.spent));
-                    if timer {
-                        let _ = write!(out, "\r\x1b[2K");
-                    }
-                    say(&mut out, &[line]);
+        // The clock line is redrawn only while it is shown; otherwise the wait sleeps
+        // until a key or a stop.
+        let ticking = timer && matches!(session.stage, Stage::Phase(_));
+        let key = match term.next(ticking.then_some(TICK)) {
+            Event::Key(Key::CtrlD) => Err(Stop::CtrlC),
+            Event::Key(k) => Ok(k),
+            Event::Timeout => {
+                if ticking {
+                    draw_clock(&mut term, &session, start.elapsed());
                 }
-                if matches!(after, Stage::Rating(_)) {
-                    say(&mut out, &[String::new(), format!("Phases over after {}.", clock(session.total()))]);
-                }
-                announce(&mut out, &session, timer, now);
+                continue;
             }
-            (Stage::Rating(_), _) => {
-                let shown = match input {
-                    Input::Digit(v @ 1..=5) => format!("→ {v}"),
-                    Input::Skip | Input::Next => "→ skipped".into(),
-                    Input::Back => "← back".into(),
-                    Input::Stop => "→ the rest skipped".into(),
-                    _ => "(rate from 1 to 5)".into(),
-                };
-                say(&mut out, &[shown]);
-                if after != before || matches!(input, Input::Back) {
-                    announce(&mut out, &session, timer, now);
-                }
+            Event::Stop(stop) => Err(stop),
+        };
+        let key = match key {
+            Ok(k) => k,
+            Err(stop) => {
+                term.say(&[String::new()]);
+                return Ok(if session.phases_over() { Ended::Kept(stop, session) } else { Ended::Abandoned(stop) });
             }
-            (Stage::Notes, Stage::Notes) => {
-                match input {
-                    Input::Erase => {
-                        let _ = write!(out, "\x08 \x08");
-                    }
-                    Input::Char(c) => {
-                        let _ = write!(out, "{c}");
-                    }
-                    _ => {}
-                }
-                let _ = out.flush();
-            }
-            (_, Stage::Done) => {
-                say(&mut out, &[String::new()]);
-                return Ok(Some(session));
-            }
-            _ => {}
+        };
+        let Some(input) = input_of(session.stage, key) else { continue };
+        if step(&mut term, &mut session, input, timer, start.elapsed()) {
+            term.say(&[String::new()]);
+            return Ok(Ended::Done(session));
         }
     }
+}
+
+/// Applies one input and shows what changed; `true` when the session is done.
+fn step(term: &mut Terminal, session: &mut Session, input: Input, timer: bool, now: Duration) -> bool {
+    let before = session.stage;
+    let after = session.press(input, now);
+    match (before, after) {
+        (Stage::Phase(_), Stage::Phase(_) | Stage::Rating(_)) => {
+            if let Some(t) = session.timings.last() {
+                let line = format!("  done in {}", clock(t.spent));
+                if timer {
+                    term.write("\r\x1b[2K");
+                }
+                term.say(&[line]);
+            }
+            if matches!(after, Stage::Rating(_)) {
+                term.say(&[String::new(), format!("Phases over after {}.", clock(session.total()))]);
+            }
+            announce(term, session, timer, now);
+        }
+        (Stage::Rating(_), _) => {
+            let shown = match input {
+                Input::Digit(v @ 1..=5) => format!("→ {v}"),
+                Input::Skip | Input::Next => "→ skipped".into(),
+                Input::Back => "← back".into(),
+                Input::Stop => "→ the rest skipped".into(),
+                _ => "(rate from 1 to 5)".into(),
+            };
+            term.say(&[shown]);
+            if after != before || matches!(input, Input::Back) {
+                announce(term, session, timer, now);
+            }
+        }
+        (Stage::Notes, Stage::Notes) => match input {
+            Input::Erase => term.write("\x08 \x08"),
+            Input::Char(c) => term.write(&c.to_string()),
+            _ => {}
+        },
+        (_, Stage::Done) => return true,
+        _ => {}
+    }
+    false
 }

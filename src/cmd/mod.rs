@@ -5,9 +5,11 @@ pub mod assess;
 pub mod build;
 pub mod calendar;
 pub mod check;
+pub mod clone;
 pub mod commit;
 pub mod completions;
 pub mod init;
+pub mod lsp;
 pub mod man;
 pub mod mock;
 pub mod new;
@@ -33,4 +35,12 @@ pub(crate) fn lookup<T>(
             None => format!("unknown {what} \"{name}\"; use one of: {all}"),
         })
     })
+}
+
+/// Creates the folder a file is written into (`--out exports/prep.ics`), if missing.
+pub(crate) fn create_parent(file: &std::path::Path) -> Result<()> {
+    match file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) => std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e)),
+        None => Ok(()),
+    }
 }

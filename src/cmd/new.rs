@@ -43,6 +43,16 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
     }
 
     let title = args.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    // A story or design is named by its title: without one it would be a silent
+    // `untitled.md`, the next one refused as existing.
+    if title.is_none() && matches!(args.kind, NoteKind::Story | NoteKind::Design) {
+        let example = if args.kind == NoteKind::Story { "Cutting checkout latency" } else { "Global rate limiter" };
+        return Err(Error::Usage(format!(
+            "a {name} needs a title, which also names its file: systemcraft new {name} \"{example}\""
+        )));
+    }
+    // With --edit, the editor is found before anything is written: no editor, no note.
+    let editor = if args.edit { Some(editor()?) } else { None };
     let file = match args.kind {
         NoteKind::Log => format!("{today}.md"),
         NoteKind::Mock => format!("{today}-{}.md", crate::fs::slugify(title.unwrap_or("mock"))),
@@ -54,11 +64,7 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
     // say where it went rather than leave the name a surprise.
     let unnamed = title.is_some_and(|t| crate::fs::slugify(t) == "untitled" && !t.eq_ignore_ascii_case("untitled"));
 
-    let user_template = ws.root.join("templates").join(format!("{name}.md"));
-    let text = std::fs::read_to_string(&user_template)
-        .ok()
-        .or_else(|| template::text(&format!("templates/{name}.md")))
-        .unwrap_or_default();
+    let text = template::user_or_builtin(&ws.root, &format!("templates/{name}.md"))?.unwrap_or_default();
     let title_text = title.map(str::to_string).unwrap_or_else(|| match args.kind {
         NoteKind::Log => format!("Practice log {today}"),
         _ => "Untitled".to_string(),
@@ -93,9 +99,9 @@ pub fn run(globals: &Globals, args: NewArgs) -> Result<i32> {
             "note: the title has no letter or digit to name the file with, so the note is {rel}; rename it as you like"
         );
     }
-    let _ = writeln!(anstream::stdout(), "{}", shown.display());
-    if args.edit {
-        open_editor(&path)?;
+    writeln!(anstream::stdout(), "{}", shown.display()).map_err(crate::output::error)?;
+    if let Some(editor) = editor {
+        open_editor(&editor, &path)?;
     }
     Ok(EXIT_OK)
 }
@@ -119,13 +125,22 @@ fn display_path(root: &std::path::Path, rel: &str) -> PathBuf {
     }
 }
 
-/// Opens a file in $VISUAL or $EDITOR and waits for it.
-fn open_editor(path: &std::path::Path) -> Result<()> {
-    let editor = std::env::var("VISUAL")
+/// The editor `--edit` starts: $VISUAL, else $EDITOR.
+fn editor() -> Result<String> {
+    std::env::var("VISUAL")
         .ok()
         .filter(|v| !v.trim().is_empty())
         .or_else(|| std::env::var("EDITOR").ok().filter(|v| !v.trim().is_empty()))
-        .ok_or_else(|| Error::Usage("--edit needs $VISUAL or $EDITOR to name your editor".into()))?;
+        .ok_or_else(|| {
+            Error::Usage(
+                "--edit needs $VISUAL or $EDITOR to name your editor (e.g. `export EDITOR=nano`); no note was created"
+                    .into(),
+            )
+        })
+}
+
+/// Opens a file in `editor` and waits for it.
+fn open_editor(editor: &str, path: &std::path::Path) -> Result<()> {
     // The variable may carry arguments (`code --wait`).
     let mut parts = editor.split_whitespace();
     let program = parts.next().unwrap_or("vi");

@@ -27,7 +27,7 @@ pub fn run(globals: &Globals, args: PlanArgs) -> Result<i32> {
 
     let mut out = anstream::stdout().lock();
     let n = plan.weeks.len();
-    let _ = writeln!(
+    writeln!(
         out,
         "Wrote {}: {n} week{} from {} to {}, {} tasks.",
         saved.path,
@@ -35,18 +35,20 @@ pub fn run(globals: &Globals, args: PlanArgs) -> Result<i32> {
         plan.start(),
         plan.end(),
         plan.tasks().count()
-    );
+    )
+    .map_err(crate::output::error)?;
     let why = match (plan.request.result(), path) {
         (Some(r), None) => path_reason(&r),
         (Some(r), Some(_)) => format!("chosen with --path; the assessment points to {}", r.path),
         (None, _) => "chosen with --path; the assessment is not complete yet".into(),
     };
-    let _ = writeln!(out, "Path: {} ({why}).", plan.request.path);
+    writeln!(out, "Path: {} ({why}).", plan.request.path).map_err(crate::output::error)?;
     if let Some(notice) = plan.compression_notice() {
-        let _ = writeln!(out, "{notice}");
+        writeln!(out, "{notice}").map_err(crate::output::error)?;
     }
     if saved.profile_changed {
-        let _ = writeln!(out, "{PROFILE_FILE} now names it as the current plan (plan: {}).", saved.path);
+        writeln!(out, "{PROFILE_FILE} now names it as the current plan (plan: {}).", saved.path)
+            .map_err(crate::output::error)?;
     }
     Ok(EXIT_OK)
 }

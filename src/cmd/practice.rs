@@ -4,29 +4,24 @@
 //! In a terminal: the story and an interview question are shown, Enter starts a
 //! visible countdown, Enter again stops it, then a key rates the answer (1/a again,
 //! 2/h hard, 3/g good, 4/e easy). `q`/Esc leaves without recording; Ctrl-C (or a
-//! SIGINT/SIGTERM/SIGHUP) too, with exit code 130. With `--rating` nothing is asked:
+//! SIGINT/SIGTERM/SIGHUP, end of input, a terminal gone: [`crate::terminal`]) too,
+//! with exit code 130. The rating is the only answer and is recorded as it is typed,
+//! so a stop never loses one. With `--rating` nothing is asked:
 //! the rehearsal is recorded at once. Without a terminal and without `--rating` it is
 //! a usage error.
 
 use std::io::{IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use crossterm::terminal;
 
 use super::lookup;
 use crate::cli::PracticeArgs;
-use crate::coach::rehearsal::{self, Entry, Pick};
 use crate::domain::principles::Principle;
 use crate::note::kinds::Rating;
 use crate::pipeline::Pipeline;
+use crate::practice::rehearsal::{self, Entry, Pick};
 use crate::score::portfolio;
+use crate::terminal::{Event, Key as TermKey, Stop, Terminal, EXIT_INTERRUPTED};
 use crate::{Error, Globals, Result, EXIT_OK};
-
-/// The exit code after an interrupt (128 + SIGINT); nothing is recorded.
-pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// Runs the command.
 pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
@@ -64,8 +59,8 @@ pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
                     let _ = writeln!(anstream::stdout(), "Nothing recorded.");
                     return Ok(EXIT_OK);
                 }
-                Outcome::Interrupted => {
-                    let _ = writeln!(anstream::stderr(), "Interrupted: nothing recorded.");
+                Outcome::Stopped(stop) => {
+                    let _ = writeln!(anstream::stderr(), "{}: nothing recorded.", stop.reason());
                     return Ok(EXIT_INTERRUPTED);
                 }
             }
@@ -127,24 +122,8 @@ enum Outcome {
     Rated(Rating, u64),
     /// `q` or Esc.
     Quit,
-    /// Ctrl-C or a signal.
-    Interrupted,
-}
-
-/// Raw mode for as long as it lives.
-struct RawMode;
-
-impl RawMode {
-    fn enable() -> Result<RawMode> {
-        terminal::enable_raw_mode().map_err(|e| Error::io("cannot read keys from", "the terminal", e))?;
-        Ok(RawMode)
-    }
-}
-
-impl Drop for RawMode {
-    fn drop(&mut self) {
-        let _ = terminal::disable_raw_mode();
-    }
+    /// Ctrl-C, a signal, or the terminal gone.
+    Stopped(Stop),
 }
 
 /// A key as the rehearsal reads it.
@@ -152,35 +131,25 @@ impl Drop for RawMode {
 enum Key {
     Enter,
     Quit,
-    Interrupt,
     Rate(Rating),
     Other,
 }
 
-/// Waits up to `wait` for a key press.
-fn key(wait: Duration) -> Result<Option<Key>> {
-    let io = |e| Error::io("cannot read keys from", "the terminal", e);
-    if !event::poll(wait).map_err(io)? {
-        return Ok(None);
-    }
-    let Event::Key(k) = event::read().map_err(io)? else { return Ok(None) };
-    if k.kind != KeyEventKind::Press {
-        return Ok(None);
-    }
-    if k.modifiers.contains(KeyModifiers::CONTROL) {
-        return Ok(Some(match k.code {
-            KeyCode::Char('c') => Key::Interrupt,
-            KeyCode::Char('d') => Key::Quit,
-            _ => Key::Other,
-        }));
-    }
-    Ok(Some(match k.code {
-        KeyCode::Enter | KeyCode::Char(' ') => Key::Enter,
-        KeyCode::Esc | KeyCode::Char('q' | 'Q') => Key::Quit,
-        KeyCode::Char('1' | 'a' | 'A') => Key::Rate(Rating::Again),
-        KeyCode::Char('2' | 'h' | 'H') => Key::Rate(Rating::Hard),
-        KeyCode::Char('3' | 'g' | 'G') => Key::Rate(Rating::Good),
-        KeyCode::Char('4' | 'e' | 'E') => Key::Rate(Rating::Easy),
+/// Waits up to `wait` for a key press: `Ok(None)` when none came, `Err` when the
+/// conversation stopped.
+fn key(term: &mut Terminal, wait: Option<Duration>) -> std::result::Result<Option<Key>, Stop> {
+    let k = match term.next(wait) {
+        Event::Key(k) => k,
+        Event::Timeout => return Ok(None),
+        Event::Stop(stop) => return Err(stop),
+    };
+    Ok(Some(match k {
+        TermKey::Enter | TermKey::Char(' ') => Key::Enter,
+        TermKey::Esc | TermKey::CtrlD | TermKey::Char('q' | 'Q') => Key::Quit,
+        TermKey::Char('1' | 'a' | 'A') => Key::Rate(Rating::Again),
+        TermKey::Char('2' | 'h' | 'H') => Key::Rate(Rating::Hard),
+        TermKey::Char('3' | 'g' | 'G') => Key::Rate(Rating::Good),
+        TermKey::Char('4' | 'e' | 'E') => Key::Rate(Rating::Easy),
         _ => Key::Other,
     }))
 }
@@ -191,68 +160,49 @@ fn clock(seconds: u64) -> String {
 }
 
 fn interactive(pick: &Pick, minutes: f64) -> Result<Outcome> {
-    // SIGINT/SIGTERM/SIGHUP from outside stop like Ctrl-C; in raw mode the Ctrl-C key
-    // itself arrives as a key press.
-    let signalled = Arc::new(AtomicBool::new(false));
-    let flag = signalled.clone();
-    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    let stop = || signalled.load(Ordering::SeqCst);
+    let mut term = Terminal::open()?;
+    Ok(rehearse(&mut term, pick, minutes).unwrap_or_else(Outcome::Stopped))
+}
 
-    let _raw = RawMode::enable()?;
+/// The three stages: wait for Enter, the clock, the rating.
+fn rehearse(term: &mut Terminal, pick: &Pick, minutes: f64) -> std::result::Result<Outcome, Stop> {
     let mut out = std::io::stdout();
     say_pick(&mut out, pick, "\r\n");
     let total = (minutes * 60.0).round().max(1.0) as u64;
-    let _ = write!(out, "Answer out loud in {}. Press Enter to start the clock (q to leave).\r\n", clock(total));
-    let _ = out.flush();
+    term.write(&format!("Answer out loud in {}. Press Enter to start the clock (q to leave).\r\n", clock(total)));
     loop {
-        if stop() {
-            return Ok(Outcome::Interrupted);
-        }
-        match key(Duration::from_millis(100))? {
+        match key(term, None)? {
             Some(Key::Enter) => break,
             Some(Key::Quit) => return Ok(Outcome::Quit),
-            Some(Key::Interrupt) => return Ok(Outcome::Interrupted),
             _ => {}
         }
     }
     let started = Instant::now();
-    let mut shown = u64::MAX;
     let elapsed = loop {
-        if stop() {
-            return Ok(Outcome::Interrupted);
-        }
-        let secs = started.elapsed().as_secs();
-        if secs != shown {
-            shown = secs;
-            let line = if secs < total {
-                format!("\r  {} left — Enter when you are done ", clock(total - secs))
-            } else {
-                format!("\r  time is up, {} over — Enter to stop ", clock(secs - total))
-            };
-            let _ = write!(out, "{line}");
-            let _ = out.flush();
-        }
-        match key(Duration::from_millis(100))? {
+        let elapsed = started.elapsed();
+        let secs = elapsed.as_secs();
+        let line = if secs < total {
+            format!("\r  {} left — Enter when you are done ", clock(total - secs))
+        } else {
+            format!("\r  time is up, {} over — Enter to stop ", clock(secs - total))
+        };
+        term.write(&line);
+        // Sleep until the clock's next second (or a key).
+        let to_next_second = Duration::from_secs(secs + 1).saturating_sub(elapsed);
+        match key(term, Some(to_next_second))? {
             Some(Key::Enter) => break started.elapsed().as_secs(),
             Some(Key::Quit) => return Ok(Outcome::Quit),
-            Some(Key::Interrupt) => return Ok(Outcome::Interrupted),
             _ => {}
         }
     };
-    let _ = write!(out, "\r\nYou spoke for {}. How did it go? 1 again · 2 hard · 3 good · 4 easy\r\n", clock(elapsed));
-    let _ = out.flush();
+    term.write(&format!("\r\nYou spoke for {}. How did it go? 1 again · 2 hard · 3 good · 4 easy\r\n", clock(elapsed)));
     loop {
-        if stop() {
-            return Ok(Outcome::Interrupted);
-        }
-        match key(Duration::from_millis(100))? {
+        match key(term, None)? {
             Some(Key::Rate(r)) => {
-                let _ = write!(out, "→ {r}\r\n");
-                let _ = out.flush();
+                term.write(&format!("→ {r}\r\n"));
                 return Ok(Outcome::Rated(r, elapsed));
             }
             Some(Key::Quit) => return Ok(Outcome::Quit),
-            Some(Key::Interrupt) => return Ok(Outcome::Interrupted),
             _ => {}
         }
     }

@@ -30,19 +30,27 @@ pub fn run(globals: &Globals, args: TrendArgs) -> Result<i32> {
     let trend = trend?;
     let mut out = anstream::stdout().lock();
     if trend.days.is_empty() {
-        let _ = match since {
+        match since {
             Some(date) => writeln!(out, "No commits since {date}."),
             None => writeln!(out, "No commits yet: the trend starts with the first commit of the workspace."),
-        };
+        }
+        .map_err(crate::output::error)?;
         return Ok(EXIT_OK);
     }
-    let _ = write!(out, "{}\n{}", trend.table(), trend.sparklines());
+    write!(out, "{}\n{}", trend.table(), trend.sparklines()).map_err(crate::output::error)?;
     if let Some(path) = &args.svg {
-        crate::fs::write_atomic(path, trend.svg().as_bytes(), crate::fs::Durability::Flushed)?;
-        let _ = writeln!(out, "\nChart written to {}", path.display());
+        super::create_parent(path)?;
+        crate::fs::target::write_named(path, trend.svg().as_bytes(), SVG)?;
+        writeln!(out, "\nChart written to {}", path.display()).map_err(crate::output::error)?;
     }
     Ok(EXIT_OK)
 }
+
+/// What `--svg` writes, to recognise a chart it may replace.
+const SVG: crate::fs::target::Kind = crate::fs::target::Kind {
+    what: "an SVG chart",
+    is_one: |head| head.starts_with(b"<svg") || head.starts_with(b"<?xml"),
+};
 
 /// A bar on standard error, drawn only when it is a terminal.
 fn progress_bar(total: usize) -> ProgressBar {

@@ -150,27 +150,25 @@ enum Absorbed {
 fn absorb(input: Input, batch: &mut Batch, source: &mut Source, root: &std::path::Path) -> Absorbed {
     match input {
         Input::Interrupt => Absorbed::Stop,
-        Input::Events(events) => {
-            if batch.add_events(root, &events) {
+        Input::Event(event) => {
+            if batch.add_events(root, std::slice::from_ref(&event)) {
                 Absorbed::Relevant
             } else {
                 Absorbed::Ignored
             }
         }
-        Input::Errors(errors) => {
+        Input::Error(e) => {
             // Whatever went wrong, events may have been lost: read everything again.
             batch.rescan = true;
-            for e in errors {
-                if watch::is_limit(&e) && source.backend() == Backend::Native {
-                    match source.fall_back_to_polling() {
-                        Ok(interval) => warn(&watch::limit_message(interval)),
-                        Err(e) => {
-                            crate::report(&e);
-                        }
+            if watch::is_limit(&e) && source.backend() == Backend::Native {
+                match source.fall_back_to_polling() {
+                    Ok(interval) => warn(&watch::limit_message(interval)),
+                    Err(e) => {
+                        crate::report(&e);
                     }
-                } else {
-                    warn(&format!("the watcher reported: {e}; re-reading the workspace"));
                 }
+            } else {
+                warn(&format!("the watcher reported: {e}; re-reading the workspace"));
             }
             Absorbed::Relevant
         }

@@ -30,15 +30,45 @@ pub fn normalise(name: &str) -> String {
     out
 }
 
-/// The closest known name to `input`, when one is close enough to suggest.
+/// A normalised name without its `and` words, so that `&`, `and`, `;` and their
+/// absence all read the same: "Disagree & Commit", "disagree and commit".
+pub fn without_and(normalised: &str) -> String {
+    normalised.split('-').filter(|w| *w != "and").collect::<Vec<_>>().join("-")
+}
+
+/// The closest known name to `input`, when one is close enough to suggest; else the
+/// only name that has `input` as a word of it (`checkout` in
+/// `cutting-checkout-latency`, see [`with_words`]).
 pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let input = normalise(input);
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let normalised = normalise(input);
     candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(&input, c), c))
+        .iter()
+        .map(|c| (strsim::jaro_winkler(&normalised, c), *c))
         .filter(|(score, _)| *score >= 0.75)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+        .or_else(|| match with_words(input, candidates)[..] {
+            [only] => Some(only),
+            _ => None,
+        })
+}
+
+/// The slugs that contain every word of `input` as whole words (words split at `-`,
+/// `_`, spaces; case ignored): `checkout` and `checkout latency` both find
+/// `cutting-checkout-latency`, `check` does not.
+pub fn with_words<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let wanted = split(input);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    candidates.into_iter().filter(|c| wanted.iter().all(|w| split(c).contains(w))).collect()
 }
 
 /// Defines a closed set of named values with a slug, a display name and aliases.
@@ -71,9 +101,9 @@ macro_rules! named_enum {
 
             /// Looks a name up in any case and spacing, aliases included.
             pub fn parse(name: &str) -> Option<$name> {
-                let n = $crate::domain::normalise(name);
+                let n = $crate::domain::without_and(&$crate::domain::normalise(name));
                 $(
-                    if n == $slug $(|| n == $alias)* {
+                    if n == $crate::domain::without_and($slug) $(|| n == $crate::domain::without_and($alias))* {
                         return Some($name::$variant);
                     }
                 )+
@@ -121,6 +151,20 @@ pub(crate) use named_enum;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_of_a_name_finds_it() {
+        let slugs = ["cutting-checkout-latency", "ledger-close", "checkout-outage"];
+        assert_eq!(with_words("latency", slugs), ["cutting-checkout-latency"]);
+        assert_eq!(with_words("Checkout Latency", slugs), ["cutting-checkout-latency"]);
+        assert_eq!(with_words("checkout", slugs), ["cutting-checkout-latency", "checkout-outage"]);
+        assert!(with_words("check", slugs).is_empty());
+        assert_eq!(did_you_mean("latency", slugs), Some("cutting-checkout-latency"));
+        assert_eq!(
+            did_you_mean("checkout", ["cutting-checkout-latency", "ledger-close"]),
+            Some("cutting-checkout-latency")
+        );
+    }
 
     #[test]
     fn normalise_folds_case_spacing_and_punctuation() {

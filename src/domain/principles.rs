@@ -54,6 +54,15 @@ mod tests {
             assert_eq!(Principle::parse(p.label()), Some(*p), "{}", p.label());
         }
         assert_eq!(Principle::parse("Disagree and Commit"), Some(Principle::HaveBackbone));
+        assert_eq!(Principle::parse("Have Backbone Disagree & Commit"), Some(Principle::HaveBackbone));
+        assert_eq!(Principle::parse("have backbone; disagree & commit."), Some(Principle::HaveBackbone));
+        // `&` for `and`, `;` and punctuation dropped, any case: for all 16.
+        for p in Principle::ALL {
+            let written = p.label().replace(" and ", " & ").replace([';', ','], "").to_uppercase() + ".";
+            assert_eq!(Principle::parse(&written), Some(*p), "{written}");
+            let bare = p.label().replace(" and ", " ").replace(" & ", " ").to_lowercase();
+            assert_eq!(Principle::parse(&bare), Some(*p), "{bare}");
+        }
         assert_eq!(Principle::parse("Earth's best employer"), Some(Principle::EarthsBestEmployer));
         assert_eq!(Principle::parse("nope"), None);
         assert_eq!(Principle::suggest("dive dep"), Some("dive-deep"));

@@ -2,7 +2,12 @@
 //! committing them, what state the repository is in, and the identity used when none
 //! is configured. [`message`] turns a set of changes into a commit message.
 
+pub mod clone;
+pub mod fresh;
+pub mod lock;
+pub mod merge;
 pub mod message;
+pub mod remote;
 pub mod sync;
 pub mod tls;
 
@@ -23,15 +28,59 @@ pub fn configured_name() -> Option<String> {
     git2::Config::open_default().ok()?.get_string("user.name").ok().filter(|s| !s.trim().is_empty())
 }
 
-/// The configured identity, or the fallback author (and `true`) when there is none.
-pub(crate) fn signature(repo: &Repository) -> Result<(Signature<'static>, bool)> {
-    match repo.signature() {
-        Ok(s) => Ok((s.to_owned(), false)),
-        Err(_) => Ok((
-            Signature::now(FALLBACK_NAME, FALLBACK_EMAIL).map_err(|e| Error::git("cannot make a signature", e))?,
-            true,
-        )),
-    }
+/// Who a commit is by: author and committer, as git itself would take them.
+pub(crate) struct Identity {
+    pub author: Signature<'static>,
+    pub committer: Signature<'static>,
+    /// True when neither the environment nor the configuration names anyone.
+    pub fallback: bool,
+}
+
+/// The identity for a commit: `GIT_AUTHOR_NAME`/`_EMAIL`/`_DATE` and
+/// `GIT_COMMITTER_NAME`/`_EMAIL`/`_DATE` when set, else `user.name`/`user.email`,
+/// else the fallback author.
+pub(crate) fn identity(repo: &Repository) -> Result<Identity> {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+    let config = repo.config().ok();
+    let configured = |k: &str| config.as_ref().and_then(|c| c.get_string(k).ok()).filter(|v| !v.trim().is_empty());
+    let mut fallback = false;
+    let mut make = |who: &str| -> Result<Signature<'static>> {
+        let name = env(&format!("GIT_{who}_NAME")).or_else(|| configured("user.name"));
+        let email = env(&format!("GIT_{who}_EMAIL")).or_else(|| configured("user.email"));
+        let (name, email) = match (name, email) {
+            (Some(n), Some(e)) => (n, e),
+            (Some(n), None) => (n, FALLBACK_EMAIL.to_string()),
+            _ => {
+                fallback = true;
+                (FALLBACK_NAME.to_string(), FALLBACK_EMAIL.to_string())
+            }
+        };
+        let sig = match env(&format!("GIT_{who}_DATE")).and_then(|d| parse_git_date(&d)) {
+            Some(time) => Signature::new(&name, &email, &time),
+            None => Signature::now(&name, &email),
+        };
+        sig.map_err(|e| Error::git("cannot make a signature", e))
+    };
+    let author = make("AUTHOR")?;
+    let committer = make("COMMITTER")?;
+    Ok(Identity { author, committer, fallback })
+}
+
+/// A date in git's internal format, `[@]<seconds since the epoch> [+-]HHMM`.
+fn parse_git_date(text: &str) -> Option<git2::Time> {
+    let mut parts = text.trim().trim_start_matches('@').split_whitespace();
+    let secs: i64 = parts.next()?.parse().ok()?;
+    let offset = match parts.next() {
+        Some(z) if z.len() == 5 && (z.starts_with('+') || z.starts_with('-')) => {
+            let h: i32 = z[1..3].parse().ok()?;
+            let m: i32 = z[3..5].parse().ok()?;
+            let sign = if z.starts_with('-') { -1 } else { 1 };
+            sign * (h * 60 + m)
+        }
+        None => 0,
+        _ => return None,
+    };
+    Some(git2::Time::new(secs, offset))
 }
 
 /// A workspace's repository.
@@ -76,10 +125,6 @@ impl Repo {
         let repo = Repository::init_opts(dir, &opts)
             .map_err(|e| Error::git(format!("cannot create a repository in {}", dir.display()), e))?;
         Ok(Repo { repo })
-    }
-
-    fn signature(&self) -> Result<(Signature<'static>, bool)> {
-        signature(&self.repo)
     }
 
     /// Stages `paths` (workspace-relative, `/`-separated; ignored files are skipped) and
@@ -175,7 +220,14 @@ impl Repo {
         }
         let root = self.repo.workdir().unwrap_or(Path::new("."));
         for c in changes.iter().filter(|c| c.kind != ChangeKind::Deleted) {
-            let Ok(bytes) = std::fs::read(root.join(crate::diag::to_path(&c.path))) else { continue };
+            let bytes = match crate::fs::read::read_in(root, &c.path) {
+                Ok(bytes) => bytes,
+                // An unreadable file would fail the commit later with a misleading
+                // git error: name it now. Links, pipes and vanished files are left
+                // to git.
+                Err(e @ Error::Io { .. }) if !e.is_not_found() => return Err(e),
+                Err(_) => continue,
+            };
             if let Some(line) = conflict_marker_line(&String::from_utf8_lossy(&bytes)) {
                 return Err(Error::RepoState {
                     message: format!("cannot commit: {}:{line} holds a git conflict marker", c.path),
@@ -187,16 +239,45 @@ impl Repo {
         Ok(())
     }
 
+    /// A failed status, with the folder named when git gave up on its depth (libgit2
+    /// stops at 100 levels and does not say where).
+    fn status_error(&self, e: git2::Error) -> Error {
+        const GIT_MAX_DEPTH: usize = 100;
+        if !e.message().contains("nesting too deep") {
+            return Error::git("cannot read the status", e);
+        }
+        let root = self.repo.workdir().unwrap_or(Path::new("."));
+        let deep = walkdir::WalkDir::new(root)
+            .min_depth(GIT_MAX_DEPTH)
+            .max_depth(GIT_MAX_DEPTH)
+            .into_iter()
+            .flatten()
+            .find(|entry| entry.file_type().is_dir());
+        match deep {
+            Some(entry) => Error::RepoState {
+                message: format!(
+                    "cannot commit: {} is more than {GIT_MAX_DEPTH} folders deep, deeper than git can track",
+                    crate::diag::rel_path(entry.path().strip_prefix(root).unwrap_or(entry.path()))
+                ),
+                next: "move its notes to a shallower folder (or delete the nest), then run this again".into(),
+            },
+            None => Error::git("cannot read the status", e),
+        }
+    }
+
     /// Every path that differs from the last commit (staged or not, untracked
     /// included, ignored files excluded), sorted by path.
     pub fn changes(&self) -> Result<Vec<Change>> {
         let mut opts = StatusOptions::new();
         opts.include_untracked(true).recurse_untracked_dirs(true).include_ignored(false).renames_head_to_index(false);
-        let statuses = self.repo.statuses(Some(&mut opts)).map_err(|e| Error::git("cannot read the status", e))?;
+        let statuses = self.repo.statuses(Some(&mut opts)).map_err(|e| self.status_error(e))?;
         let mut out: Vec<Change> = statuses
             .iter()
             .filter_map(|entry| {
                 let path = entry.path().ok()?.to_string();
+                if is_temp_path(&path) {
+                    return None;
+                }
                 let st = entry.status();
                 let kind = if st.intersects(Status::WT_DELETED | Status::INDEX_DELETED) {
                     ChangeKind::Deleted
@@ -226,11 +307,16 @@ impl Repo {
     /// when there was nothing to commit.
     pub fn commit_all(&self, message: &str) -> Result<Option<Committed>> {
         let mut index = self.repo.index().map_err(|e| Error::git("cannot open the index", e))?;
+        // A temporary file of a write in progress (or of a killed run) is never
+        // committed: the callback skips it (a positive answer means "skip").
+        let mut skip_temps = |path: &Path, _: &[u8]| i32::from(is_temp_path(&path.to_string_lossy()));
         // One pass over the work tree: libgit2's add_all applies the diff of the index
         // to the work tree, so it stages deletions too (a second pass, update_all,
         // would stat every file again and re-hash the ones just added, which are
         // racily clean until the index is written).
-        index.add_all(["*"], IndexAddOption::DEFAULT, None).map_err(|e| Error::git("cannot stage the files", e))?;
+        index
+            .add_all(["*"], IndexAddOption::DEFAULT, Some(&mut skip_temps))
+            .map_err(|e| Error::git("cannot stage the files", e))?;
         index.write().map_err(|e| Error::git("cannot write the index", e))?;
         self.commit_index(&mut index, message)
     }
@@ -242,11 +328,12 @@ impl Repo {
         if parent.as_ref().is_some_and(|p| p.tree_id() == tree_id) {
             return Ok(None);
         }
-        let (sig, fallback_author) = self.signature()?;
+        let who = identity(&self.repo)?;
+        let fallback_author = who.fallback;
         let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
         let oid = self
             .repo
-            .commit(Some("HEAD"), &sig, &sig, message, &tree, &parents)
+            .commit(Some("HEAD"), &who.author, &who.committer, message, &tree, &parents)
             .map_err(|e| Error::git("cannot commit", e))?;
         Ok(Some(Committed { id: oid.to_string()[..7].to_string(), fallback_author }))
     }
@@ -261,4 +348,10 @@ pub fn conflict_marker_line(text: &str) -> Option<usize> {
             l.starts_with("<<<<<<< ") || l == "<<<<<<<" || l.starts_with(">>>>>>> ") || l == ">>>>>>>" || l == "======="
         })
         .map(|i| i + 1)
+}
+
+/// Whether a repository path is one of systemcraft's temporary files
+/// (`.systemcraft-*.tmp`, in any folder).
+fn is_temp_path(path: &str) -> bool {
+    crate::fs::is_temp_name(path.rsplit('/').next().unwrap_or(path))
 }

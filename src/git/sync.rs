@@ -2,17 +2,18 @@
 //! commit that never loses a note), regenerate the dashboard, push — with a bounded
 //! retry when the remote moves meanwhile, and never a force-push.
 //!
-//! A note changed on both sides keeps the local text at its path and gets the other
-//! side's text beside it, as `<name>.conflict-<their short id>.md`; a note deleted on
-//! one side and changed on the other keeps the changed text. DASHBOARD.md is never
-//! merged: the caller regenerates it from the merged notes.
+//! How two sides' notes are merged is [`super::merge`]'s; the remote side (which
+//! remote, fetch, push, its errors) is [`super::remote`]'s. Ignored files a tracked
+//! file comes in over are moved aside first. DASHBOARD.md is never merged: the caller
+//! regenerates it from the merged notes.
 
 use std::path::Path;
 
-use git2::{
-    build::CheckoutBuilder, BranchType, ErrorCode, FetchOptions, IndexEntry, MergeOptions, PushOptions,
-    RemoteCallbacks, Repository, RepositoryState,
-};
+use git2::{build::CheckoutBuilder, BranchType, ErrorCode, Repository, RepositoryState};
+
+use super::remote::{check_branch, pick_remote, push, refused, Pushed};
+
+use super::merge::{conflict_path, merge_index, ConflictCopy, CopyReason};
 
 use crate::workspace::DASHBOARD_FILE;
 use crate::{Error, Result};
@@ -42,8 +43,12 @@ pub struct SyncReport {
     pub branch: String,
     /// How the remote's commits came in (the last round, when a push was retried).
     pub integration: Integration,
-    /// Conflict copies written (workspace-relative).
-    pub conflict_copies: Vec<String>,
+    /// Texts kept beside their originals: conflict copies, and ignored files a
+    /// tracked file came in over.
+    pub conflict_copies: Vec<ConflictCopy>,
+    /// Short id of this clone's commit the merge started from (whose texts stay at
+    /// their paths).
+    pub local_commit: Option<String>,
     /// Whether anything was pushed.
     pub pushed: bool,
     /// Push attempts made (more than one when the remote moved meanwhile).
@@ -91,189 +96,6 @@ fn current_branch(repo: &Repository) -> Result<(String, bool)> {
     }
 }
 
-/// The remote to use: the one asked for, else the branch's upstream remote, else
-/// `origin`, else the only remote.
-fn pick_remote(repo: &Repository, branch: &str, asked: Option<&str>) -> Result<String> {
-    let names: Vec<String> = repo
-        .remotes()
-        .map_err(|e| Error::git("cannot list the remotes", e))?
-        .iter()
-        .filter_map(|n| n.ok().flatten().map(str::to_string))
-        .collect();
-    if let Some(name) = asked {
-        if names.iter().any(|n| n == name) {
-            return Ok(name.to_string());
-        }
-        let known = if names.is_empty() { "none".to_string() } else { names.join(", ") };
-        return Err(Error::RepoState {
-            message: format!("no remote named `{name}` (remotes: {known})"),
-            next: format!("add it with `git remote add {name} <URL>`"),
-        });
-    }
-    if let Ok(buf) = repo.branch_upstream_remote(&format!("refs/heads/{branch}")) {
-        if let Ok(name) = buf.as_str() {
-            return Ok(name.to_string());
-        }
-    }
-    if names.iter().any(|n| n == "origin") {
-        return Ok("origin".into());
-    }
-    match names.as_slice() {
-        [only] => Ok(only.clone()),
-        [] => Err(Error::RepoState {
-            message: "cannot sync: this repository has no remote".into(),
-            next: "add one with `git remote add origin <URL>` (a GitHub repository, a bare repository on a server or a USB stick), then `systemcraft sync`".into(),
-        }),
-        _ => Err(Error::RepoState {
-            message: format!("cannot sync: several remotes ({}) and none is `origin` or the branch's upstream", names.join(", ")),
-            next: "choose one with `systemcraft sync --remote <NAME>`".into(),
-        }),
-    }
-}
-
-/// Callbacks with credentials as git users expect them: the ssh agent and key files
-/// for ssh remotes, the credential helper for https (auth-git2; it does not loop on
-/// a refused credential).
-fn with_callbacks<T>(
-    repo: &Repository,
-    f: impl FnOnce(RemoteCallbacks<'_>) -> std::result::Result<T, git2::Error>,
-) -> std::result::Result<T, git2::Error> {
-    super::tls::for_network();
-    let auth = auth_git2::GitAuthenticator::default();
-    let config = repo.config()?;
-    let mut cb = RemoteCallbacks::new();
-    cb.credentials(auth.credentials(&config));
-    f(cb)
-}
-
-fn remote_error(action: &'static str, remote: &git2::Remote<'_>, source: git2::Error) -> Error {
-    Error::Remote {
-        action,
-        remote: remote.name().ok().flatten().unwrap_or("?").to_string(),
-        url: remote.url().unwrap_or("?").to_string(),
-        source,
-    }
-}
-
-fn fetch(repo: &Repository, remote_name: &str, branch: &str) -> Result<()> {
-    let mut remote = repo.find_remote(remote_name).map_err(|e| Error::git("cannot open the remote", e))?;
-    let refspec = format!("+refs/heads/{branch}:refs/remotes/{remote_name}/{branch}");
-    with_callbacks(repo, |cb| {
-        let mut opts = FetchOptions::new();
-        opts.remote_callbacks(cb);
-        remote.fetch(&[refspec.as_str()], Some(&mut opts), None)
-    })
-    .map_err(|e| remote_error("fetch from", &remote, e))
-}
-
-/// Pushes the branch; `Ok(false)` when the remote rejected it because it moved.
-fn push(repo: &Repository, remote_name: &str, branch: &str) -> Result<bool> {
-    let mut remote = repo.find_remote(remote_name).map_err(|e| Error::git("cannot open the remote", e))?;
-    let refspec = format!("refs/heads/{branch}:refs/heads/{branch}");
-    // Owned (not borrowed) by the callback, which must outlive any lifetime.
-    let rejected = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let flag = rejected.clone();
-    let result = with_callbacks(repo, |mut cb| {
-        cb.push_update_reference(move |_, status| {
-            if status.is_some() {
-                flag.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-            Ok(())
-        });
-        let mut opts = PushOptions::new();
-        opts.remote_callbacks(cb);
-        remote.push(&[refspec.as_str()], Some(&mut opts))
-    });
-    match result {
-        Ok(()) => Ok(!rejected.load(std::sync::atomic::Ordering::Relaxed)),
-        Err(e) if e.code() == ErrorCode::NotFastForward => Ok(false),
-        Err(e) => Err(remote_error("push to", &remote, e)),
-    }
-}
-
-/// A path for the other side's text of `path` that is free in `taken`.
-fn conflict_path(path: &str, tag: &str, taken: &dyn Fn(&str) -> bool) -> String {
-    let (stem, ext) = match path.rsplit_once('.') {
-        Some((s, e)) if !e.contains('/') && !s.ends_with('/') => (s, format!(".{e}")),
-        _ => (path, String::new()),
-    };
-    let mut n = 1;
-    loop {
-        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
-        let candidate = format!("{stem}.conflict-{tag}{suffix}{ext}");
-        if !taken(&candidate) {
-            return candidate;
-        }
-        n += 1;
-    }
-}
-
-fn stage0(mut entry: IndexEntry, path: &str) -> IndexEntry {
-    // Clear the stage bits (0x3000) and let libgit2 recompute the name length.
-    entry.flags &= !0x3000 & !0x0fff;
-    entry.path = path.as_bytes().to_vec();
-    entry
-}
-
-/// Merges `theirs` into HEAD without conflicts left: returns the merged index (not
-/// yet checked out) and the conflict copies it holds.
-fn merge_index(
-    repo: &Repository,
-    ours: &git2::Commit<'_>,
-    theirs: &git2::Commit<'_>,
-) -> Result<(git2::Index, Vec<String>)> {
-    let mut opts = MergeOptions::new();
-    opts.fail_on_conflict(false);
-    let mut index = repo
-        .merge_commits(ours, theirs, Some(&opts))
-        .map_err(|e| Error::git("cannot merge the remote's commits", e))?;
-    let mut copies = Vec::new();
-    if !index.has_conflicts() {
-        return Ok((index, copies));
-    }
-    let tag = theirs.id().to_string()[..7].to_string();
-    let conflicts: Vec<git2::IndexConflict> = index
-        .conflicts()
-        .map_err(|e| Error::git("cannot read the merge conflicts", e))?
-        .collect::<std::result::Result<_, _>>()
-        .map_err(|e| Error::git("cannot read the merge conflicts", e))?;
-    for c in conflicts {
-        let path = [&c.our, &c.their, &c.ancestor]
-            .into_iter()
-            .flatten()
-            .map(|e| String::from_utf8_lossy(&e.path).into_owned())
-            .next()
-            .unwrap_or_default();
-        index.remove_path(Path::new(&path)).map_err(|e| Error::git("cannot resolve a conflict", e))?;
-        let mut add = |entry: IndexEntry, at: &str| {
-            index.add(&stage0(entry, at)).map_err(|e| Error::git(format!("cannot resolve the conflict on {at}"), e))
-        };
-        match (c.our, c.their) {
-            // Regenerated after the merge; any version will do until then.
-            (ours, theirs) if path == DASHBOARD_FILE => {
-                if let Some(e) = ours.or(theirs) {
-                    add(e, &path)?;
-                }
-            }
-            (Some(ours), Some(theirs)) => {
-                let same_blob = ours.id == theirs.id;
-                add(ours, &path)?;
-                if !same_blob {
-                    let copy = conflict_path(&path, &tag, &|p| {
-                        repo.workdir().is_some_and(|w| w.join(p).exists()) || copies.iter().any(|c| c == p)
-                    });
-                    add(theirs, &copy)?;
-                    copies.push(copy);
-                }
-            }
-            // Deleted on one side, changed on the other: keep the text.
-            (Some(kept), None) | (None, Some(kept)) => add(kept, &path)?,
-            (None, None) => {}
-        }
-    }
-    Ok((index, copies))
-}
-
 /// Brings the remote branch in (fetched already). `rebuild` regenerates DASHBOARD.md
 /// from the work tree after the remote's notes are checked out; it is part of the
 /// merge commit when there is one.
@@ -282,7 +104,7 @@ fn integrate(
     remote_name: &str,
     branch: &str,
     rebuild: &mut dyn FnMut() -> Result<()>,
-    copies: &mut Vec<String>,
+    copies: &mut Vec<ConflictCopy>,
 ) -> Result<Integration> {
     let tracking = format!("refs/remotes/{remote_name}/{branch}");
     let Ok(theirs_ref) = repo.find_reference(&tracking) else {
@@ -294,6 +116,7 @@ fn integrate(
         Ok(c) => c,
         Err(_) => {
             // Nothing committed here yet: take the remote's branch as it is.
+            keep_ignored_aside(repo, None, &tree_of(&theirs)?, copies)?;
             checkout(repo, theirs.as_object())?;
             repo.reference(&local, theirs.id(), true, "systemcraft sync: start from the remote")
                 .map_err(|e| Error::git("cannot create the branch", e))?;
@@ -305,17 +128,22 @@ fn integrate(
         return Ok(Integration::UpToDate);
     }
     if repo.graph_descendant_of(theirs.id(), ours.id()).unwrap_or(false) {
+        keep_ignored_aside(repo, Some(&ours), &tree_of(&theirs)?, copies)?;
         checkout(repo, theirs.as_object())?;
         repo.reference(&local, theirs.id(), true, "systemcraft sync: fast-forward")
             .map_err(|e| Error::git("cannot move the branch", e))?;
         return Ok(Integration::FastForward);
     }
 
-    let (mut merged, new_copies) = merge_index(repo, &ours, &theirs)?;
+    let fresh = super::fresh::Record::read(repo);
+    let workdir = repo.workdir().map(Path::to_path_buf);
+    let taken = |p: &str| workdir.as_ref().is_some_and(|w| w.join(p).exists()) || copies.iter().any(|c| c.path == p);
+    let (mut merged, new_copies) = merge_index(repo, &ours, &theirs, &fresh, &taken)?;
     let tree_id = merged.write_tree_to(repo).map_err(|e| Error::git("cannot write the merged tree", e))?;
     let tree = repo.find_tree(tree_id).map_err(|e| Error::git("cannot read the merged tree", e))?;
-    checkout(repo, tree.as_object())?;
     copies.extend(new_copies);
+    keep_ignored_aside(repo, Some(&ours), &tree, copies)?;
+    checkout(repo, tree.as_object())?;
     rebuild()?;
     let mut index = repo.index().map_err(|e| Error::git("cannot open the index", e))?;
     index.read_tree(&tree).map_err(|e| Error::git("cannot read the merged tree", e))?;
@@ -325,15 +153,74 @@ fn integrate(
     index.write().map_err(|e| Error::git("cannot write the index", e))?;
     let final_tree_id = index.write_tree().map_err(|e| Error::git("cannot write the tree", e))?;
     let final_tree = repo.find_tree(final_tree_id).map_err(|e| Error::git("cannot read the tree", e))?;
-    let (sig, _) = super::signature(repo)?;
+    let who = super::identity(repo)?;
     let message = if copies.is_empty() {
         format!("Merge {remote_name}/{branch}")
     } else {
         format!("Merge {remote_name}/{branch}; kept both texts of {}", plural(copies.len()))
     };
-    repo.commit(Some("HEAD"), &sig, &sig, &message, &final_tree, &[&ours, &theirs])
+    repo.commit(Some("HEAD"), &who.author, &who.committer, &message, &final_tree, &[&ours, &theirs])
         .map_err(|e| Error::git("cannot write the merge commit", e))?;
     Ok(Integration::Merged)
+}
+
+fn tree_of<'r>(commit: &git2::Commit<'r>) -> Result<git2::Tree<'r>> {
+    commit.tree().map_err(|e| Error::git("cannot read a commit's files", e))
+}
+
+/// Moves aside every ignored file of the work tree that a tracked file of `target`
+/// (not tracked at `ours`) is about to replace: checkout overwrites ignored files
+/// without a word, and an ignored note is still the user's text. The copy is named
+/// like a conflict copy, after the local commit, and stays out of git like the
+/// original (listed in `.git/info/exclude`).
+fn keep_ignored_aside(
+    repo: &Repository,
+    ours: Option<&git2::Commit<'_>>,
+    target: &git2::Tree<'_>,
+    copies: &mut Vec<ConflictCopy>,
+) -> Result<()> {
+    let Some(workdir) = repo.workdir().map(Path::to_path_buf) else { return Ok(()) };
+    let ours_tree = ours.map(tree_of).transpose()?;
+    let tag = ours.map_or_else(|| "0000000".to_string(), |c| c.id().to_string()[..7].to_string());
+    let mut incoming = Vec::new();
+    let _ = target.walk(git2::TreeWalkMode::PreOrder, |dir, entry| {
+        if entry.kind() == Some(git2::ObjectType::Blob) {
+            incoming.push(format!("{dir}{}", entry.name().unwrap_or_default()));
+        }
+        git2::TreeWalkResult::Ok
+    });
+    for rel in incoming {
+        let tracked_here = ours_tree.as_ref().is_some_and(|t| t.get_path(Path::new(&rel)).is_ok());
+        let abs = workdir.join(crate::diag::to_path(&rel));
+        if tracked_here || !abs.is_file() || !repo.status_should_ignore(Path::new(&rel)).unwrap_or(false) {
+            continue;
+        }
+        let copy = conflict_path(&rel, &tag, &|p| {
+            workdir.join(crate::diag::to_path(p)).exists()
+                || target.get_path(Path::new(p)).is_ok()
+                || copies.iter().any(|c| c.path == p)
+        });
+        let to = workdir.join(crate::diag::to_path(&copy));
+        std::fs::rename(&abs, &to).map_err(|e| Error::io("cannot keep an ignored file aside", &abs, e))?;
+        // The original was kept out of git on purpose: so is its copy, on this machine.
+        exclude_locally(repo, &copy)?;
+        copies.push(ConflictCopy { path: copy, original: rel, commit: tag.clone(), reason: CopyReason::Ignored });
+    }
+    Ok(())
+}
+
+/// Adds `rel` to `.git/info/exclude`, the ignore list of this clone only.
+fn exclude_locally(repo: &Repository, rel: &str) -> Result<()> {
+    let path = repo.path().join("info").join("exclude");
+    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&format!("/{rel}\n"));
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
+    }
+    std::fs::write(&path, text).map_err(|e| Error::io("cannot write", &path, e))
 }
 
 fn plural(n: usize) -> String {
@@ -362,41 +249,58 @@ pub fn sync(
     let repo = &repo.repo;
     let (branch, _unborn) = current_branch(repo)?;
     let remote = pick_remote(repo, &branch, asked_remote)?;
-    let mut copies = Vec::new();
-    let mut attempts = 0;
+    let mut report = SyncReport {
+        local_commit: repo.head().ok().and_then(|h| h.target()).map(|id| id.to_string()[..7].to_string()),
+        remote,
+        branch,
+        integration: Integration::UpToDate,
+        conflict_copies: Vec::new(),
+        pushed: false,
+        attempts: 0,
+    };
+    let (remote, branch) = (report.remote.clone(), report.branch.clone());
     loop {
-        attempts += 1;
-        fetch(repo, &remote, &branch)?;
-        let integration = integrate(repo, &remote, &branch, rebuild, &mut copies)?;
-        if integration == Integration::FastForward {
+        report.attempts += 1;
+        let head = super::clone::fetch_all(repo, &remote, false)?;
+        if report.attempts == 1 {
+            check_branch(repo, &remote, &branch, head.as_deref())?;
+        }
+        report.integration = integrate(repo, &remote, &branch, rebuild, &mut report.conflict_copies)?;
+        if report.integration == Integration::FastForward {
             // The remote's dashboard was made on its machine and its day: make ours.
             rebuild()?;
             wrapper.commit_paths(&[DASHBOARD_FILE.to_string()], "dashboard")?;
         }
-        let local_exists = repo.find_reference(&format!("refs/heads/{branch}")).is_ok();
-        if !local_exists {
+        let local = repo.refname_to_id(&format!("refs/heads/{branch}")).ok();
+        let merged_with = repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")).ok();
+        if local.is_none() {
             // Unborn here and nothing on the remote either: nothing to push.
-            return Ok(SyncReport { remote, branch, integration, conflict_copies: copies, pushed: false, attempts });
+            return Ok(report);
         }
-        let ahead = match (
-            repo.refname_to_id(&format!("refs/heads/{branch}")),
-            repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")),
-        ) {
-            (Ok(l), Ok(r)) => l != r,
-            _ => true,
-        };
-        if !ahead {
+        if local == merged_with {
             set_upstream(repo, &remote, &branch);
-            return Ok(SyncReport { remote, branch, integration, conflict_copies: copies, pushed: false, attempts });
+            return Ok(report);
         }
-        if push(repo, &remote, &branch)? {
-            set_upstream(repo, &remote, &branch);
-            return Ok(SyncReport { remote, branch, integration, conflict_copies: copies, pushed: true, attempts });
+        match push(repo, &remote, &branch)? {
+            Pushed::Yes => {
+                set_upstream(repo, &remote, &branch);
+                report.pushed = true;
+                return Ok(report);
+            }
+            Pushed::Rejected(why) => {
+                // Fine if the remote moved meanwhile (merge again); if it did not,
+                // another round would be rejected the same way.
+                super::clone::fetch_all(repo, &remote, false)?;
+                if repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")).ok() == merged_with {
+                    return Err(refused(repo, &remote, &branch, &why));
+                }
+            }
         }
-        if attempts >= MAX_PUSH_ATTEMPTS {
+        if report.attempts >= MAX_PUSH_ATTEMPTS {
             return Err(Error::RepoState {
                 message: format!(
-                    "the remote branch kept moving: {attempts} pushes were rejected (your commits are safe here)"
+                    "the remote branch kept moving: {} pushes were rejected (your commits are safe here)",
+                    report.attempts
                 ),
                 next: "run `systemcraft sync` again in a moment".into(),
             });
@@ -473,14 +377,5 @@ mod tests {
         }
         let remote = Repository::open_bare(&bare).unwrap();
         assert_eq!(remote.refname_to_id("refs/heads/main").unwrap(), a.repo.refname_to_id("refs/heads/main").unwrap());
-    }
-
-    #[test]
-    fn conflict_copies_keep_the_extension_and_never_collide() {
-        let none = |_: &str| false;
-        assert_eq!(conflict_path("stories/x.md", "abc1234", &none), "stories/x.conflict-abc1234.md");
-        assert_eq!(conflict_path("notes", "abc1234", &none), "notes.conflict-abc1234");
-        let taken = |p: &str| p == "stories/x.conflict-abc1234.md";
-        assert_eq!(conflict_path("stories/x.md", "abc1234", &taken), "stories/x.conflict-abc1234-2.md");
     }
 }

@@ -89,9 +89,10 @@ impl Agenda {
     /// weakest first ([`weakest_principles`]); `round` is the number of mocks
     /// already recorded, which picks the questions and problems in rotation.
     pub fn new(kind: MockKind, config: &Config, weakest: &[Principle], round: usize) -> Agenda {
-        let users = config.profile.target_level.design_scale();
-        let design_problem = questions::design(round, users);
-        let coding_problem = questions::coding(round);
+        let design_problem = questions::design(round, config.profile.target_level);
+        // A coding round asks two problems, as the plan's coding mock says.
+        let coding_problem = questions::coding(2 * round);
+        let second_problem = questions::coding(2 * round + 1);
         let sd = MockKind::SystemDesign;
         let code = MockKind::Coding;
         let phases = match kind {
@@ -113,11 +114,11 @@ impl Agenda {
                 phase("Wrap-up", 5, sd, "Name the bottlenecks left, what you would monitor, and what you would build next."),
             ],
             MockKind::Coding => vec![
-                phase("Clarify", 5, code, format!("{coding_problem} Ask about inputs, sizes and edge cases before writing anything.")),
-                phase("Approach", 5, code, "State a brute force, then a better approach with its time and space cost."),
-                phase("Code", 20, code, "Write it, talking through each step."),
-                phase("Test", 10, code, "Walk through an example and the edge cases by hand; fix what you find."),
-                phase("Follow-ups", 5, code, "Discuss how the solution changes if the input no longer fits in memory."),
+                phase("First problem: clarify and approach", 5, code, format!("{coding_problem} Ask about inputs, sizes and edge cases, then state a brute force and a better approach with its cost.")),
+                phase("First problem: code and test", 15, code, "Write it, talking through each step, then walk an example and the edge cases by hand."),
+                phase("Second problem: clarify and approach", 5, code, format!("{second_problem} Same again, a little faster: questions first, then the approach and its cost.")),
+                phase("Second problem: code and test", 15, code, "Write it aloud and test it by hand; fix what you find."),
+                phase("Follow-ups", 5, code, "Discuss how either solution changes if the input no longer fits in memory."),
             ],
             MockKind::FullLoop => {
                 let mut p = behavioral_phases(weakest, LOOP_QUESTIONS, round, 10);

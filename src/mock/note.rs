@@ -163,7 +163,12 @@ mod tests {
         assert_eq!(m.minutes, Some(44));
         assert_eq!(m.ratings.get("coding"), Some(&4));
         assert_eq!(m.ratings.get("communication"), Some(&3));
-        assert!(text.contains("  - phase: \"Code\"\n    planned_minutes: 20\n    seconds: 1200\n"), "{text}");
+        assert!(
+            text.contains(
+                "  - phase: \"Second problem: clarify and approach\"\n    planned_minutes: 5\n    seconds: 1200\n"
+            ),
+            "{text}"
+        );
         assert!(text.contains("\n## Notes\n\nTalk \"slower\"\n"), "{text}");
         assert_eq!(file_name(date, &s, Some("Sam R."), 2), "mocks/2026-11-25-coding-sam-r-2.md");
     }

@@ -1,9 +1,10 @@
 //! What a mock interviewer asks: two behavioral questions for each Leadership
-//! Principle, design problems sized to the target level, and coding problems of
-//! interview difficulty. Written for systemcraft; the runner picks from them in
+//! Principle, design problems of the target level (services at L6, platforms at
+//! L7), and coding problems of interview difficulty (two to a coding round). Written for systemcraft; the runner picks from them in
 //! rotation so that consecutive mocks do not repeat themselves.
 
 use crate::domain::principles::Principle;
+use crate::domain::tracks::Level;
 
 /// Two questions that probe `p`, each asking for one concrete situation.
 pub fn behavioral(p: Principle) -> [&'static str; 2] {
@@ -75,9 +76,9 @@ pub fn behavioral(p: Principle) -> [&'static str; 2] {
     }
 }
 
-/// Design problems, each stated for a number of users filled in at the target
-/// level's scale.
-const DESIGNS: [&str; 8] = [
+/// Service-level design problems, for L6 (one service or a few, tens of millions
+/// of users).
+const L6_DESIGNS: [&str; 8] = [
     "a URL shortener with click analytics",
     "a notification service that sends push, e-mail and SMS messages",
     "a rate limiter shared by every public API of a company",
@@ -88,10 +89,27 @@ const DESIGNS: [&str; 8] = [
     "an online shop's inventory and checkout service that never oversells",
 ];
 
-/// The `n`-th design problem (in rotation) for `users` users.
-pub fn design(n: usize, users: u64) -> String {
-    let millions = users / 1_000_000;
-    format!("Design {} for {millions} million users.", DESIGNS[n % DESIGNS.len()])
+/// Platform and ecosystem design problems, for L7 (what many teams or outside
+/// developers build on, at hundreds of millions of users).
+const L7_DESIGNS: [&str; 8] = [
+    "an event streaming platform that hundreds of internal teams publish to and read from",
+    "a company-wide identity and permissions service that every product calls",
+    "a configuration and feature-flag platform with staged rollouts across regions",
+    "a payments platform that outside businesses integrate with through public APIs",
+    "an observability platform holding the metrics, logs and traces of every service",
+    "a marketplace platform where outside sellers list, sell and ship their goods",
+    "a multi-region storage platform that product teams build on, with a choice of durability",
+    "a deployment platform that lets any team ship a service to every region safely",
+];
+
+/// The `n`-th design problem (in rotation) at `level`, stated for the level's scale.
+pub fn design(n: usize, level: Level) -> String {
+    let millions = level.design_scale() / 1_000_000;
+    let list = match level {
+        Level::L6 => &L6_DESIGNS,
+        Level::L7 => &L7_DESIGNS,
+    };
+    format!("Design {} for {millions} million users.", list[n % list.len()])
 }
 
 /// Coding problems of medium difficulty.
@@ -125,8 +143,9 @@ mod tests {
 
     #[test]
     fn problems_rotate_and_carry_the_scale() {
-        assert_eq!(design(0, 10_000_000), "Design a URL shortener with click analytics for 10 million users.");
-        assert_eq!(design(8, 100_000_000), design(0, 100_000_000));
+        assert_eq!(design(0, Level::L6), "Design a URL shortener with click analytics for 10 million users.");
+        assert!(design(0, Level::L7).contains("platform") && design(0, Level::L7).ends_with("100 million users."));
+        assert_eq!(design(8, Level::L7), design(0, Level::L7));
         assert_ne!(coding(0), coding(1));
     }
 }

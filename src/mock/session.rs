@@ -152,6 +152,11 @@ impl Session {
         }
     }
 
+    /// Whether the phases are over (the mock happened; ratings or notes are asked).
+    pub fn phases_over(&self) -> bool {
+        !matches!(self.stage, Stage::Phase(_))
+    }
+
     /// Time in the current phase at `now`.
     pub fn in_phase(&self, now: Duration) -> Duration {
         now.saturating_sub(self.phase_start)

@@ -86,6 +86,9 @@ pub struct Story {
     /// `star/too-long`.
     #[serde(deserialize_with = "crate::cache::interned")]
     pub silenced: Vec<&'static str>,
+    /// STAR parts written as front-matter keys (`situation:`, `task:`, `action:`,
+    /// `result:`, `learnings:`): the part, its text and the file line of its value.
+    pub written_parts: Vec<(crate::note::star::Part, String, usize)>,
 }
 
 /// One coding problem in a log.
@@ -286,7 +289,23 @@ pub fn parse_story(f: &mut Fields<'_>) -> Story {
     let created = f.date("created", false);
     let impact = f.text("impact", false, "p99 down 40%");
     let silenced = silence_list(f);
-    Story { title, scenario, principles, status, happened, created, impact, silenced }
+    let written_parts = star_keys(f);
+    Story { title, scenario, principles, status, happened, created, impact, silenced, written_parts }
+}
+
+/// The STAR parts a story writes in its front matter.
+fn star_keys(f: &mut Fields<'_>) -> Vec<(crate::note::star::Part, String, usize)> {
+    use crate::note::star::Part;
+    let mut out = Vec::new();
+    for part in [Part::Situation, Part::Task, Part::Action, Part::Result, Part::Learnings] {
+        if !f.has(part.key()) {
+            continue;
+        }
+        if let Some(text) = f.text(part.key(), false, "what happened, in a few sentences") {
+            out.push((part, text, f.value_pos(part.key(), None).0));
+        }
+    }
+    out
 }
 
 /// The STAR checks a story silences (`silence: [too-long, star/stale]`); an unknown
@@ -294,14 +313,14 @@ pub fn parse_story(f: &mut Fields<'_>) -> Story {
 fn silence_list(f: &mut Fields<'_>) -> Vec<&'static str> {
     let mut out = Vec::new();
     for (name, (l, c)) in f.list("silence") {
-        match crate::coach::star::code_of(&name) {
+        match crate::note::star::code_of(&name) {
             Some(code) if !out.contains(&code) => out.push(code),
             Some(_) => {}
             None => {
-                let short = crate::coach::star::CODES.map(|c| c.trim_start_matches("star/"));
+                let short = crate::note::star::CODES.map(|c| c.trim_start_matches("star/"));
                 let hint = match crate::domain::did_you_mean(&name, short) {
                     Some(s) => format!("did you mean `star/{s}`?"),
-                    None => format!("the STAR checks are: {}", crate::coach::star::CODES.join(", ")),
+                    None => format!("the STAR checks are: {}", crate::note::star::CODES.join(", ")),
                 };
                 f.push(
                     Diagnostic::warning(f.path(), "schema/unknown-check", format!("no STAR check named \"{name}\""))

@@ -5,9 +5,10 @@ mod date;
 pub mod front_matter;
 pub mod kinds;
 pub mod markdown;
+pub mod star;
 
-use crate::coach::star::Analysis;
 use crate::diag::Diagnostic;
+use crate::note::star::Analysis;
 use front_matter::{Fields, FrontMatter};
 use kinds::{Assessment, Design, Log, Mock, Plan, Story};
 use markdown::Body;
@@ -142,7 +143,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     let split = front_matter::split(rel, &text, true, &mut diags);
     // Stories also accept plain-text part labels (`Situation — …`).
     let body = if kind == Kind::Story {
-        markdown::parse_with(&split.body, split.body_line, &|label| crate::coach::star::Part::of(label).is_some())
+        markdown::parse_with(&split.body, split.body_line, &|label| crate::note::star::Part::of(label).is_some())
     } else {
         markdown::parse(&split.body, split.body_line)
     };
@@ -164,7 +165,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     };
     check_file_name(rel, kind, &data, &front, &mut diags);
     let star = match &data {
-        Data::Story(s) => Some(Analysis::of(s, &body)),
+        Data::Story(s) => Some(Analysis::read(s, &split.body, split.body_line)),
         _ => None,
     };
     Note {
@@ -214,6 +215,17 @@ pub fn too_large(rel: &str, kind: Kind, limit: u64) -> Note {
 pub fn lossy_name(rel: &str) -> Diagnostic {
     Diagnostic::warning(rel, "file/name-not-utf8", "the file name is not valid UTF-8 (shown with � for the bad bytes)")
         .hint("rename the file with UTF-8 characters only, so links and other systems can name it")
+}
+
+/// The warning for a file name with control characters (a newline, an escape
+/// sequence): it is shown escaped everywhere, and should be renamed.
+pub fn odd_name(rel: &str) -> Diagnostic {
+    Diagnostic::warning(
+        rel,
+        "file/name-control",
+        "the file name holds control characters (shown escaped, as \\n or \\u{1b})",
+    )
+    .hint("rename the file with printable characters only")
 }
 
 fn empty(kind: Kind) -> Data {

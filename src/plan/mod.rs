@@ -16,19 +16,26 @@
 //! - **Routine:** every week carries the daily minimums and the weekly goals.
 //! - **Mocks** weekly from week 1 + ⌊N ÷ 4⌋, one more a week in the last ⌊N ÷ 4⌋ weeks
 //!   (every week of a plan of two weeks or fewer); the last one is a full loop.
+//! - **Track:** the track's own tasks ([`track`]), up to two a week, most important
+//!   first; **timeline:** intensive adds a mock a week from week 1, deep adds a
+//!   leadership-development task and a deep dive every week.
 //! - **Checkpoints** every 3 weeks (plans up to 6 weeks) or 4, and in the last week.
+//! - **Endgame:** the week holding the start of the final week before the interview
+//!   gets the final-week, last-days and logistics tasks ([`crate::endgame`]).
 
 mod markdown;
 pub mod schedule;
 pub mod store;
+pub mod track;
 
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
+use crate::config::EndgameSettings;
 use crate::config::{Config, DailyGoals, WeeklyGoals};
 use crate::domain::assessment::{self, AssessmentResult, Category, Form, Group, Item};
-use crate::domain::tracks::{Level, StudyPath, Timeline};
+use crate::domain::tracks::{Level, StudyPath, Timeline, Track};
 use crate::{Error, Result};
 use schedule::{add_days, days_between, weeks_available};
 
@@ -51,6 +58,10 @@ pub struct PlanRequest {
     pub taken: Option<Date>,
     /// Weekly commitment.
     pub timeline: Timeline,
+    /// Where the candidate comes from.
+    pub track: Track,
+    /// The final days before the interview.
+    pub endgame: EndgameSettings,
     /// The target level (sets the design scale of mock interviews).
     pub level: Level,
     /// The interview, when known.
@@ -83,6 +94,8 @@ impl PlanRequest {
             answers,
             taken,
             timeline: config.profile.timeline,
+            track: config.profile.track,
+            endgame: config.endgame,
             level: config.profile.target_level,
             interview: config.profile.interview_date,
             daily: config.daily,
@@ -121,6 +134,10 @@ pub enum TaskKind {
     Assessment,
     /// The last days before the interview.
     Interview,
+    /// A task of the candidate's track.
+    Track,
+    /// A task of the timeline (intensive, deep).
+    Timeline,
 }
 
 /// One `- [ ]` task.
@@ -430,16 +447,31 @@ impl StudyPlan {
             }
         }
 
-        // Mock interviews.
+        // The track's tasks, two a week at most, the most important first; the
+        // timeline's task every week.
+        let own = track::track_tasks(request.track, request.level);
+        let own: Vec<Task> =
+            own.into_iter().take(2 * weeks_n as usize).map(|text| Task { kind: TaskKind::Track, text }).collect();
+        for (k, chunk) in spread(&own, weeks_n).into_iter().enumerate() {
+            weeks[k].tasks.extend(chunk);
+        }
+        for week in &mut weeks {
+            if let Some(text) = track::timeline_task(request.timeline, week.number) {
+                week.tasks.push(Task { kind: TaskKind::Timeline, text });
+            }
+        }
+
+        // Mock interviews (intensive: one more a week, from week 1).
+        let extra = track::extra_mocks(request.timeline);
         let quarter = weeks_n / 4;
-        let first_mock = 1 + quarter;
+        let first_mock = if extra > 0 { 1 } else { 1 + quarter };
         let extra_from = if weeks_n <= 2 { 1 } else { weeks_n - quarter.max(1) + 1 };
         let mut rotation = 0;
         for week in &mut weeks {
             let count = if week.number >= extra_from {
-                w.mocks + 1
+                w.mocks + 1 + extra
             } else if week.number >= first_mock {
-                w.mocks
+                w.mocks + extra
             } else {
                 0
             };
@@ -470,14 +502,12 @@ impl StudyPlan {
             });
         }
 
-        // The last days before an interview that follows the plan closely.
+        // The endgame, in the week where the final week before the interview starts
+        // (the last week when that lies beyond the plan).
         if let Some(interview) = request.interview {
             let end = add_days(request.start, 7 * i64::from(weeks_n));
             if days_between(end, interview) < 7 {
-                weeks[weeks_n as usize - 1].tasks.push(Task {
-                    kind: TaskKind::Interview,
-                    text: format!("Interview on {interview}: keep the last two days light (a story or two aloud), check the logistics, and sleep"),
-                });
+                endgame_tasks(&mut weeks, interview, &request.endgame);
             }
         }
 
@@ -533,6 +563,29 @@ impl StudyPlan {
             self.request.start,
             capitalise(&gaps)
         ))
+    }
+}
+
+/// Adds the endgame's tasks to the week the final week starts in, and says in the
+/// daily tasks of the weeks the last days fall in that those days carry no quota.
+fn endgame_tasks(weeks: &mut [Week], interview: Date, settings: &EndgameSettings) {
+    let (final_start, taper_start) = crate::endgame::windows(interview, settings);
+    let last = weeks.len() - 1;
+    let at = weeks.iter().position(|w| w.end() >= final_start).unwrap_or(last).min(last);
+    weeks[at].tasks.extend(
+        crate::endgame::plan_tasks(interview, settings)
+            .into_iter()
+            .map(|text| Task { kind: TaskKind::Interview, text }),
+    );
+    let until = add_days(taper_start, -1);
+    for week in weeks.iter_mut().filter(|w| w.end() >= taper_start) {
+        for t in week.tasks.iter_mut().filter(|t| t.kind == TaskKind::Daily || t.kind == TaskKind::Weekly) {
+            if week.start >= taper_start {
+                t.text = format!("{} (none from {taper_start}: the last days are light)", t.text);
+            } else {
+                t.text = format!("{}, up to {until} (the last days are light)", t.text);
+            }
+        }
     }
 }
 
@@ -624,7 +677,23 @@ mod tests {
         assert!(notice.starts_with("Compressed from 12 to 4 weeks: the interview on 2026-12-27"), "{notice}");
         assert!(notice.contains("squeezed into weeks 3–4"), "{notice}");
         assert_eq!(kinds(&plan.weeks[3], TaskKind::Excellence), 1);
-        assert_eq!(kinds(&plan.weeks[3], TaskKind::Interview), 1);
+        // The final week starts on 20 December, in week 4: its tasks, the last days'
+        // and the logistics land there.
+        assert_eq!(kinds(&plan.weeks[3], TaskKind::Interview), 11);
+        assert!(plan.weeks[3]
+            .tasks
+            .iter()
+            .any(|t| t.text.starts_with("Last days (2026-12-25 to 2026-12-26): no new designs")));
+        // When the last days fall in the plan's last week, its daily tasks stop before them.
+        let late =
+            StudyPlan::generate(request(StudyPath::TwelveWeekComprehensive, &MIXED, Some("2026-12-30"))).unwrap();
+        assert_eq!(late.weeks.len(), 5);
+        assert!(late.weeks[4]
+            .tasks
+            .iter()
+            .filter(|t| t.kind == TaskKind::Daily)
+            .all(|t| t.text.ends_with(", up to 2026-12-27 (the last days are light)")));
+        assert!(late.weeks[3].tasks.iter().filter(|t| t.kind == TaskKind::Daily).all(|t| !t.text.contains("light")));
         let err = StudyPlan::generate(request(StudyPath::SixWeekIntensive, &MIXED, Some("2026-11-25"))).unwrap_err();
         assert!(matches!(err, Error::Usage(_)));
         let one = StudyPlan::generate(request(StudyPath::SixWeekIntensive, &MIXED, Some("2026-11-28"))).unwrap();
@@ -641,6 +710,41 @@ mod tests {
         // Without answers every item is skill building: 12 over weeks 3–6.
         assert_eq!((2..6).map(|i| kinds(&plan.weeks[i], TaskKind::SkillBuilding)).sum::<usize>(), 12);
         assert_eq!(plan.checkpoints, [4, 8, 12, 16]);
+    }
+
+    /// The task lines of one plan that the other does not have.
+    fn only_in(a: &StudyPlan, b: &StudyPlan) -> usize {
+        let theirs: Vec<&str> = b.tasks().map(|t| t.text.as_str()).collect();
+        a.tasks().filter(|t| !theirs.contains(&t.text.as_str())).count()
+    }
+
+    #[test]
+    fn tracks_and_timelines_write_different_plans() {
+        let plan = |track, timeline| {
+            let mut r = request(StudyPath::SixWeekIntensive, &MIXED, None);
+            r.track = track;
+            r.timeline = timeline;
+            StudyPlan::generate(r).unwrap()
+        };
+        let plans: Vec<StudyPlan> = [Track::SeniorToL6, Track::L6ToL7, Track::FaangToAmazon]
+            .into_iter()
+            .map(|t| plan(t, Timeline::Balanced))
+            .collect();
+        for a in &plans {
+            for b in &plans {
+                if a.request.track != b.request.track {
+                    assert!(only_in(a, b) >= 10, "{} vs {}: {}", a.request.track, b.request.track, only_in(a, b));
+                }
+            }
+        }
+        assert!(plans[2].tasks().any(|t| t.text.contains("six-page narrative")));
+        assert!(plans[1].tasks().any(|t| t.text.contains("several organisations")));
+        // Intensive: a mock more every week, from week 1; deep: leadership development weekly.
+        let intensive = plan(Track::SeniorToL6, Timeline::Intensive);
+        assert_eq!(intensive.weeks.iter().map(|w| w.mocks).collect::<Vec<_>>(), [2, 2, 2, 2, 2, 3]);
+        let deep = plan(Track::SeniorToL6, Timeline::Deep);
+        assert!(deep.weeks.iter().all(|w| w.tasks.iter().any(|t| t.text.starts_with("Leadership development: "))));
+        assert_eq!(deep.weeks.iter().map(|w| w.mocks).collect::<Vec<_>>(), [0, 1, 1, 1, 1, 2]);
     }
 
     #[test]

@@ -215,8 +215,17 @@ pub struct PlannedMock {
 }
 
 /// Every mock interview a plan starting on `start` schedules, in plan order, each on
-/// its day: in each week, the mock tasks in order on [`mock_dates`].
-pub fn planned_mocks(tasks: &[Task], start: Date, day: jiff::civil::Weekday) -> Vec<PlannedMock> {
+/// its day: in each week, the mock tasks in order on [`mock_dates`]; with an
+/// interview date, a mock that would fall in the last days before it moves back to
+/// the start of the final week, and one with no such day left is dropped
+/// ([`crate::endgame::mock_day`]).
+pub fn planned_mocks(
+    tasks: &[Task],
+    start: Date,
+    day: jiff::civil::Weekday,
+    interview: Option<Date>,
+    endgame: &crate::config::EndgameSettings,
+) -> Vec<PlannedMock> {
     let mut out = Vec::new();
     for week in plan_weeks(tasks).map_or(0..0, |n| 1..n + 1) {
         let mocks: Vec<(&Task, MockKind)> = tasks
@@ -227,6 +236,7 @@ pub fn planned_mocks(tasks: &[Task], start: Date, day: jiff::civil::Weekday) -> 
         let week_start = add_days(start, 7 * i64::from(week - 1));
         let dates = mock_dates(week_start, mocks.len(), day);
         for (index, ((task, kind), date)) in mocks.into_iter().zip(dates).enumerate() {
+            let Some(date) = crate::endgame::mock_day(date, week_start, interview, endgame) else { continue };
             out.push(PlannedMock {
                 week,
                 date,
@@ -292,7 +302,7 @@ mod tests {
             task("Mock interview (coding): two problems", 2, 8),
             task("Mock interview (full-loop): all of it", 2, 9),
         ];
-        let planned = planned_mocks(&tasks, d("2026-11-25"), sat);
+        let planned = planned_mocks(&tasks, d("2026-11-25"), sat, None, &Default::default());
         let got: Vec<(u32, Date, MockKind)> = planned.iter().map(|m| (m.week, m.date, m.kind)).collect();
         assert_eq!(got, [(2, d("2026-12-05"), MockKind::Coding), (2, d("2026-12-06"), MockKind::FullLoop)]);
     }

@@ -46,15 +46,12 @@ pub fn set_current_plan(profile: &str, rel: &str) -> Result<String> {
 /// Writes `plan` to a new file under `root/plans/` and records it as the current
 /// plan in systemcraft.yaml.
 pub fn save(root: &Path, plan: &StudyPlan) -> Result<Stored> {
-    let profile_path = root.join(PROFILE_FILE);
-    let profile = std::fs::read(&profile_path).map_err(|e| Error::io("cannot read", &profile_path, e))?;
-    let profile = String::from_utf8_lossy(&profile).into_owned();
+    let profile = crate::fs::read::read_text_in(root, PROFILE_FILE)?;
     let text = plan.to_markdown();
     let slug = plan.request.path.slug();
     for n in 1..10_000 {
         let rel = plan_file(slug, n);
-        let path = root.join(&rel);
-        if path.exists() {
+        if std::fs::symlink_metadata(root.join(&rel)).is_ok() {
             continue;
         }
         // Check the profile can be updated before creating anything.

@@ -9,15 +9,25 @@ use super::text::{cell, files, link, push_cell, push_link, push_num, push_tenths
 use crate::diag::{Diagnostic, Severity};
 use crate::note::kinds::StoryStatus;
 use crate::score::portfolio::Portfolio;
-use crate::score::{AssessmentState, Model};
+use crate::score::{percent, AssessmentState, Model};
 
 /// `1 story`, `2 stories`.
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A value in [0, 1] as a percent, by the one rounding rule ([`percent`]).
 fn pct(v: f64) -> String {
-    format!("{}%", (v * 100.0).round() as i64)
+    format!("{}%", percent(v))
+}
+
+/// The mark of a slipping bar.
+fn slipping(b: &crate::score::readiness::Bar) -> &'static str {
+    if b.slipping {
+        " ▼ slipping"
+    } else {
+        ""
+    }
 }
 
 /// Renders the whole dashboard.
@@ -27,6 +37,7 @@ pub fn render(m: &Model) -> String {
     progress(&mut o, m);
     today(&mut o, m);
     week(&mut o, m);
+    time_split(&mut o, m);
     mocks(&mut o, m);
     actions(&mut o, m);
     assessment(&mut o, m);
@@ -86,6 +97,9 @@ fn header(o: &mut String, m: &Model) {
     for w in &p.warnings {
         let _ = writeln!(o, "> **Warning:** {w}\n");
     }
+    if let Some(h) = &m.endgame.headline {
+        let _ = writeln!(o, "> **{h}**\n");
+    }
 }
 
 fn progress(o: &mut String, m: &Model) {
@@ -93,20 +107,31 @@ fn progress(o: &mut String, m: &Model) {
     if m.history.is_empty() {
         let _ = writeln!(o, "| Area | Progress | |\n| --- | --- | ---: |");
         for b in &m.bars {
-            let _ = writeln!(o, "| {} | `{}` | {}% |", b.name, bar(b.value, 10), b.percent);
+            let _ = writeln!(o, "| {} | `{}` | {}%{} |", b.name, bar(b.value, 10), b.percent, slipping(b));
         }
     } else {
         // The weeks from the git history, then today: the last point is live.
         let first = m.history.first().map_or("", |w| w.week_end.as_str());
         let _ = writeln!(o, "| Area | Progress | | Weekly since {first} |\n| --- | --- | ---: | --- |");
         for b in &m.bars {
-            let mut values: Vec<u32> = m.history.iter().filter_map(|w| w.get(b.key)).collect();
+            let mut values: Vec<u32> = m.history.iter().map(|w| w.get(b.key)).collect();
             values.push(b.percent);
             let line = crate::trend::sparkline(&values, values.len());
-            let _ = writeln!(o, "| {} | `{}` | {}% | `{line}` |", b.name, bar(b.value, 10), b.percent);
+            let _ = writeln!(o, "| {} | `{}` | {}%{} | `{line}` |", b.name, bar(b.value, 10), b.percent, slipping(b));
         }
     }
     let _ = writeln!(o);
+    let mo = &m.momentum;
+    if mo.slipping {
+        let _ = writeln!(
+            o,
+            "> **Slipping:** {:.1} h logged from {} to today against {:.1} h the commitment asks ({}%): every bar is marked until the pace is back.\n",
+            mo.minutes as f64 / 60.0,
+            mo.from,
+            mo.expected_minutes as f64 / 60.0,
+            mo.percent
+        );
+    }
     let _ = writeln!(o, "<details><summary>Why these numbers</summary>\n");
     for b in &m.bars {
         let _ = writeln!(o, "**{}: {}%**\n", b.name, b.percent);
@@ -119,9 +144,10 @@ fn progress(o: &mut String, m: &Model) {
         if let Some(mul) = &b.multiplier {
             let _ = writeln!(
                 o,
-                "| Mock interviews (multiplier) | ×{:.2} | | {} in the window: none gives ×0.70, {} or more ×1.00 | {} |",
+                "| Mock interviews (multiplier) | ×{:.2} | | {} in the window, rated {} on a 0–100% scale: none gives ×0.70, {} or more all rated 5 ×1.00 | {} |",
                 mul.factor,
                 mul.mocks,
+                pct(mul.quality),
                 mul.target,
                 files(&mul.files, 3)
             );
@@ -139,7 +165,17 @@ fn today(o: &mut String, m: &Model) {
         let unit = if min.key == "coding" { "" } else { " min" };
         let _ = writeln!(o, "- [{}] {} — {}{unit} done", if min.met { "x" } else { " " }, min.label, min.done);
     }
+    if t.minimums.is_empty() {
+        let _ = writeln!(o, "- No minimums today: the interview comes first.");
+    }
     let _ = writeln!(o);
+    if !m.endgame.checklist.is_empty() {
+        let _ = writeln!(o, "Before the interview:\n");
+        for item in &m.endgame.checklist {
+            let _ = writeln!(o, "- [ ] {item}");
+        }
+        let _ = writeln!(o);
+    }
     let log = match &t.log {
         Some(p) => format!("today's log: {}", link(p, p)),
         None => "no log for today yet: `systemcraft new log`".into(),
@@ -176,6 +212,34 @@ fn week(o: &mut String, m: &Model) {
         o,
         "\nHours: **{hours:.1} h** logged against a commitment of {} ({pace}: {:.1} h expected by the start of today).\n",
         w.commitment, w.expected_hours_so_far
+    );
+}
+
+/// The window's hours by area against the recommended split.
+fn time_split(o: &mut String, m: &Model) {
+    let sp = &m.split;
+    let _ = writeln!(o, "## Where the time goes\n");
+    if sp.minutes == 0 {
+        let _ = writeln!(o, "No practice minutes logged in the window yet.\n");
+        return;
+    }
+    let _ = writeln!(o, "| Area | Hours | Share | Recommended | Off by |\n| --- | ---: | ---: | ---: | ---: |");
+    for r in &sp.rows {
+        let _ = writeln!(
+            o,
+            "| {} | {:.1} h | {}% | {}% | {:+} |",
+            r.area.label(),
+            r.minutes as f64 / 60.0,
+            r.percent,
+            r.recommended,
+            r.off
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\n{:.1} h logged in the last {} days (logs and single-area mocks); the recommended split is set under `goals: split:`.\n",
+        sp.minutes as f64 / 60.0,
+        sp.window_days
     );
 }
 
@@ -218,21 +282,41 @@ fn mocks(o: &mut String, m: &Model) {
         let _ = writeln!(o, "Planned (counts once it has ratings or minutes): {}", list.join(", "));
     }
     let _ = writeln!(o);
-    let rated: Vec<f64> = s.recent.iter().filter_map(|p| p.rating).collect();
-    if let (Some(first), Some(last)) = (rated.first(), rated.last()) {
-        // Ratings run from 1 to 5; the sparkline takes 0–100.
-        let values: Vec<u32> =
-            rated.iter().map(|r| ((r - 1.0) / 4.0 * 100.0).round().clamp(0.0, 100.0) as u32).collect();
+    // Each area's ratings on its own line: a behavioral 2 and a coding 5 say different
+    // things, and their mean says neither.
+    for a in s.areas.iter().filter(|a| !a.recent.is_empty()) {
+        let values: Vec<u32> = a.recent.iter().map(|p| percent((p.rating - 1.0) / 4.0)).collect();
         let line = crate::trend::sparkline(&values, values.len());
-        let _ =
-            writeln!(o, "Ratings (mean of the areas, 1–5), last {}: `{line}` {first:.1} → {last:.1}\n", rated.len());
+        let (first, last) = (a.recent[0].rating, a.recent[a.recent.len() - 1].rating);
+        let weighted = a
+            .weighted
+            .map_or("none rated in the window".to_string(), |w| format!("{w:.2} recency-weighted in the window"));
+        let _ = writeln!(
+            o,
+            "- {} ratings (1–5), last {}: `{line}` {first:.1} → {last:.1} ({weighted})",
+            a.area.label(),
+            a.recent.len()
+        );
+    }
+    if s.areas.iter().any(|a| !a.recent.is_empty()) {
+        let _ = writeln!(o);
     }
     if !s.recent.is_empty() {
-        let _ = writeln!(o, "| Date | Kind | Rating |\n| --- | --- | ---: |");
+        let _ =
+            writeln!(o, "| Date | Kind | Behavioral | System design | Coding |\n| --- | --- | ---: | ---: | ---: |");
         for p in s.recent.iter().rev() {
-            let rating = p.rating.map_or("—".to_string(), |r| format!("{r:.1}"));
             let kind = p.kind.map_or("—", |k| k.label());
-            let _ = writeln!(o, "| {} | {kind} | {rating} |", link(&p.date, &p.path));
+            let cell = |area: crate::score::mocks::Area| {
+                p.ratings.get(area.slug()).map_or("—".to_string(), |r| format!("{r:.1}"))
+            };
+            let _ = writeln!(
+                o,
+                "| {} | {kind} | {} | {} | {} |",
+                link(&p.date, &p.path),
+                cell(crate::score::mocks::Area::Behavioral),
+                cell(crate::score::mocks::Area::SystemDesign),
+                cell(crate::score::mocks::Area::Coding)
+            );
         }
         let _ = writeln!(o);
     }
@@ -321,16 +405,66 @@ fn plan(o: &mut String, m: &Model) {
         bar(v, 10),
         p.week.filter(|w| *w >= 1).map(|w| format!(", week {w}")).unwrap_or_default()
     );
-    if !p.late.is_empty() {
-        let _ = writeln!(o, "Left over from past weeks:\n");
-        for t in p.late.iter().take(10) {
-            let _ = writeln!(o, "- [ ] week {}: {} ({})", t.week, t.text, link(&format!("line {}", t.line), &p.path));
+    if let Some(w) = &p.this_week {
+        plan_week(o, w, &p.path);
+    }
+    if !p.leftovers.is_empty() {
+        let total: usize = p.leftovers.iter().map(|g| g.count).sum();
+        let _ = writeln!(o, "Left over from past weeks ({total}, by kind):\n");
+        for g in p.leftovers.iter().take(LEFTOVER_KINDS) {
+            let weeks: Vec<String> = g.weeks.iter().map(u32::to_string).collect();
+            let shown: Vec<String> = g
+                .first
+                .iter()
+                .map(|(_, text, line)| format!("{} ({})", cell(text), link(&format!("line {line}"), &p.path)))
+                .collect();
+            let more = g.count - g.first.len();
+            let _ = writeln!(
+                o,
+                "- **{}** — {} from week{} {}: {}{}",
+                g.kind,
+                g.count,
+                if g.weeks.len() == 1 { "" } else { "s" },
+                weeks.join(", "),
+                shown.join("; "),
+                if more > 0 { format!("; and {more} more") } else { String::new() }
+            );
         }
-        if p.late.len() > 10 {
-            let _ = writeln!(o, "- … and {} more", p.late.len() - 10);
+        if p.leftovers.len() > LEFTOVER_KINDS {
+            let rest: usize = p.leftovers[LEFTOVER_KINDS..].iter().map(|g| g.count).sum();
+            let _ = writeln!(o, "- and {rest} more of {} other kinds", p.leftovers.len() - LEFTOVER_KINDS);
         }
         let _ = writeln!(o);
     }
+}
+
+/// Kinds of leftover tasks shown.
+const LEFTOVER_KINDS: usize = 6;
+
+fn plan_week(o: &mut String, w: &crate::score::plan_week::PlanWeek, path: &str) {
+    use crate::score::plan_week::TaskState;
+    let open =
+        w.tasks.iter().filter(|t| matches!(t.state, TaskState::Open { .. } | TaskState::Contradicted { .. })).count();
+    let _ =
+        writeln!(o, "This plan week (week {}, from {}): {open} of {} tasks open.\n", w.week, w.start, w.tasks.len());
+    for t in &w.tasks {
+        let at = link(&format!("line {}", t.line), path);
+        let line = match &t.state {
+            TaskState::Open { so_far: Some(n) } => format!("- [ ] {} — so far {n} ({at})", t.text),
+            TaskState::Open { so_far: None } => format!("- [ ] {} ({at})", t.text),
+            TaskState::Ticked => format!("- [x] {} ({at})", t.text),
+            TaskState::DoneByNotes { count, files: f } => {
+                format!("- [x] {} — done by the notes: {count} ({})", t.text, files(f, 3))
+            }
+            TaskState::Contradicted { count, files: f } => format!(
+                "- [ ] {} — **ticked by hand, but the notes show {count}**{} ({at})",
+                t.text,
+                if f.is_empty() { String::new() } else { format!(": {}", files(f, 3)) }
+            ),
+        };
+        let _ = writeln!(o, "{line}");
+    }
+    let _ = writeln!(o);
 }
 
 // A dashboard is read at a glance, so every list on it is cut to a length that fits
@@ -501,23 +635,37 @@ fn matrix(o: &mut String, p: &Portfolio) {
 
 /// Every story with its status, length and failed STAR checks.
 fn story_table(o: &mut String, p: &Portfolio) {
+    let below: Vec<_> = p.stories.iter().filter(|s| s.credit_note.is_some()).collect();
+    if !below.is_empty() {
+        let _ = writeln!(o, "### Counted below their status\n");
+        for s in &below {
+            o.push_str("- ");
+            push_link(o, &s.title, &s.path);
+            let _ = writeln!(o, ": {}", s.credit_note.as_deref().unwrap_or_default());
+        }
+        let _ = writeln!(o);
+    }
     if !p.stories.is_empty() {
         let _ = writeln!(o, "### Stories\n");
         let _ = writeln!(o, "| Story | Scenario | Status | Spoken | STAR checks |\n| --- | --- | --- | ---: | --- |");
         let mut stories: Vec<_> = p.stories.iter().collect();
-        stories.sort_by(|a, b| b.status.cmp(&a.status).then_with(|| a.id.cmp(&b.id)));
+        stories.sort_by(|a, b| b.credited.cmp(&a.credited).then_with(|| a.id.cmp(&b.id)));
         for s in stories.iter().take(STORY_ROWS) {
-            let status = match s.status {
+            let mut status = match s.credited {
                 StoryStatus::Draft => "draft",
                 StoryStatus::Refined => "refined",
                 StoryStatus::Ready => "**ready**",
-            };
+            }
+            .to_string();
+            if s.credited != s.status {
+                status.push_str(&format!(" (marked {})", s.status));
+            }
             o.push_str("| ");
             push_link(o, &s.title, &s.path);
             o.push_str(" | ");
             o.push_str(s.scenario.map_or("—", |x| x.label()));
             o.push_str(" | ");
-            o.push_str(status);
+            o.push_str(&status);
             o.push_str(" | ");
             push_tenths(o, s.minutes);
             let failed = s.findings.iter().filter(|f| !f.passed).count();

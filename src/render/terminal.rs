@@ -25,16 +25,45 @@ pub fn diagnostics(diags: &[Diagnostic]) -> String {
         let _ = writeln!(
             out,
             "{loc}{}{loc:#}: {sev}{}{sev:#}: {} {dim}[{}]{dim:#}",
-            d.location(),
+            escape(&d.location()),
             d.severity,
-            d.message,
+            escape(&d.message),
             d.code
         );
         if let Some(h) = &d.hint {
-            let _ = writeln!(out, "  {dim}hint:{dim:#} {h}");
+            let _ = writeln!(out, "  {dim}hint:{dim:#} {}", escape(h));
         }
     }
     out
+}
+
+/// Whether `c` reorders text on screen (right-to-left overrides and isolates): shown
+/// escaped like a control character, so a file name cannot disguise itself.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a file name holds a character [`escape`] would change.
+pub fn needs_escape(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() || is_bidi_control(c))
+}
+
+/// Text from a file name or a note, safe to print on a terminal: control characters
+/// (a newline that would forge a finding line, an escape sequence that would
+/// repaint the screen) and bidirectional overrides are shown as `\n`, `\u{1b}`, ….
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if !needs_escape(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn paint(style: Style, text: &str) -> String {

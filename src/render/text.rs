@@ -7,14 +7,43 @@ use std::fmt::Write;
 /// Writes a relative link to a note; spaces encoded so every renderer follows it.
 pub(super) fn push_link(o: &mut String, text: &str, path: &str) {
     o.push('[');
-    push_cell(o, text);
+    for c in text.chars() {
+        match c {
+            // A bracket in a title would end the link text early.
+            '[' | ']' => {
+                o.push('\\');
+                o.push(c);
+            }
+            c => push_cell_char(o, c),
+        }
+    }
     o.push_str("](");
-    if path.contains(' ') {
-        o.push_str(&path.replace(' ', "%20"));
-    } else {
-        o.push_str(path);
+    // Percent-encoded: a space, a parenthesis, a `|`, a bracket or a control
+    // character in a file name would otherwise end the link or break the table.
+    for c in path.chars() {
+        if c.is_control() || " ()[]<>|%#\\`".contains(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(o, "%{b:02X}");
+            }
+        } else {
+            o.push(c);
+        }
     }
     o.push(')');
+}
+
+/// One character of a table cell: `|` escaped, a line break as a space, any other
+/// control character (an escape sequence in a file name, say) as visible text.
+fn push_cell_char(o: &mut String, c: char) {
+    match c {
+        '|' => o.push_str("\\|"),
+        '\n' => o.push(' '),
+        c if c.is_control() || crate::render::terminal::is_bidi_control(c) => {
+            let _ = write!(o, "{}", c.escape_unicode());
+        }
+        c => o.push(c),
+    }
 }
 
 /// A relative link to a note, as a string.
@@ -26,16 +55,12 @@ pub(super) fn link(text: &str, path: &str) -> String {
 
 /// Writes text escaped for a table cell.
 pub(super) fn push_cell(o: &mut String, text: &str) {
-    if !text.bytes().any(|b| b == b'|' || b == b'\n') {
+    if !text.chars().any(|c| c == '|' || c.is_control() || crate::render::terminal::is_bidi_control(c)) {
         o.push_str(text);
         return;
     }
     for c in text.chars() {
-        match c {
-            '|' => o.push_str("\\|"),
-            '\n' => o.push(' '),
-            c => o.push(c),
-        }
+        push_cell_char(o, c);
     }
 }
 
@@ -133,5 +158,10 @@ mod tests {
         assert_eq!(files(&["a/x.md".into(), "b.md".into()], 1), "[x.md](a/x.md), +1 more");
         assert_eq!(files(&["a/x.md".into()], 0), "+1 more");
         assert_eq!(cell("plain"), "plain");
+        assert_eq!(
+            link("x](evil) [y", "stories/a|b](c)\x1b[31m\n.md"),
+            "[x\\](evil) \\[y](stories/a%7Cb%5D%28c%29%1B%5B31m%0A.md)"
+        );
+        assert_eq!(cell("a\x1b[2Jb"), "a\\u{1b}[2Jb");
     }
 }

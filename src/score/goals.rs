@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Notes;
 use crate::config::Config;
+use crate::endgame::Phase;
 use crate::note::kinds::{DesignStatus, Log};
 use crate::note::Data;
 
@@ -166,12 +167,19 @@ pub fn today(config: &Config, notes: &Notes<'_>) -> Today {
     let today = config.today;
     let todays = days.binary_search_by_key(&today, |(d, _)| *d).ok().map(|i| &days[i].1);
     let met: Vec<Date> = days.iter().filter(|(d, day)| *d <= today && day_met(config, day)).map(|(d, _)| *d).collect();
+    // The last days before the interview ask no quotas: they keep a streak going
+    // without adding to it.
+    let resting = |d: Date| matches!(Phase::on(config, d), Phase::Taper { .. } | Phase::InterviewDay);
     let is_met = |d: Date| met.binary_search(&d).is_ok();
     // Today still open: a streak that reached yesterday is not broken yet.
-    let mut day = if is_met(today) { Some(today) } else { today.yesterday().ok() };
+    let mut day = if is_met(today) || resting(today) { Some(today) } else { today.yesterday().ok() };
     let mut streak = 0;
-    while let Some(d) = day.filter(|d| is_met(*d)) {
-        streak += 1;
+    while let Some(d) = day {
+        if is_met(d) {
+            streak += 1;
+        } else if !resting(d) {
+            break;
+        }
         day = d.yesterday().ok();
     }
     let mut best = 0;

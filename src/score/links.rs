@@ -10,12 +10,12 @@ use std::sync::{Arc, OnceLock};
 use super::ids::{IdMap, IdSet};
 use super::portfolio::{Links, Rehearsed};
 use super::Notes;
-use crate::coach::schedule::{self, Review};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::index::Index;
 use crate::note::kinds::{Pos, Rehearsal};
 use crate::note::{Data, Kind, Note};
+use crate::practice::schedule::{self, Review};
 
 /// The story names links are checked against: every story note, counted or not.
 struct Known {
@@ -67,6 +67,44 @@ fn unknown(n: &Note, id: &str, (l, c): Pos, known: &Known) -> Diagnostic {
     Diagnostic::warning(&n.path, "link/unknown-story", format!("no story named \"{shown}\" in stories/"))
         .at(l, c)
         .hint(hint)
+}
+
+/// The warnings for links to missing stories, with every story that several notes
+/// link reported once: a story linked from more than one note existed and was
+/// deleted (or renamed), so one warning on the latest link says it no longer exists
+/// instead of one in every old log. A name linked once keeps its own warning (most
+/// likely a typo, with a suggestion).
+pub fn collapse(diags: &[Diagnostic]) -> Vec<Diagnostic> {
+    let id_of = |d: &Diagnostic| -> Option<String> {
+        let rest = d.message.strip_prefix("no story named \"")?;
+        rest.strip_suffix("\" in stories/").map(str::to_string)
+    };
+    let mut by_id: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for d in diags {
+        match (d.code, id_of(d)) {
+            ("link/unknown-story", Some(id)) => by_id.entry(id).or_default().push(d),
+            _ => out.push(d.clone()),
+        }
+    }
+    for (id, group) in by_id {
+        let notes: BTreeSet<&str> = group.iter().map(|d| d.path.as_str()).collect();
+        if notes.len() < 2 {
+            out.extend(group.into_iter().cloned());
+            continue;
+        }
+        // Logs are named by date, so the greatest path is the latest link.
+        let Some(latest) = group.iter().max_by(|a, b| (a.path.as_str(), a.line).cmp(&(b.path.as_str(), b.line))) else {
+            continue;
+        };
+        let mut d = (*latest).clone();
+        d.message = format!("story \"{id}\" no longer exists: {} notes link it", notes.len());
+        d.hint = Some(format!(
+            "deleted on purpose? nothing to do, the old notes keep their history; otherwise bring it back with `git log --diff-filter=D -- stories/{id}.md`"
+        ));
+        out.push(d);
+    }
+    out
 }
 
 /// Follows the links of one note (nothing for notes other than logs and mocks).
@@ -298,7 +336,7 @@ mod tests {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             let day = seed % 12 + 1;
-            if seed % 7 == 0 {
+            if seed.is_multiple_of(7) {
                 index.remove(&format!("logs/2026-11-{day:02}.md"));
             } else {
                 index.put_files(vec![log(day, seed >> 8)]);

@@ -2,11 +2,15 @@
 //! the config. Pure: the same notes and the same date give the same model.
 
 pub mod actions;
+pub mod design;
+pub mod endgame;
 pub mod goals;
 pub mod ids;
 pub mod links;
 pub mod memo;
 pub mod mocks;
+pub mod momentum;
+pub mod plan_week;
 pub mod portfolio;
 pub mod progress;
 pub mod readiness;
@@ -24,7 +28,13 @@ use crate::note::{Data, Kind, Note};
 pub use memo::Memo;
 
 /// Version of the JSON shape; bumped on incompatible changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The one rounding rule of every percentage shown or serialised: a value in [0, 1]
+/// times 100, rounded half away from zero (0.825 → 83).
+pub fn percent(value: f64) -> u32 {
+    (value * 100.0).round().max(0.0) as u32
+}
 
 /// The state of the self-assessment.
 #[derive(Debug, Clone, Serialize)]
@@ -95,14 +105,13 @@ pub struct WeekScore {
 }
 
 impl WeekScore {
-    /// A bar's percent by key.
-    pub fn get(&self, key: &str) -> Option<u32> {
+    /// A bar's percent.
+    pub fn get(&self, key: readiness::BarKey) -> u32 {
         match key {
-            "technical" => Some(self.technical),
-            "behavioral" => Some(self.behavioral),
-            "cultural" => Some(self.cultural),
-            "readiness" => Some(self.readiness),
-            _ => None,
+            readiness::BarKey::Technical => self.technical,
+            readiness::BarKey::Behavioral => self.behavioral,
+            readiness::BarKey::Cultural => self.cultural,
+            readiness::BarKey::Readiness => self.readiness,
         }
     }
 }
@@ -124,7 +133,11 @@ pub struct Model {
     pub today_goals: goals::Today,
     /// This week's goals and hours.
     pub week: goals::Week,
-    /// Mock interviews: this week's against the goal, the ratings trend, the next one.
+    /// The last 7 days against the weekly commitment.
+    pub momentum: momentum::Momentum,
+    /// The window's hours by area against the recommended split.
+    pub split: momentum::Split,
+    /// Mock interviews: this week's against the goal, each area's ratings, the next one.
     pub mocks: mocks::MockSummary,
     /// Stories, scenario coverage, principle coverage, and each rehearsed story's
     /// schedule.
@@ -133,6 +146,8 @@ pub struct Model {
     pub rehearsals: Vec<portfolio::Due>,
     /// The current plan's progress.
     pub plan: Option<progress::PlanProgress>,
+    /// Where today stands against the interview, and what the final days ask.
+    pub endgame: endgame::EndgameView,
     /// What to do next, most valuable first.
     pub actions: Vec<actions::Action>,
     /// Notes read.
@@ -152,7 +167,7 @@ impl Model {
     }
 
     /// A bar by key.
-    pub fn bar(&self, key: &str) -> Option<&readiness::Bar> {
+    pub fn bar(&self, key: readiness::BarKey) -> Option<&readiness::Bar> {
         self.bars.iter().find(|b| b.key == key)
     }
 }
@@ -271,7 +286,7 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
             )
         },
     );
-    diagnostics.extend(links.0.iter().cloned());
+    diagnostics.extend(links::collapse(&links.0));
     // The story paths for the bars (kept with the portfolio), while the due
     // rehearsals are found.
     let (files, rehearsals) = join(
@@ -283,11 +298,29 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
         &versions,
         memo::Computed { portfolio: &portfolio, files: &files, today: &today_goals, practice: &practice },
     );
+    // The endgame narrows today's minimums and this week's goals (after the memo
+    // kept them as computed).
+    let endgame_view = endgame::view(config, &notes);
+    let mut today_goals = today_goals;
+    let mut week = week;
+    endgame::adjust_today(config, endgame_view.phase, &mut today_goals);
+    endgame::adjust_week(endgame_view.phase, &mut week);
     let portfolio = portfolio::PortfolioView::new(portfolio, links, config.today);
     let this_week = week.goals.iter().find(|g| g.key == "mocks").map_or(0, |g| g.done);
-    let mocks = mocks::summary(config, index, &notes, this_week);
+    let evidence = mocks::evidence(config, &notes);
+    let mocks = mocks::summary(config, index, &notes, this_week, &evidence);
+    let momentum = momentum::momentum(config, &notes);
+    let split = momentum::split(config, &notes);
+    diagnostics.extend(design_diagnostics(config, &notes));
     let assessment = assessment_state(index);
-    let bars = readiness::bars(config, practice, files, &assessment, &portfolio, &rehearsals);
+    let inputs = readiness::Inputs {
+        state: &assessment,
+        portfolio: &portfolio,
+        due: &rehearsals,
+        evidence: &evidence,
+        momentum: &momentum,
+    };
+    let bars = readiness::bars(config, practice, files, &inputs);
     let profile = progress::profile(config, &assessment);
     diag::sort(&mut diagnostics);
     let mut model = Model {
@@ -298,16 +331,22 @@ pub fn compute_with(config: &Config, index: &Index, extra: Vec<Diagnostic>, memo
         bars,
         today_goals,
         week,
+        momentum,
+        split,
         mocks,
         portfolio,
         rehearsals,
         plan,
+        endgame: endgame_view,
         actions: Vec::new(),
         counts,
         diagnostics,
         history: Vec::new(),
     };
-    model.actions = actions::rank(config, &model);
+    let mut view = model.endgame.clone();
+    endgame::count_told(config, &mut view, &model);
+    model.endgame = view;
+    model.actions = endgame::adjust_actions(config, &model, &model.endgame, actions::rank(config, &model));
     model
 }
 
@@ -333,6 +372,16 @@ fn gather(index: &Index, extra: Vec<Diagnostic>) -> (Notes<'_>, Counts, Vec<Diag
         }
     }
     (notes, counts, diagnostics)
+}
+
+/// The `design/…` warnings of every counted design marked complete (see [`design`]).
+fn design_diagnostics(config: &Config, notes: &Notes<'_>) -> Vec<Diagnostic> {
+    Notes::counted(&notes.designs)
+        .flat_map(|n| match &n.data {
+            Data::Design(d) => design::diagnostics(config, n, d),
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 fn assessment_state(index: &Index) -> AssessmentState {

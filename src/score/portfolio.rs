@@ -9,14 +9,14 @@ use serde::Serialize;
 
 use super::ids::IdMap;
 use super::Notes;
-use crate::coach::schedule;
-use crate::coach::star::{self, Finding};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::domain::principles::{Principle, Scenario};
 use crate::index::Index;
 use crate::note::kinds::StoryStatus;
+use crate::note::star::{self, Finding};
 use crate::note::{Data, Note};
+use crate::practice::schedule;
 
 /// One story as the dashboard sees it.
 #[derive(Debug, Clone, Serialize)]
@@ -29,8 +29,16 @@ pub struct StoryView {
     pub title: String,
     /// Scenario.
     pub scenario: Option<Scenario>,
-    /// Status (draft when unreadable).
+    /// The status its front matter declares (draft when none or unreadable); the
+    /// rehearsal schedule follows it.
     pub status: StoryStatus,
+    /// The status it is counted at in the bars and the scenario and principle
+    /// coverage: the lower of `status` and what its checks support (see [`credited`]).
+    pub credited: StoryStatus,
+    /// Why it is counted below its declared status, in words with the command that
+    /// shows the findings; `None` when counted as declared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_note: Option<String>,
     /// Principles it shows.
     pub principles: Vec<Principle>,
     /// When it happened.
@@ -137,6 +145,16 @@ pub fn label_list(principles: &[Principle]) -> String {
     principles.iter().map(|p| p.label()).collect::<Vec<_>>().join(" · ")
 }
 
+/// Principles named in one line of text: the first `shown`, then how many more
+/// (`A · B · C and 12 more`), so a long list does not fill a line.
+pub fn label_list_short(principles: &[Principle], shown: usize) -> String {
+    let head = label_list(&principles[..principles.len().min(shown)]);
+    match principles.len().saturating_sub(shown) {
+        0 => head,
+        more => format!("{head} and {more} more"),
+    }
+}
+
 /// Principles backed by no story and by exactly one, in canonical order.
 pub fn thin_principles(portfolio: &Portfolio) -> (Vec<Principle>, Vec<Principle>) {
     let none = portfolio.principles.iter().filter(|r| r.stories.is_empty()).map(|r| r.principle).collect();
@@ -145,9 +163,9 @@ pub fn thin_principles(portfolio: &Portfolio) -> (Vec<Principle>, Vec<Principle>
 }
 
 impl StoryView {
-    /// Refined or ready.
+    /// Counted refined or ready.
     pub fn is_strong(&self) -> bool {
-        matches!(self.status, StoryStatus::Refined | StoryStatus::Ready)
+        matches!(self.credited, StoryStatus::Refined | StoryStatus::Ready)
     }
 }
 
@@ -267,7 +285,7 @@ pub fn build_reusing(config: &Config, notes: &Notes<'_>, earlier: Option<&Portfo
         Principle::ALL.iter().map(|p| PrincipleRow { principle: *p, stories: Vec::new(), strong: 0 }).collect();
     for s in &stories {
         if let Some(row) = scenarios.iter_mut().find(|r| Some(r.scenario) == s.scenario) {
-            match s.status {
+            match s.credited {
                 StoryStatus::Draft => row.draft.push(s.id.clone()),
                 StoryStatus::Refined => row.refined.push(s.id.clone()),
                 StoryStatus::Ready => row.ready.push(s.id.clone()),
@@ -319,12 +337,16 @@ fn view(config: &Config, n: &Note, s: &crate::note::kinds::Story) -> StoryView {
     let findings = analysis.findings(s, n.body_line, config.profile.target_level, config.today, &config.star);
     let passed = findings.iter().filter(|f| f.passed).count();
     let words = analysis.spoken_words();
+    let declared = s.status.unwrap_or(StoryStatus::Draft);
+    let (counted, credit_note) = credited(declared, &findings, n);
     StoryView {
         id: n.id.clone(),
         path: n.path.clone(),
         title: s.title.clone().unwrap_or_else(|| n.id.clone()),
         scenario: s.scenario,
-        status: s.status.unwrap_or(StoryStatus::Draft),
+        status: declared,
+        credited: counted,
+        credit_note,
         principles: s.principles.clone(),
         happened: s.happened.map(|h| h.to_string()),
         words,
@@ -336,6 +358,37 @@ fn view(config: &Config, n: &Note, s: &crate::note::kinds::Story) -> StoryView {
         },
         findings,
     }
+}
+
+/// The status a story is counted at: the lower of `declared` and what its checks
+/// support — draft with an error (a failed error-level STAR check or a broken field),
+/// at most refined with STAR warnings, as declared when clean — and, when lower than
+/// declared, why.
+pub fn credited(declared: StoryStatus, findings: &[Finding], note: &Note) -> (StoryStatus, Option<String>) {
+    use crate::diag::Severity;
+    let failed = |sev: Severity| findings.iter().filter(|f| !f.passed && crate::check::severity(f.code) == sev).count();
+    let (star_errors, warnings) = (failed(Severity::Error), failed(Severity::Warning));
+    let field_errors = note.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let supported = if star_errors + field_errors > 0 {
+        StoryStatus::Draft
+    } else if warnings > 0 {
+        StoryStatus::Refined
+    } else {
+        StoryStatus::Ready
+    };
+    if supported >= declared {
+        return (declared, None);
+    }
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let why = if star_errors > 0 {
+        plural(star_errors, "STAR error")
+    } else if field_errors > 0 {
+        plural(field_errors, "front-matter error")
+    } else {
+        plural(warnings, "STAR warning")
+    };
+    let note = format!("marked {declared}, counted as {supported}: {why} (`systemcraft check {}`)", note.path);
+    (supported, Some(note))
 }
 
 /// Follows every link from logs and mocks to stories, in one pass: reports the
@@ -386,31 +439,82 @@ pub fn due(config: &Config, index: &Index, portfolio: &Portfolio) -> Vec<Due> {
     due_with(config, portfolio, &rehearsed(config, index))
 }
 
-/// [`due`] from schedules already replayed by [`rehearsed`].
-pub fn due_with(config: &Config, portfolio: &Portfolio, schedules: &Rehearsed) -> Vec<Due> {
-    // Sorted as (story, schedule) pairs, then written out: cheaper than moving the
-    // finished entries around.
-    let mut due: Vec<_> = portfolio
+/// The rehearsal rules of the interview on `interview` (`endgame:` in systemcraft.yaml).
+pub fn plan_rules(config: &Config, interview: jiff::civil::Date) -> schedule::PlanRules {
+    let e = &config.endgame;
+    schedule::PlanRules {
+        interview,
+        per_day: e.rehearsals_per_day,
+        max_untold: e.max_untold_days,
+        spread_days: e.spread_weeks.saturating_mul(7),
+        final_days: e.final_days,
+    }
+}
+
+/// The stories a rehearsal plan covers, in id order: ready ones, and refined ones
+/// already rehearsed.
+pub fn plan_stories<'a>(portfolio: &'a Portfolio, schedules: &Rehearsed) -> Vec<(&'a StoryView, schedule::Planning)> {
+    let mut out: Vec<(&StoryView, schedule::Planning)> = portfolio
         .stories
         .iter()
         .filter_map(|s| {
             let entry = schedules.get(s.id.as_str());
             let wanted = s.status == StoryStatus::Ready || (s.status == StoryStatus::Refined && entry.is_some());
-            let day = entry.map_or(config.today, |(x, _)| x.due);
-            (wanted && day <= config.today).then_some((s, entry, day))
+            wanted.then(|| (&**s, schedule::Planning { schedule: entry.map(|(x, _)| *x) }))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    out
+}
+
+/// [`due`] from schedules already replayed by [`rehearsed`]: the stories SM-2 says
+/// are due, and with an interview still to come, the stories its rehearsal plan
+/// ([`schedule::interview_plan`]) puts on today. The plan replaces SM-2's cap at the
+/// eve, which would make every story due on the same day.
+pub fn due_with(config: &Config, portfolio: &Portfolio, schedules: &Rehearsed) -> Vec<Due> {
+    let today = config.today;
+    let interview = config.profile.interview_date.filter(|i| *i > today);
+    let stories = plan_stories(portfolio, schedules);
+    let planned: Vec<usize> = match interview {
+        Some(interview) => {
+            let planning: Vec<schedule::Planning> = stories.iter().map(|(_, p)| *p).collect();
+            let tomorrow = today.tomorrow().unwrap_or(today);
+            schedule::interview_plan(&planning, today, tomorrow, &plan_rules(config, interview))
+                .into_iter()
+                .map(|p| p.story)
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let mut due: Vec<(&StoryView, jiff::civil::Date)> = stories
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (s, planning))| {
+            let day = match (planning.schedule, interview) {
+                (None, _) => today,
+                // SM-2's own day, without the cap at the eve.
+                (Some(x), Some(_)) => {
+                    x.last.checked_add(jiff::Span::new().days(i64::from(x.interval))).unwrap_or(jiff::civil::Date::MAX)
+                }
+                (Some(x), None) => x.due,
+            };
+            (day <= today || planned.contains(&k)).then_some((*s, day.min(today)))
         })
         .collect();
     // Most overdue first: the earliest due day.
-    due.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.id.cmp(&b.0.id)));
+    due.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.id.cmp(&b.0.id)));
     due.into_iter()
-        .map(|(s, entry, day)| Due {
-            story: s.id.clone(),
-            path: s.path.clone(),
-            title: s.title.clone(),
-            due: day.to_string(),
-            overdue_days: i64::from((config.today - day).get_days()),
-            last: entry.map(|(x, _)| x.last.to_string()),
-            rehearsals: entry.map_or(0, |(_, count)| *count),
+        .map(|(s, day)| {
+            let entry = schedules.get(s.id.as_str());
+            Due {
+                story: s.id.clone(),
+                path: s.path.clone(),
+                title: s.title.clone(),
+                due: day.to_string(),
+                overdue_days: i64::from((today - day).get_days()),
+                last: entry.map(|(x, _)| x.last.to_string()),
+                rehearsals: entry.map_or(0, |(_, count)| *count),
+            }
         })
         .collect()
 }

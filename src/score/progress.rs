@@ -54,7 +54,10 @@ pub fn profile(config: &Config, state: &AssessmentState) -> ProfileView {
     let path = state.result().map(|r| r.path);
     let days_to_interview = p.interview_date.map(|d| days_between(today, d));
     let mut warnings = Vec::new();
-    if let Some(days) = days_to_interview {
+    // From the final week on, nothing can be done about the length of the
+    // preparation: the endgame's headline speaks instead.
+    let planning = crate::endgame::Phase::on(config, today).takes_new_material();
+    if let Some(days) = days_to_interview.filter(|d| *d < 0 || planning) {
         let weeks = days as f64 / 7.0;
         if days < 0 {
             warnings.push(format!(
@@ -75,7 +78,10 @@ pub fn profile(config: &Config, state: &AssessmentState) -> ProfileView {
             // The whole preparation counts: from day 1 (or today) to the interview.
             let from = p.start_date.filter(|s| *s <= today).unwrap_or(today);
             let total_months = p.interview_date.map_or(0.0, |d| days_between(from, d) as f64 / 30.44);
-            if total_months < f64::from(lo) {
+            // Only when the time left does not fit either: a path that fits before
+            // the interview makes the track's typical months beside the point.
+            let fits = path.is_some_and(|path| f64::from(path.weeks()) <= weeks);
+            if total_months < f64::from(lo) && !fits {
                 warnings.push(format!(
                     "Candidates on the {} track typically prepare for {lo}–{hi} months; from day 1 to the interview is {:.1} months ({:.1} weeks left).",
                     p.track.label(),
@@ -133,6 +139,10 @@ pub struct PlanProgress {
     pub total: usize,
     /// Unticked tasks from weeks already past.
     pub late: Vec<LateTask>,
+    /// The current week: its tasks, ticked from the notes where they can say.
+    pub this_week: Option<super::plan_week::PlanWeek>,
+    /// What is left over from past weeks (unticked and not done by the notes), by kind.
+    pub leftovers: Vec<super::plan_week::Leftovers>,
 }
 
 /// The current plan note: the one systemcraft.yaml names, else the latest-starting
@@ -164,7 +174,16 @@ pub fn plan(config: &Config, index: &Index, notes: &Notes<'_>) -> Option<PlanPro
         .filter(|t| !t.done && week.is_some_and(|w| t.week.is_some_and(|tw| i64::from(tw) < w)))
         .map(|t| LateTask { week: t.week.unwrap_or(0), text: t.text.clone(), line: t.line })
         .collect();
+    let (this_week, leftovers) = match (p.start, week) {
+        (Some(start), Some(w)) => (
+            super::plan_week::current(config, notes, &note.body.tasks, start, w),
+            super::plan_week::leftovers(config, notes, &note.body.tasks, start, w),
+        ),
+        _ => (None, Vec::new()),
+    };
     Some(PlanProgress {
+        this_week,
+        leftovers,
         path: note.path.clone(),
         study_path: p.path,
         start: p.start.map(|d| d.to_string()),

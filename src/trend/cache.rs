@@ -46,7 +46,7 @@ impl Cache {
     /// The cache on disk; empty when it is missing, unreadable, corrupt, or written by
     /// another version or scoring revision.
     pub(super) fn load(root: &Path) -> Cache {
-        let entries = std::fs::read(root.join(crate::diag::to_path(CACHE_FILE)))
+        let entries = crate::fs::read::read_in(root, CACHE_FILE)
             .ok()
             .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
             .filter(|file| file.version == cache_version())

@@ -43,7 +43,7 @@ pub const CACHE_FILE: &str = ".systemcraft/trend-cache.json";
 /// Bump whenever scoring changes (a formula, a default, what counts), so that caches
 /// written before the change are ignored. The crate version is part of the cache's
 /// version too, so any release also starts a fresh cache.
-pub const SCORING_REVISION: u32 = 1;
+pub const SCORING_REVISION: u32 = 2;
 
 /// How many weeks [`weekly`] returns.
 pub const WEEKS: usize = 12;
@@ -59,6 +59,10 @@ pub struct Percents {
     pub cultural: u32,
     /// Interview Readiness.
     pub readiness: u32,
+    /// The bars were marked slipping: the 7 days up to that day fell short of the
+    /// week's pace.
+    #[serde(default)]
+    pub slipping: bool,
 }
 
 impl Percents {
@@ -73,12 +77,14 @@ impl Percents {
     }
 
     fn of(model: &score::Model) -> Percents {
+        use score::readiness::BarKey;
         let p = |key| model.bar(key).map_or(0, |b| b.percent);
         Percents {
-            technical: p("technical"),
-            behavioral: p("behavioral"),
-            cultural: p("cultural"),
-            readiness: p("readiness"),
+            technical: p(BarKey::Technical),
+            behavioral: p(BarKey::Behavioral),
+            cultural: p(BarKey::Cultural),
+            readiness: p(BarKey::Readiness),
+            slipping: model.momentum.slipping,
         }
     }
 }
@@ -159,7 +165,8 @@ impl Trend {
             for v in d.percents.values() {
                 let _ = write!(out, "  {:>10}", format!("{v}%"));
             }
-            let _ = writeln!(out, "  {}", d.short_id());
+            let slipping = if d.percents.slipping { "  slipping: the 7 days to it fell short of the pace" } else { "" };
+            let _ = writeln!(out, "  {}{slipping}", d.short_id());
         }
         out
     }
@@ -404,7 +411,7 @@ mod tests {
 
     #[test]
     fn percents_by_key_and_table_layout() {
-        let p = Percents { technical: 5, behavioral: 20, cultural: 41, readiness: 100 };
+        let p = Percents { technical: 5, behavioral: 20, cultural: 41, readiness: 100, slipping: false };
         assert_eq!(p.get("cultural"), Some(41));
         assert_eq!(p.get("nope"), None);
         let trend = Trend {
@@ -422,6 +429,20 @@ mod tests {
              2026-11-01          5%         20%         41%        100%  0123456\n"
         );
         assert!(trend.sparklines().contains("Interview Readiness  █  100% → 100%"), "{}", trend.sparklines());
+        // A slipping day says so at the end of its row.
+        let slipping = Trend {
+            days: vec![DayScore {
+                date: "2026-11-02".parse().unwrap(),
+                commit: "0123456789abcdef".into(),
+                percents: Percents { slipping: true, ..p },
+            }],
+            computed: 1,
+        };
+        assert!(
+            slipping.table().ends_with("0123456  slipping: the 7 days to it fell short of the pace\n"),
+            "{}",
+            slipping.table()
+        );
     }
 
     /// Commits `files` on top of HEAD at noon UTC on `day`.
@@ -461,7 +482,9 @@ mod tests {
         let w = at("2026-11-04").unwrap();
         assert_eq!(
             (w.commit, w.date.to_string(), w.percents),
-            (first.to_string(), "2026-11-04".into(), Percents::default())
+            // Nothing logged in the 7 days to it, with no start date to wait for:
+            // the bars are slipping.
+            (first.to_string(), "2026-11-04".into(), Percents { slipping: true, ..Percents::default() })
         );
         // From 11-11 on, the log's problem counts: coding volume 1/40, pace 1/1 →
         // technical (0.025 + 1 + 0 + 0) / 4 = 0.2563 → 26%.
@@ -485,7 +508,7 @@ mod tests {
         let id = Oid::from_str("0123456789abcdef0123456789abcdef01234567").unwrap();
         let day: Date = "2026-11-01".parse().unwrap();
         let mut cache = Cache::load(dir.path());
-        cache.insert(id, day, Percents { technical: 1, behavioral: 2, cultural: 3, readiness: 4 });
+        cache.insert(id, day, Percents { technical: 1, behavioral: 2, cultural: 3, readiness: 4, slipping: false });
         cache.save(dir.path(), &[(day, id)], Some(day));
         assert_eq!(Cache::load(dir.path()).get(id, day).map(|p| p.readiness), Some(4));
         let path = dir.path().join(CACHE_FILE);

@@ -211,7 +211,7 @@ mod tests {
         DayScore {
             date: date.parse().unwrap(),
             commit: "0".repeat(40),
-            percents: Percents { technical: v, behavioral: v, cultural: v, readiness: v },
+            percents: Percents { technical: v, behavioral: v, cultural: v, readiness: v, slipping: false },
         }
     }
 

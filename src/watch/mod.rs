@@ -1,11 +1,21 @@
-//! Watch mode's event source: a [`Source`] watches the workspace with notify behind
-//! notify-debouncer-full (native events, or polling where there are none) and turns
-//! what happened into [`Batch`]es of workspace-relative paths worth re-checking. The
-//! [`session::Session`] applies them to the index and rebuilds.
+//! Watch mode's event source: a [`Source`] watches the workspace with notify (native
+//! events, or polling where there are none) and turns what happened into [`Batch`]es
+//! of workspace-relative paths worth re-checking. The [`session::Session`] applies
+//! them to the index and rebuilds.
+//!
+//! There is no debouncer thread: each event goes straight to the watch loop's channel,
+//! and the loop does the debouncing itself (it waits with a timeout only while a batch
+//! is pending, see [`settle`]). So at rest nothing wakes up: notify's inotify thread
+//! and the loop both block until the kernel has an event. Renames need no pairing
+//! here: every path an event names is re-checked (gone, or there), so the two halves
+//! of a rename — paired by notify as `ModifyKind::Name(Both)` on inotify, or apart —
+//! come out right either way. An event flagged `Rescan` (the kernel's queue
+//! overflowed) makes the batch re-read the whole workspace.
 //!
 //! Native watching falls back to polling when the OS runs out of watches
 //! (`fs.inotify.max_user_watches` on Linux), at start or later.
 
+pub mod profile;
 pub mod session;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,8 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{new_debouncer_opt, DebounceEventResult, Debouncer, NoCache, RecommendedCache};
+use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::{Error, Result};
 
@@ -43,10 +52,10 @@ impl std::fmt::Display for Backend {
 /// What the watch loop receives.
 #[derive(Debug)]
 pub enum Input {
-    /// Debounced file-system events.
-    Events(Vec<notify_debouncer_full::DebouncedEvent>),
-    /// Errors from the watcher.
-    Errors(Vec<notify::Error>),
+    /// A file-system event, as the watcher reported it.
+    Event(notify::Event),
+    /// An error from the watcher.
+    Error(notify::Error),
     /// Ctrl-C or a termination signal.
     Interrupt,
 }
@@ -69,9 +78,9 @@ impl Batch {
         self.paths.is_empty() && !self.rescan && !self.head_moved
     }
 
-    /// Adds the paths of debounced events under `root`. Returns whether any of them
-    /// can matter (events only inside `.git/`, of editor droppings or of reads do not).
-    pub fn add_events(&mut self, root: &Path, events: &[notify_debouncer_full::DebouncedEvent]) -> bool {
+    /// Adds the paths of events under `root`. Returns whether any of them can matter
+    /// (events only inside `.git/`, of editor droppings or of reads do not).
+    pub fn add_events(&mut self, root: &Path, events: &[notify::Event]) -> bool {
         let mut relevant_any = false;
         for e in events {
             if e.need_rescan() {
@@ -166,8 +175,8 @@ pub const DEFAULT_POLL: Duration = Duration::from_millis(1000);
 enum Inner {
     // Held only so that dropping the Source stops the watcher.
     #[allow(dead_code)]
-    Native(Debouncer<RecommendedWatcher, RecommendedCache>),
-    Poll(Debouncer<PollWatcher, NoCache>),
+    Native(RecommendedWatcher),
+    Poll(PollWatcher),
 }
 
 /// A running watcher over the workspace; events go to the `Sender` given at start.
@@ -183,21 +192,11 @@ pub struct Source {
     tops: BTreeSet<String>,
 }
 
-/// How often the debouncer hands over events, and how long it holds each one: a
-/// fraction of the debounce. The debounce itself is waited for by the watch loop,
-/// across all paths (see [`settle`]): the debouncer only pairs the halves of renames
-/// and reports overflows.
-fn tick(debounce: Duration) -> Duration {
-    (debounce / 10).clamp(Duration::from_millis(5), Duration::from_millis(250)).min(debounce)
-}
-
 /// The quiet time — no event that can matter, on any path — after which the loop
 /// rebuilds: the whole debounce. A `git checkout` or a sync writes hundreds of files
 /// with pauses between them (the writer is descheduled, moves to the next phase); a
-/// gap shorter than this keeps them in one rebuild. (Had the debouncer held each event
-/// for the debounce and the loop waited only a tick or two for the next batch, a pause
-/// of a few ms would split the checkout; and the loop could not learn of an event
-/// still inside the debouncer's window any sooner.)
+/// gap shorter than this keeps them in one rebuild. The loop waits for it only while
+/// a batch is pending; with nothing pending it sleeps until an event.
 pub fn settle(debounce: Duration) -> Duration {
     debounce
 }
@@ -208,11 +207,11 @@ pub fn longest_gather(debounce: Duration) -> Duration {
     (debounce * 4).max(Duration::from_secs(2))
 }
 
-fn handler(tx: Sender<Input>) -> impl FnMut(DebounceEventResult) + Send + 'static {
-    move |r: DebounceEventResult| {
+fn handler(tx: Sender<Input>) -> impl FnMut(notify::Result<notify::Event>) + Send + 'static {
+    move |r: notify::Result<notify::Event>| {
         let _ = tx.send(match r {
-            Ok(events) => Input::Events(events),
-            Err(errors) => Input::Errors(errors),
+            Ok(event) => Input::Event(event),
+            Err(error) => Input::Error(error),
         });
     }
 }
@@ -262,13 +261,7 @@ impl Source {
         if std::env::var_os(SIMULATE_LIMIT_ENV).is_some() {
             return Err(notify::Error::new(notify::ErrorKind::MaxFilesWatch));
         }
-        let mut d = new_debouncer_opt::<_, RecommendedWatcher, RecommendedCache>(
-            tick(self.options.debounce),
-            Some(tick(self.options.debounce)),
-            handler(self.tx.clone()),
-            RecommendedCache::new(),
-            notify::Config::default(),
-        )?;
+        let mut d = RecommendedWatcher::new(handler(self.tx.clone()), notify::Config::default())?;
         d.watch(&self.root, RecursiveMode::Recursive)?;
         self.inner = Some(Inner::Native(d));
         Ok(())
@@ -281,14 +274,7 @@ impl Source {
         // never seen. Only the note folders are polled (see sync_tops), so hashing stays
         // cheap.
         let config = notify::Config::default().with_poll_interval(interval).with_compare_contents(true);
-        let mut d = new_debouncer_opt::<_, PollWatcher, NoCache>(
-            tick(self.options.debounce),
-            Some(tick(self.options.debounce)),
-            handler(self.tx.clone()),
-            NoCache,
-            config,
-        )
-        .map_err(|e| watch_error(&self.root, e))?;
+        let mut d = PollWatcher::new(handler(self.tx.clone()), config).map_err(|e| watch_error(&self.root, e))?;
         d.watch(&self.root, RecursiveMode::NonRecursive).map_err(|e| watch_error(&self.root, e))?;
         self.inner = Some(Inner::Poll(d));
         self.tops.clear();
@@ -322,11 +308,11 @@ impl Source {
             }
         }
         for gone in self.tops.difference(&now) {
-            let _ = d.unwatch(self.root.join(gone));
+            let _ = d.unwatch(&self.root.join(gone));
         }
         let mut watched = BTreeSet::new();
         for name in &now {
-            if self.tops.contains(name) || d.watch(self.root.join(name), RecursiveMode::Recursive).is_ok() {
+            if self.tops.contains(name) || d.watch(&self.root.join(name), RecursiveMode::Recursive).is_ok() {
                 watched.insert(name.clone());
             }
         }
@@ -401,12 +387,7 @@ mod tests {
     fn the_roots_own_timestamps_do_not_cause_a_rescan() {
         use notify::event::{CreateKind, MetadataKind, ModifyKind, RemoveKind};
         let root = Path::new("/ws");
-        let event = |kind, path: &str| {
-            notify_debouncer_full::DebouncedEvent::new(
-                notify::Event::new(kind).add_path(root.join(path)),
-                std::time::Instant::now(),
-            )
-        };
+        let event = |kind, path: &str| notify::Event::new(kind).add_path(root.join(path));
         let mut batch = Batch::default();
         batch.add_events(
             root,
@@ -421,6 +402,33 @@ mod tests {
     }
 
     #[test]
+    fn an_overflow_rescans_and_both_halves_of_a_rename_are_rechecked() {
+        use notify::event::{Flag, ModifyKind, RenameMode};
+        let root = Path::new("/ws");
+        // inotify's queue overflowed: notify sends an event flagged Rescan, no path.
+        let mut batch = Batch::default();
+        assert!(batch.add_events(root, &[notify::Event::new(EventKind::Other).set_flag(Flag::Rescan)]));
+        assert!(batch.rescan);
+        // A rename, paired by notify (Both: from, to) or as its two halves: either way
+        // the old path and the new one are re-checked.
+        let paired = notify::Event::new(EventKind::Modify(ModifyKind::Name(RenameMode::Both)))
+            .add_path(root.join("stories/a.md"))
+            .add_path(root.join("stories/b.md"));
+        let halves = [
+            notify::Event::new(EventKind::Modify(ModifyKind::Name(RenameMode::From)))
+                .add_path(root.join("stories/a.md")),
+            notify::Event::new(EventKind::Modify(ModifyKind::Name(RenameMode::To))).add_path(root.join("stories/b.md")),
+        ];
+        let both: BTreeSet<String> = ["stories/a.md".to_string(), "stories/b.md".to_string()].into();
+        let mut batch = Batch::default();
+        batch.add_events(root, &[paired]);
+        assert_eq!((batch.paths.clone(), batch.rescan), (both.clone(), false));
+        let mut batch = Batch::default();
+        batch.add_events(root, &halves);
+        assert_eq!(batch.paths, both);
+    }
+
+    #[test]
     fn polling_looks_only_into_note_folders() {
         for name in ["stories", "logs", "designs", "mocks", "plans"] {
             assert!(holds_notes(name), "{name}");
@@ -431,11 +439,9 @@ mod tests {
     }
 
     #[test]
-    fn the_loop_waits_the_debounce_and_the_debouncer_only_a_tick() {
+    fn the_loop_waits_the_debounce() {
         let d = Duration::from_millis(100);
-        assert_eq!(tick(d), Duration::from_millis(10));
         assert_eq!(settle(d), d);
-        assert_eq!(tick(Duration::from_millis(10)), Duration::from_millis(5));
         assert_eq!(longest_gather(d), Duration::from_secs(2));
         assert_eq!(longest_gather(Duration::from_secs(60)), Duration::from_secs(240));
     }
@@ -444,12 +450,7 @@ mod tests {
     fn events_that_cannot_matter_are_reported_as_such() {
         use notify::event::{AccessKind, AccessMode, DataChange, ModifyKind};
         let root = Path::new("/ws");
-        let event = |kind, path: &str| {
-            notify_debouncer_full::DebouncedEvent::new(
-                notify::Event::new(kind).add_path(root.join(path)),
-                std::time::Instant::now(),
-            )
-        };
+        let event = |kind, path: &str| notify::Event::new(kind).add_path(root.join(path));
         let write = EventKind::Modify(ModifyKind::Data(DataChange::Any));
         let mut batch = Batch::default();
         assert!(!batch.add_events(

@@ -15,6 +15,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::git::{self, Repo};
 use crate::pipeline::Pipeline;
 use crate::score::Model;
+use crate::watch::profile::GoodProfile;
 use crate::watch::Batch;
 use crate::workspace::{Workspace, DASHBOARD_FILE};
 use crate::Result;
@@ -46,6 +47,9 @@ pub struct Report {
     pub notes: Vec<String>,
     /// The profile, when it changed.
     pub profile: Option<ProfileChange>,
+    /// Profile keys whose new value is valid YAML but not a valid value: their last
+    /// good value stays in force (see [`GoodProfile`]).
+    pub kept: Vec<String>,
     /// The new date, when the day changed.
     pub new_day: Option<Date>,
     /// The whole workspace was re-read.
@@ -92,6 +96,7 @@ pub struct Session {
     model: Model,
     markdown: String,
     profile_hash: u64,
+    good_profile: GoodProfile,
     // Set while the dashboard lags behind the index: a rebuild failed after the index
     // took in its notes (the profile could not be read, say, mid-checkout) or before
     // the dashboard was written. The next rebuild recomputes and reports these notes,
@@ -101,7 +106,7 @@ pub struct Session {
 
 fn profile_hash(ws: &Workspace) -> u64 {
     let mut h = DefaultHasher::new();
-    h.write(&std::fs::read(ws.root.join(PROFILE_FILE)).unwrap_or_default());
+    h.write(&crate::fs::read::read_in(&ws.root, PROFILE_FILE).unwrap_or_default());
     h.finish()
 }
 
@@ -137,10 +142,16 @@ impl Session {
     pub fn start(workspace: Workspace, today: Date) -> Result<(Session, bool)> {
         let profile_hash = profile_hash(&workspace);
         let mut pipeline = Pipeline::load(workspace, today)?;
+        let mut good_profile = GoodProfile::default();
+        // What the profile holds at the start is the first "last good" of each key
+        // that reads without a problem; the start itself is built as `build` would.
+        if let Ok(text) = std::fs::read(pipeline.workspace.root.join(PROFILE_FILE)) {
+            good_profile.reconcile(&String::from_utf8_lossy(&text), &pipeline.config_diagnostics);
+        }
         let model = pipeline.model();
         let markdown = pipeline.dashboard(&model);
         let written = pipeline.write(&markdown)?;
-        Ok((Session { pipeline, model, markdown, profile_hash, behind: None }, written))
+        Ok((Session { pipeline, model, markdown, profile_hash, good_profile, behind: None }, written))
     }
 
     /// The current model.
@@ -193,10 +204,21 @@ impl Session {
         let touched_profile = batch.rescan || batch.paths.contains(PROFILE_FILE);
         let new_hash = if touched_profile { profile_hash(&ws) } else { self.profile_hash };
         if new_hash != self.profile_hash || report.new_day.is_some() {
-            let (config, diags) = Config::load(&ws.root, today)?;
+            let (mut config, diags) = Config::load(&ws.root, today)?;
+            let invalid = diags.iter().any(|d| d.code == "yaml/syntax" && d.severity == Severity::Error);
+            let mut kept = Vec::new();
+            if !invalid {
+                let text = std::fs::read(ws.root.join(PROFILE_FILE)).unwrap_or_default();
+                let reconciled = self.good_profile.reconcile(&String::from_utf8_lossy(&text), &diags);
+                let mut merged = Config::defaults(ws.root.clone(), today);
+                if !reconciled.kept.is_empty() && merged.apply(&reconciled.text, &mut Vec::new()) {
+                    config = merged;
+                    kept = reconciled.kept;
+                }
+            }
             if new_hash != self.profile_hash {
-                let invalid = diags.iter().any(|d| d.code == "yaml/syntax" && d.severity == Severity::Error);
                 report.profile = Some(if invalid { ProfileChange::Invalid } else { ProfileChange::Reloaded });
+                report.kept = kept;
             }
             self.pipeline.config = config;
             self.pipeline.config_diagnostics = diags;
@@ -227,7 +249,8 @@ impl Session {
                 .collect();
             let met = |m: &Model| m.today_goals.minimums.iter().filter(|x| x.met).count();
             let (before, after) = (met(&self.model), met(&model));
-            if before != after && report.new_day.is_none() {
+            // Also on a new day: the minimums start again from nothing met.
+            if before != after {
                 report.minimums = Some((before, after, model.today_goals.minimums.len()));
             }
             (report.appeared, report.fixed) = diff_problems(&self.model, &model);
@@ -269,12 +292,14 @@ impl Session {
                 root.display()
             )));
         };
+        // Waits for a sync (or commit) that is running: its merge moves HEAD.
+        let _lock = repo.lock(|| {})?;
         let changes = repo.changes()?;
         if changes.is_empty() {
             return Ok(CommitOutcome::Nothing);
         }
         if let Err(e) = repo.ensure_committable(&changes) {
-            let hint = e.hint().map(|h| format!(" ({h})")).unwrap_or_default();
+            let hint = e.hint().map(|h| format!(" ({})", for_watch(&h))).unwrap_or_default();
             // The caller says "not committing"; the error's own "cannot commit" would repeat it.
             let why = e.to_string();
             let why = why.strip_prefix("cannot commit: ").unwrap_or(&why);
@@ -300,6 +325,16 @@ impl Report {
             what.push(format!("new day {d}"));
         }
         match self.profile {
+            Some(ProfileChange::Reloaded) if !self.kept.is_empty() => {
+                let (keys, verb, them) =
+                    (self.kept.join(", "), if self.kept.len() == 1 { "is" } else { "are" }, self.kept.len() > 1);
+                what.push(format!(
+                    "{PROFILE_FILE} reloaded; {keys} {verb} not valid, so {} last good value{} stay{} in force",
+                    if them { "their" } else { "its" },
+                    if them { "s" } else { "" },
+                    if them { "" } else { "s" }
+                ));
+            }
             Some(ProfileChange::Reloaded) => what.push(format!("{PROFILE_FILE} reloaded")),
             Some(ProfileChange::Invalid) => {
                 what.push(format!("{PROFILE_FILE} is not valid YAML; its last valid version stays in force"))
@@ -337,6 +372,20 @@ impl Report {
     }
 }
 
+/// A hint written for a command run by hand ("…, then run this again") in watch's
+/// terms: watch is not run again, it tries again itself after the next save and quiet
+/// period.
+fn for_watch(hint: &str) -> String {
+    let retry = "watch tries again after your next save and a quiet period";
+    for ending in [", save, and run this again", ", then run this again"] {
+        if let Some(head) = hint.strip_suffix(ending) {
+            let save = if ending.contains("save") { " and save" } else { "" };
+            return format!("{head}{save}; {retry}");
+        }
+    }
+    hint.to_string()
+}
+
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -359,6 +408,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hints_for_commands_run_by_hand_are_said_in_watchs_terms() {
+        assert_eq!(
+            for_watch("keep the text you want, delete the <<<<<<< ======= >>>>>>> lines, save, and run this again"),
+            "keep the text you want, delete the <<<<<<< ======= >>>>>>> lines and save; watch tries again after your next save and a quiet period"
+        );
+        assert_eq!(
+            for_watch("finish it (or abort it) with git, then run this again"),
+            "finish it (or abort it) with git; watch tries again after your next save and a quiet period"
+        );
+        assert_eq!(for_watch("resolve the conflicts, then `git commit`"), "resolve the conflicts, then `git commit`");
+    }
+
+    #[test]
     fn the_line_names_notes_and_moves() {
         let r = Report {
             notes: vec!["stories/checkout.md".into()],
@@ -372,6 +434,15 @@ mod tests {
         assert_eq!(r.line(), "6 notes (5 in logs/, 1 in stories/)  scores unchanged");
         let r = Report { notes: vec!["logs/2026-11-25.md".into()], minimums: Some((2, 3, 3)), ..Report::default() };
         assert_eq!(r.line(), "logs/2026-11-25.md  today's minimums 2/3 → 3/3");
+        let r =
+            Report { new_day: Some(jiff::civil::date(2026, 12, 4)), minimums: Some((3, 0, 3)), ..Report::default() };
+        assert_eq!(r.line(), "new day 2026-12-04  today's minimums 3/3 → 0/3");
+        let r =
+            Report { profile: Some(ProfileChange::Reloaded), kept: vec!["target_level".into()], ..Report::default() };
+        assert_eq!(
+            r.line(),
+            "systemcraft.yaml reloaded; target_level is not valid, so its last good value stays in force  scores unchanged"
+        );
         let r = Report { restored: true, written: true, ..Report::default() };
         assert_eq!(r.line(), "DASHBOARD.md was changed outside systemcraft; regenerated");
         let r = Report { restored: true, was_deleted: true, written: true, ..Report::default() };

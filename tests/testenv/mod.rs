@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
+pub mod lsp;
 #[cfg(unix)]
 pub mod pty;
 
@@ -93,6 +94,40 @@ pub const BOUND_MEMORY: u64 = 2 << 30;
 
 /// The date every test pins.
 pub const TODAY: &str = "2026-11-25";
+
+/// A design body that covers every part of the design checklist, for designs marked
+/// complete that a test means to count (a design without it counts as an outline).
+pub const FULL_DESIGN_BODY: &str = "\
+## Requirements
+
+Users shorten a long link and anyone can follow the short one back to the original page.
+
+Non-functional: p99 redirect latency under 50 ms, 99.99% availability, durable links.
+
+## Estimates
+
+100M new links a month is about 40 writes a second; reads run 100 times that, 4,000 a second.
+
+## API
+
+POST /links takes a long URL and returns the short code; GET /{code} answers with a redirect.
+
+## Data model
+
+A links table keyed by the short code holds the long URL, the owner and the creation date.
+
+## High-level design
+
+Clients reach stateless web servers behind a load balancer; a cache sits in front of the key-value store holding the links.
+
+## Deep dives
+
+The cache absorbs hot links; codes come from pre-allocated ranges so writers never collide or wait on each other.
+
+## Trade-offs
+
+A key-value store over a relational one: simpler scaling at the cost of ad-hoc queries across links.
+";
 
 /// A temporary folder with a workspace (or not) and a private home.
 pub struct Env {
@@ -198,9 +233,22 @@ impl Env {
     /// allocation, a stack overflow) or printed a panic.
     #[cfg(unix)]
     pub fn run_bounded(&self, args: &[&str], unprivileged: bool) -> Run {
+        self.run_bounded_with(args, unprivileged, |_| {})
+    }
+
+    /// [`Env::run_bounded`] with the command adjusted first (standard input or output
+    /// redirected, variables set); a redirected output is not collected.
+    #[cfg(unix)]
+    pub fn run_bounded_with(
+        &self,
+        args: &[&str],
+        unprivileged: bool,
+        adjust: impl FnOnce(&mut std::process::Command),
+    ) -> Run {
         use std::os::unix::process::CommandExt;
         let mut c = self.std_cmd();
         c.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        adjust(&mut c);
         // SAFETY: only async-signal-safe calls (setrlimit, prctl) between fork and exec.
         unsafe {
             c.pre_exec(move || {
@@ -223,10 +271,13 @@ impl Env {
         }
         let mut child = c.spawn().expect("start systemcraft");
         let (stdout, stderr) = (Arc::new(Mutex::new(Vec::new())), Arc::new(Mutex::new(Vec::new())));
-        let readers = [
-            collect(child.stdout.take().unwrap(), stdout.clone()),
-            collect(child.stderr.take().unwrap(), stderr.clone()),
-        ];
+        let mut readers = Vec::new();
+        if let Some(out) = child.stdout.take() {
+            readers.push(collect(out, stdout.clone()));
+        }
+        if let Some(err) = child.stderr.take() {
+            readers.push(collect(err, stderr.clone()));
+        }
         let deadline = Instant::now() + BOUND_TIME;
         let status = loop {
             if let Some(status) = child.try_wait().expect("wait") {

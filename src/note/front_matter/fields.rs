@@ -8,11 +8,17 @@ use super::{FrontMatter, Locator};
 use crate::diag::Diagnostic;
 
 /// Where a field lives: a top-level key, or a key inside an item of a top-level list.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum Scope<'a> {
     Top,
-    Item { list: &'a str, index: usize },
-    Nested { parent: &'a str },
+    Item {
+        list: &'a str,
+        index: usize,
+    },
+    /// Inside nested mappings: the keys from the top level down (`goals`, `daily`).
+    Nested {
+        parents: Vec<&'a str>,
+    },
 }
 
 /// Typed access to one mapping of the front matter, collecting a diagnostic for every
@@ -63,19 +69,29 @@ impl<'a> Fields<'a> {
 
     /// File position of a key in this scope.
     pub fn pos(&self, key: &str) -> (usize, usize) {
-        match self.scope {
+        match &self.scope {
             Scope::Top => self.locator.key(key),
-            Scope::Item { list, index } => self.locator.item_key(list, index, Some(key)),
-            Scope::Nested { parent } => self.locator.value(parent, Some(&format!("{key}:"))),
+            Scope::Item { list, index } => self.locator.item_key(list, *index, Some(key)),
+            Scope::Nested { parents } => self.locator.nested_key(parents, key),
         }
     }
 
     /// File position of a key's value (or of `needle` within it) in this scope.
     pub fn value_pos(&self, key: &str, needle: Option<&str>) -> (usize, usize) {
-        match self.scope {
+        match &self.scope {
             Scope::Top => self.locator.value(key, needle),
+            Scope::Nested { .. } if needle.is_none() => {
+                let (line, col) = self.pos(key);
+                (line, self.locator.value_column(line).unwrap_or(col))
+            }
             _ => self.pos(key),
         }
+    }
+
+    /// The value of `key` as written in the file (`.inf`, `0`, `100000`), for
+    /// messages that quote it; `None` when it cannot be found on its line.
+    pub fn written(&self, key: &str) -> Option<String> {
+        self.locator.written_at(self.pos(key).0)
     }
 
     /// Records a diagnostic at a key.
@@ -85,13 +101,16 @@ impl<'a> Fields<'a> {
     }
 
     fn missing(&mut self, key: &str, example: &str) {
-        let (l, c) = match self.scope {
+        let (l, c) = match &self.scope {
             // The opening `---` of the note, always its line 1 (line 1 of
             // systemcraft.yaml too); not the line before the first field, which is the
             // closing `---` of an empty block or a blank line.
             Scope::Top => (1, 1),
-            Scope::Item { list, index } => self.locator.item_key(list, index, None),
-            Scope::Nested { parent } => self.locator.key(parent),
+            Scope::Item { list, index } => self.locator.item_key(list, *index, None),
+            Scope::Nested { parents } => match parents.split_last() {
+                Some((last, above)) => self.locator.nested_key(above, last),
+                None => (1, 1),
+            },
         };
         let d = Diagnostic::error(self.path, "schema/missing-field", format!("required field `{key}` is missing"))
             .hint(format!("add `{key}: {example}` to the front matter"))
@@ -157,9 +176,13 @@ impl<'a> Fields<'a> {
         if let Some(n) = parsed.filter(|n| *n > MAX_NUMBER) {
             let (l, c) = self.value_pos(key, None);
             self.diags.push(
-                Diagnostic::error(self.path, "schema/out-of-range", format!("`{key}` is too large: {n}"))
-                    .at(l, c)
-                    .hint(format!("write it like `{key}: {example}`")),
+                Diagnostic::error(
+                    self.path,
+                    "schema/out-of-range",
+                    format!("`{key}` is too large: {}", self.written(key).unwrap_or_else(|| n.to_string())),
+                )
+                .at(l, c)
+                .hint(format!("write it like `{key}: {example}`")),
             );
             return None;
         }
@@ -321,12 +344,16 @@ impl<'a> Fields<'a> {
             self.wrong_type(key, "a set of fields", v, "\n  minutes: 30");
             return None;
         };
-        let parent = key_static(self.map, key);
+        let mut parents = match &self.scope {
+            Scope::Nested { parents } => parents.clone(),
+            _ => Vec::new(),
+        };
+        parents.push(key_static(self.map, key));
         let mut f = Fields {
             map: m,
             locator: self.locator,
             path: self.path,
-            scope: Scope::Nested { parent },
+            scope: Scope::Nested { parents },
             diags: self.diags,
         };
         Some(each(&mut f))

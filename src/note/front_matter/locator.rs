@@ -91,4 +91,53 @@ impl Locator {
         let line = &self.lines[start];
         (self.first_line + start, Self::indent(line) + 1)
     }
+
+    /// The position of `key` inside the nested mappings `parents` (top-level key
+    /// first: `["goals", "daily"]`), at the key itself; the deepest of them that is
+    /// written when the key is not (a flow mapping, say).
+    pub fn nested_key(&self, parents: &[&str], key: &str) -> (usize, usize) {
+        let Some((first, rest)) = parents.split_first() else {
+            return self.key(key);
+        };
+        let Some(mut range) = self.block(first) else {
+            return (self.first_line, 1);
+        };
+        let mut found = (self.first_line + range.start, 1);
+        for name in rest.iter().chain(std::iter::once(&key)) {
+            let above = Self::indent(&self.lines[range.start]);
+            let Some(start) = range
+                .clone()
+                .skip(1)
+                .find(|&i| Self::indent(&self.lines[i]) > above && Self::key_of(&self.lines[i]) == Some(name))
+            else {
+                return found;
+            };
+            let indent = Self::indent(&self.lines[start]);
+            let end = (start + 1..range.end)
+                .find(|&i| {
+                    let l = self.lines[i].trim_start();
+                    !l.is_empty() && !l.starts_with('#') && Self::indent(&self.lines[i]) <= indent
+                })
+                .unwrap_or(range.end);
+            found = (self.first_line + start, indent + 1);
+            range = start..end;
+        }
+        found
+    }
+
+    /// The column of the value on file line `line` (after its `key:`).
+    pub fn value_column(&self, line: usize) -> Option<usize> {
+        let text = self.lines.get(line.checked_sub(self.first_line)?)?;
+        let colon = text.find(':')?;
+        let after = &text[colon + 1..];
+        Some(colon + 2 + (after.len() - after.trim_start().len()))
+    }
+
+    /// The value on file line `line` as written (after `key:`, without a comment).
+    pub fn written_at(&self, line: usize) -> Option<String> {
+        let text = self.lines.get(line.checked_sub(self.first_line)?)?;
+        let (_, value) = text.split_once(':')?;
+        let value = value.split(" #").next().unwrap_or(value).trim();
+        (!value.is_empty()).then(|| value.to_string())
+    }
 }

@@ -13,6 +13,7 @@ use crate::diag::Diagnostic;
 pub mod edit;
 mod fields;
 mod locator;
+pub mod nesting;
 
 pub use edit::{EditError, Editor};
 
@@ -137,6 +138,14 @@ fn parse_yaml(path: &str, yaml: &str, first_line: usize, diags: &mut Vec<Diagnos
     if yaml.trim().is_empty() {
         return Some(FrontMatter { map: Mapping::new(), locator });
     }
+    if let Some((line, col)) = nesting::too_deep(yaml) {
+        diags.push(
+            Diagnostic::error(path, "yaml/too-deep", nesting::message())
+                .at(first_line + line - 1, col)
+                .hint("close the brackets, or quote a value that starts with `[` or `{`"),
+        );
+        return None;
+    }
     match serde_yaml::from_str::<Value>(yaml) {
         Ok(Value::Mapping(map)) => Some(FrontMatter { map, locator }),
         Ok(Value::Null) => Some(FrontMatter { map: Mapping::new(), locator }),
@@ -172,6 +181,9 @@ pub fn parse_document(text: &str) -> Result<FrontMatter, (String, usize, usize)>
     {
         let col = line.find('\t').unwrap_or(0) + 1;
         return Err(("a tab indents this line; YAML only allows spaces".into(), i + 1, col));
+    }
+    if let Some((line, col)) = nesting::too_deep(&text) {
+        return Err((nesting::message(), line, col));
     }
     match serde_yaml::from_str::<Value>(&text) {
         Ok(Value::Mapping(map)) => Ok(FrontMatter { map, locator: Locator::new(&text, 1) }),
