@@ -3,6 +3,9 @@
 # machine to itself; check `uptime` first):
 #   benches/compare.sh          build against cat, ripgrep and the python peer,
 #                               1k/10k/100k notes, warm, cold and peak RSS
+#   benches/realistic.sh        the 8-week workspace against git status (paired)
+#   benches/cache.sh            the note cache against cat, 10k/100k, peak RSS
+#   benches/commit.sh           commit of 100k new files against git add -A && commit
 #   cargo bench --bench build   the pipeline in process (template, 1k, 10k)
 #   cargo bench --bench watch   watch mode, 10k notes, 60 edits
 #   cargo bench --bench trend   trend over 1,000 days of history
@@ -12,6 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 bash benches/compare.sh
+bash benches/realistic.sh
+bash benches/cache.sh
+bash benches/commit.sh
 for bench in build watch trend lsp; do
   echo "== cargo bench --bench $bench"
   cargo bench --locked --bench "$bench"

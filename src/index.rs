@@ -8,6 +8,7 @@ use std::io::Read as _;
 
 use rayon::prelude::*;
 
+use crate::cache::{NoteCache, Stamp};
 use crate::note::{self, Kind, Note};
 use crate::workspace::{NoteFile, Skipped, Workspace};
 
@@ -19,6 +20,9 @@ struct Entry {
     // (a few ms), so two same-length saves in quick succession can share a stamp, and
     // watch mode must not miss an edit.
     hash: u64,
+    // The file's stamp when read, for the note cache; `None` for notes not read from
+    // a file of the work tree (blobs of a commit) or not readable.
+    stamp: Option<Stamp>,
 }
 
 /// Parsed notes by workspace-relative path.
@@ -31,6 +35,8 @@ pub struct Index {
     skipped: BTreeMap<String, Skipped>,
     versions: Versions,
     journal: Journal,
+    // Notes taken from the note cache with their stamp unchanged, by `build`.
+    kept_from_cache: usize,
 }
 
 /// The paths of the notes changed (added, edited, removed), in order, so that a part
@@ -91,6 +97,7 @@ impl Default for Index {
             skipped: BTreeMap::new(),
             versions: Versions::fresh(),
             journal: Journal::default(),
+            kept_from_cache: 0,
         }
     }
 }
@@ -104,6 +111,7 @@ impl Clone for Index {
             skipped: self.skipped.clone(),
             versions: Versions::fresh(),
             journal: Journal::default(),
+            kept_from_cache: 0,
         }
     }
 }
@@ -164,6 +172,9 @@ enum Read {
     Gone,
     /// The bytes are the ones already indexed (not parsed again).
     Same,
+    /// The note cache's entry stands for the file (same stamp, or same bytes): taken
+    /// from it, not parsed.
+    Cached(Stamp),
     /// A new or changed note.
     Note(Box<Entry>),
 }
@@ -174,19 +185,49 @@ fn hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// Reads one file and parses it unless its bytes hash to `known`. A file that cannot
-/// be read (permissions, I/O) becomes a note carrying that diagnostic, so it is
-/// reported rather than silently skipped.
-fn read(file: &NoteFile, known: Option<u64>) -> Read {
+/// What the model needs of a parsed note, without the texts: the sections go (the
+/// STAR analysis was read from them at parse time, and `check` parses the stories
+/// it reports on again from their text); the words, tasks and links stay. A design
+/// keeps its sections: the design checklist (`score::design`) reads their headings,
+/// word counts and text, and designs are few.
+fn lean(mut note: Note) -> Note {
+    if note.kind != Kind::Design {
+        note.body.sections = Vec::new();
+    }
+    note
+}
+
+/// Reads one file and parses it unless its bytes hash to `known`, or the note cache
+/// holds it (same stamp, or same bytes). A file that cannot be read (permissions,
+/// I/O) becomes a note carrying that diagnostic, so it is reported rather than
+/// silently skipped.
+fn read(file: &NoteFile, known: Option<u64>, cache: Option<&NoteCache>) -> Read {
+    if let Some(cache) = cache {
+        // Only a regular file (never a link) is taken from the cache, as it would be read.
+        if let Some(stamp) = std::fs::symlink_metadata(&file.abs).ok().filter(|m| m.is_file()).map(|m| Stamp::of(&m)) {
+            if cache.fresh(&file.rel, &stamp) {
+                return Read::Cached(stamp);
+            }
+        }
+    }
     // At most one byte past the limit is read, whatever the file's size.
     let mut bytes = Vec::new();
-    let read =
-        crate::fs::read::open_regular(&file.abs).and_then(|f| f.take(MAX_NOTE_BYTES + 1).read_to_end(&mut bytes));
+    let mut stamp = None;
+    // Hostile files: not through a link, never a pipe or a device (see `fs::read`).
+    let read = crate::fs::read::open_regular(&file.abs).and_then(|f| {
+        stamp = f.metadata().ok().map(|m| Stamp::of(&m));
+        f.take(MAX_NOTE_BYTES + 1).read_to_end(&mut bytes)
+    });
     match read {
         Ok(_) => {
             let h = hash(&bytes);
             if known == Some(h) {
                 return Read::Same;
+            }
+            if let (Some(cache), Some(stamp)) = (cache, stamp) {
+                if cache.hash_of(&file.rel) == Some(h) {
+                    return Read::Cached(stamp);
+                }
             }
             let mut note = if bytes.len() as u64 > MAX_NOTE_BYTES {
                 note::too_large(&file.rel, file.kind, MAX_NOTE_BYTES)
@@ -199,27 +240,54 @@ fn read(file: &NoteFile, known: Option<u64>) -> Read {
             if crate::render::terminal::needs_escape(&file.rel) {
                 note.diagnostics.push(note::odd_name(&file.rel));
             }
-            Read::Note(Box::new(Entry { note, hash: h }))
+            Read::Note(Box::new(Entry { note: lean(note), hash: h, stamp }))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Read::Gone,
         // Hash of nothing: a later successful read always counts as a change.
-        Err(e) => Read::Note(Box::new(Entry { note: note::unreadable(&file.rel, file.kind, &e), hash: 0 })),
+        Err(e) => {
+            Read::Note(Box::new(Entry { note: note::unreadable(&file.rel, file.kind, &e), hash: 0, stamp: None }))
+        }
     }
 }
 
 impl Index {
-    /// Scans and parses the whole workspace.
+    /// Scans the whole workspace, taking the notes that did not change from the note
+    /// cache ([`crate::cache`]) and parsing the others, then writes the cache back
+    /// when anything differed from it.
     pub fn build(ws: &Workspace) -> Index {
         let mut index = Index::default();
-        index.rescan(ws);
+        // Decoding the cache and walking the folders overlap.
+        let (mut cache, listing) = rayon::join(|| NoteCache::load(&ws.root), || ws.scan_all_under(""));
+        index.rescan_using(listing, Some(&mut cache));
+        // Nobody can be behind a fresh index: a journal of every path would only
+        // hold memory (a reader from before the build recomputes in full).
+        index.journal.base += index.journal.paths.len() as u64;
+        index.journal.paths = Vec::new();
+        // The file on disk is already right when every note came from it unchanged
+        // and none of its entries is left over (a note gone).
+        if index.kept_from_cache != index.notes.len() || !cache.is_empty() {
+            // The cache only saves time: a workspace that cannot hold it still builds.
+            let _ = NoteCache::save(
+                &ws.root,
+                index.notes.iter().filter_map(|(rel, e)| Some((rel.as_str(), e.stamp?, e.hash, &e.note))),
+            );
+        }
         index
     }
 
     /// Re-reads every note of the workspace: parses new and changed files, drops the
     /// ones that are gone. Returns the paths whose note changed, sorted.
     pub fn rescan(&mut self, ws: &Workspace) -> Vec<String> {
-        let listing = ws.scan_all_under("");
-        let files = listing.notes;
+        self.rescan_using(ws.scan_all_under(""), None)
+    }
+
+    fn rescan_using(&mut self, listing: crate::workspace::Listing, cache: Option<&mut NoteCache>) -> Vec<String> {
+        let mut files = listing.notes;
+        // Names that are not UTF-8 may meet at one path once made readable: the last
+        // in path order wins, whatever order the folders were listed in.
+        if files.iter().any(|f| f.lossy_name) {
+            files.sort_by(|a, b| a.abs.cmp(&b.abs));
+        }
         let copies: BTreeSet<String> = listing.copies.into_iter().collect();
         let mut copies_changed: Vec<String> = self.copies.symmetric_difference(&copies).cloned().collect();
         self.copies = copies;
@@ -232,7 +300,7 @@ impl Index {
         for rel in &changed {
             self.take(rel);
         }
-        changed.extend(self.refresh(files));
+        changed.extend(self.refresh(files, cache));
         changed.append(&mut copies_changed);
         changed.sort();
         changed
@@ -372,15 +440,17 @@ impl Index {
                 }
             }
         }
-        changed.extend(self.refresh(files.into_values().collect()));
+        changed.extend(self.refresh(files.into_values().collect(), None));
         changed.sort();
         changed.dedup();
         changed
     }
 
-    /// Reads `files` (in parallel when there are many) and stores what changed.
-    fn refresh(&mut self, files: Vec<NoteFile>) -> Vec<String> {
-        let read_one = |f: &NoteFile| (f.rel.clone(), read(f, self.notes.get(&f.rel).map(|e| e.hash)));
+    /// Reads `files` (in parallel when there are many), taking what `cache` holds
+    /// from it, and stores what changed.
+    fn refresh(&mut self, files: Vec<NoteFile>, mut cache: Option<&mut NoteCache>) -> Vec<String> {
+        let shared = cache.as_deref();
+        let read_one = |f: &NoteFile| (f.rel.clone(), read(f, self.notes.get(&f.rel).map(|e| e.hash), shared));
         let results: Vec<(String, Read)> = if files.len() > 16 {
             files.par_iter().map(read_one).collect()
         } else {
@@ -397,6 +467,14 @@ impl Index {
                 }
                 Read::Note(entry) => {
                     self.put(rel.clone(), *entry);
+                    changed.push(rel);
+                }
+                Read::Cached(stamp) => {
+                    let Some(hit) = cache.as_deref_mut().and_then(|c| c.take(&rel)) else { continue };
+                    if hit.stamp == stamp {
+                        self.kept_from_cache += 1;
+                    }
+                    self.put(rel.clone(), Entry { note: hit.note, hash: hit.hash, stamp: Some(stamp) });
                     changed.push(rel);
                 }
             }
@@ -420,7 +498,7 @@ impl Index {
             if self.notes.get(rel).is_some_and(|e| e.hash == h) {
                 return None;
             }
-            Some((rel.clone(), Entry { note: note::parse(rel, *kind, bytes), hash: h }))
+            Some((rel.clone(), Entry { note: lean(note::parse(rel, *kind, bytes)), hash: h, stamp: None }))
         };
         let parsed: Vec<Option<(String, Entry)>> = if files.len() > 16 {
             files.par_iter().map(parse_one).collect()
@@ -584,7 +662,7 @@ mod tests {
         // Deleted between the listing and the read.
         std::fs::remove_file(ws.root.join("stories/a.md")).unwrap();
         let mut index = Index::default();
-        assert_eq!(index.refresh(listed), ["stories/b.md"]);
+        assert_eq!(index.refresh(listed, None), ["stories/b.md"]);
         assert_eq!(paths(&index), ["stories/b.md"]);
     }
 

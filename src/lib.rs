@@ -7,6 +7,7 @@
 //! failure, 2 usage).
 
 pub mod assess;
+pub mod cache;
 pub mod calendar;
 pub mod check;
 pub mod cli;

@@ -8,6 +8,7 @@ mod assess;
 mod badinput;
 mod boundary;
 mod build;
+mod cache;
 mod calendar;
 mod cli;
 mod coach;

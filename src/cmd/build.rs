@@ -10,8 +10,10 @@ use crate::{output, Globals, Result, EXIT_FAILURE, EXIT_OK};
 
 /// Runs the command.
 pub fn run(globals: &Globals, args: BuildArgs) -> Result<i32> {
-    let mut pipeline = Pipeline::load(globals.workspace()?, globals.today)?;
-    let model = pipeline.model();
+    // A one-shot command: the notes and the model are left to the end of the process
+    // rather than freed one allocation at a time (5% of a cached build at 10k notes).
+    let mut pipeline = std::mem::ManuallyDrop::new(Pipeline::load(globals.workspace()?, globals.today)?);
+    let model = std::mem::ManuallyDrop::new(pipeline.model());
     let mut out = anstream::stdout().lock();
     if args.json {
         out.write_all(render::json::render(&model).as_bytes()).map_err(output::error)?;

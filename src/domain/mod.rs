@@ -127,6 +127,18 @@ macro_rules! named_enum {
             }
         }
 
+        // By slug, as serialized: what the note cache (`crate::cache`) reads back.
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let slug = String::deserialize(d)?;
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.slug() == slug)
+                    .ok_or_else(|| serde::de::Error::custom(format!("unknown {}: {slug}", stringify!($name))))
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.slug())

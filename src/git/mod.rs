@@ -9,6 +9,7 @@ pub mod merge;
 pub mod message;
 pub mod remote;
 pub mod sync;
+pub mod tls;
 
 use std::path::Path;
 
@@ -23,6 +24,7 @@ pub const FALLBACK_EMAIL: &str = "systemcraft@localhost";
 
 /// `user.name` from the user's git configuration, if set.
 pub fn configured_name() -> Option<String> {
+    tls::ready();
     git2::Config::open_default().ok()?.get_string("user.name").ok().filter(|s| !s.trim().is_empty())
 }
 
@@ -98,6 +100,7 @@ pub struct Committed {
 impl Repo {
     /// Opens the repository whose work tree is exactly `dir`, if there is one.
     pub fn open_at(dir: &Path) -> Option<Repo> {
+        tls::ready();
         let repo = Repository::open(dir).ok()?;
         let workdir = repo.workdir()?.canonicalize().ok()?;
         (workdir == dir.canonicalize().ok()?).then_some(Repo { repo })
@@ -110,11 +113,13 @@ impl Repo {
 
     /// The work tree of a repository containing `dir` (possibly a parent), if any.
     pub fn enclosing(dir: &Path) -> Option<std::path::PathBuf> {
+        tls::ready();
         Repository::discover(dir).ok()?.workdir().map(Path::to_path_buf)
     }
 
     /// Creates a repository in `dir` with `main` as the initial branch.
     pub fn init(dir: &Path) -> Result<Repo> {
+        tls::ready();
         let mut opts = git2::RepositoryInitOptions::new();
         opts.initial_head("main");
         let repo = Repository::init_opts(dir, &opts)
@@ -305,11 +310,13 @@ impl Repo {
         // A temporary file of a write in progress (or of a killed run) is never
         // committed: the callback skips it (a positive answer means "skip").
         let mut skip_temps = |path: &Path, _: &[u8]| i32::from(is_temp_path(&path.to_string_lossy()));
+        // One pass over the work tree: libgit2's add_all applies the diff of the index
+        // to the work tree, so it stages deletions too (a second pass, update_all,
+        // would stat every file again and re-hash the ones just added, which are
+        // racily clean until the index is written).
         index
             .add_all(["*"], IndexAddOption::DEFAULT, Some(&mut skip_temps))
             .map_err(|e| Error::git("cannot stage the files", e))?;
-        // add_all does not stage deletions; update_all does.
-        index.update_all(["*"], None).map_err(|e| Error::git("cannot stage the deletions", e))?;
         index.write().map_err(|e| Error::git("cannot write the index", e))?;
         self.commit_index(&mut index, message)
     }

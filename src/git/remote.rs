@@ -54,6 +54,9 @@ pub(crate) fn with_callbacks<T>(
     repo: &Repository,
     f: impl FnOnce(RemoteCallbacks<'_>) -> std::result::Result<T, git2::Error>,
 ) -> std::result::Result<T, git2::Error> {
+    // The TLS trust store is loaded here, before the first connection, and nowhere
+    // else (see `tls`).
+    super::tls::for_network();
     let auth = auth_git2::GitAuthenticator::default();
     let config = repo.config()?;
     let mut cb = RemoteCallbacks::new();

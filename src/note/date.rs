@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 /// A date that may be only a year or a year and month (`happened: 2025-03`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct PartialDate {
     /// Year.
     pub year: i16,

@@ -66,7 +66,7 @@ named_enum! {
 }
 
 /// A STAR story.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Story {
     /// Title.
     pub title: Option<String>,
@@ -84,6 +84,7 @@ pub struct Story {
     pub impact: Option<String>,
     /// STAR checks left out for this story (`silence:`), as codes such as
     /// `star/too-long`.
+    #[serde(deserialize_with = "crate::cache::interned")]
     pub silenced: Vec<&'static str>,
     /// STAR parts written as front-matter keys (`situation:`, `task:`, `action:`,
     /// `result:`, `learnings:`): the part, its text and the file line of its value.
@@ -91,7 +92,7 @@ pub struct Story {
 }
 
 /// One coding problem in a log.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// Its name.
     pub name: String,
@@ -104,7 +105,7 @@ pub struct Problem {
 }
 
 /// One timed telling of a story.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rehearsal {
     /// The story's id (file name without `.md`).
     pub story: String,
@@ -117,7 +118,7 @@ pub struct Rehearsal {
 }
 
 /// A day of practice.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Log {
     /// The day.
     pub date: Option<Date>,
@@ -153,7 +154,7 @@ impl Log {
 }
 
 /// A system-design write-up.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Design {
     /// Title.
     pub title: Option<String>,
@@ -170,7 +171,7 @@ pub struct Design {
 }
 
 /// A mock interview.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Mock {
     /// When.
     pub date: Option<Date>,
@@ -197,7 +198,7 @@ impl Mock {
 }
 
 /// A study plan.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
     /// The path it follows.
     pub path: Option<StudyPath>,
@@ -206,7 +207,7 @@ pub struct Plan {
 }
 
 /// The self-assessment answers.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Assessment {
     /// Which form.
     pub form: Option<Form>,

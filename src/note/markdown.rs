@@ -5,7 +5,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// One section: a heading (or a `**Label:**` paragraph) and the text under it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// The heading text, without `#` or `**`.
     pub title: String,
@@ -21,7 +21,7 @@ pub struct Section {
 }
 
 /// One `- [ ]` / `- [x]` item.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Task {
     /// Whether it is ticked.
     pub done: bool,
@@ -34,7 +34,7 @@ pub struct Task {
 }
 
 /// What the tool reads from a note's body.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Body {
     /// Sections in file order.
     pub sections: Vec<Section>,

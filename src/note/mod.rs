@@ -14,7 +14,7 @@ use kinds::{Assessment, Design, Log, Mock, Plan, Story};
 use markdown::Body;
 
 /// What a note is, decided by where it lives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// `assessment.md` at the root.
@@ -70,7 +70,7 @@ impl Kind {
 }
 
 /// The typed content of a note.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum Data {
     /// A STAR story.
     Story(Story),
@@ -87,7 +87,7 @@ pub enum Data {
 }
 
 /// One parsed note.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     /// Workspace-relative path with `/` separators.
     pub path: String,
@@ -106,6 +106,7 @@ pub struct Note {
     /// Whether the front matter could be read at all.
     pub readable: bool,
     /// Problems found in this note.
+    #[serde(with = "crate::cache::diagnostics")]
     pub diagnostics: Vec<Diagnostic>,
     /// For a story: what the STAR checks read from its text, computed here once so
     /// that each model only applies the configured thresholds and date.

@@ -2,11 +2,13 @@
 //! first-parent history, the choice of one commit per day (the last one of each local
 //! calendar day), the scoring of the notes exactly as they were in that commit's tree
 //! and for that day (the same parse, profile and [`score::compute`] as `build`), the
-//! cache of those results in `.systemcraft/trend-cache.json`, and the text of the
+//! cache of those results in `.systemcraft/trend-cache.json` (and, in [`head`], the
+//! dashboard's weekly points by HEAD), and the text of the
 //! table and sparklines; [`svg`] draws the chart. Nothing here prints: progress is
 //! reported through a callback.
 
 mod cache;
+mod head;
 pub mod svg;
 
 use cache::Cache;
@@ -17,7 +19,6 @@ use std::path::{Path, PathBuf};
 
 use git2::{Delta, DiffOptions, ErrorCode, FileMode, Oid, Repository};
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -89,7 +90,7 @@ impl Percents {
 }
 
 /// The scores of the notes as they were in one commit, computed for one date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayScore {
     /// The date scored for (the commit's own day in a [`Trend`]).
     pub date: Date,
@@ -223,13 +224,27 @@ pub struct WeekPoint {
 /// the same all week), oldest first, without the weeks before the first commit.
 /// Empty when the workspace is not the top of a repository or has no history.
 pub fn dashboard_history(root: &Path, today: Date) -> Vec<DayScore> {
-    if crate::git::Repo::open_at(root).is_none() {
+    // No `.git` at the root: not the top of a repository, and no need to start git.
+    if !head::has_git(root) {
         return Vec::new();
     }
     // Days since the last Sunday strictly before today (Monday = 1 … Sunday = 7).
     let back = i64::from(today.weekday().to_monday_one_offset());
     let Ok(last_sunday) = today.checked_sub(jiff::Span::new().days(back)) else { return Vec::new() };
-    weekly(root, last_sunday, WEEKS - 1).map(|w| w.into_iter().filter_map(|p| p.score).collect()).unwrap_or_default()
+    let key = head::key(root, last_sunday);
+    if let Some(points) = key.as_deref().and_then(|k| head::load(root, k)) {
+        return points;
+    }
+    if crate::git::Repo::open_at(root).is_none() {
+        return Vec::new();
+    }
+    let points: Vec<DayScore> = weekly(root, last_sunday, WEEKS - 1)
+        .map(|w| w.into_iter().filter_map(|p| p.score).collect())
+        .unwrap_or_default();
+    if let Some(key) = key {
+        head::save(root, key, &points);
+    }
+    points
 }
 
 /// The last `weeks` weeks ending at `end` (oldest first; the last week ends on
@@ -283,7 +298,7 @@ fn history(repo: &Repository) -> Result<Vec<(Date, Oid)>> {
     let mut walk = repo.revwalk().map_err(|e| Error::git("cannot walk the history", e))?;
     walk.push_head().map_err(|e| Error::git("cannot walk the history from HEAD", e))?;
     walk.simplify_first_parent().map_err(|e| Error::git("cannot walk the history", e))?;
-    let tz = TimeZone::system();
+    let tz = crate::clock::local_zone();
     let mut days: BTreeMap<Date, (i64, Oid)> = BTreeMap::new();
     for id in walk {
         let id = id.map_err(|e| Error::git("cannot walk the history", e))?;
@@ -442,7 +457,7 @@ mod tests {
         index.write().unwrap();
         let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
         let day: Date = day.parse().unwrap();
-        let when = day.at(12, 0, 0, 0).to_zoned(TimeZone::UTC).unwrap().timestamp().as_second();
+        let when = day.at(12, 0, 0, 0).to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp().as_second();
         let sig = git2::Signature::new("t", "t@e", &git2::Time::new(when, 0)).unwrap();
         let parent = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
         let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();

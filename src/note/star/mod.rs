@@ -66,7 +66,7 @@ pub use narrative::{pronouns, sentence_pronouns, states_learning, unquoted};
 pub use metric::has_metric;
 
 /// Where a STAR part was found and how long it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 struct PartFacts {
     words: usize,
     line: usize,
@@ -75,7 +75,7 @@ struct PartFacts {
 /// What the STAR checks read from a story's text. It depends on the note alone (its
 /// body and front matter), so `note::parse` computes it once per note and every model
 /// built afterwards only applies the configured thresholds and date to it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Situation, task, action, result and learnings, in that order.
     parts: [Option<PartFacts>; 5],

@@ -2,7 +2,7 @@
 //! labels.
 
 /// The parts of a STAR story.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Part {
     /// What was going on.
     Situation,

@@ -1,0 +1,303 @@
+//! The note cache: the parsed notes of the last scan, kept in
+//! `.systemcraft/notes.cache` so that a build re-reads only the notes that changed.
+//!
+//! Each entry is keyed by the note's path and its [`Stamp`] (size, modification time
+//! to the nanosecond, inode); a stamp that differs means the file is read and parsed
+//! again. Like git's index, the cache follows the racy-timestamp rule: a file whose
+//! modification time falls in the same second as the cache file's own (or later) may
+//! have changed after its entry was written without its stamp moving (coarse
+//! timestamps), so it is read again whatever its stamp says.
+//!
+//! The file is a magic string, a checksum of the rest (so a damaged file is never
+//! read as notes), then [bincode](https://docs.rs/bincode/1) (variable-
+//! length integers) of a header and the entries. bincode because it is compact (a
+//! note's record is mostly its strings), fast (no field names, no text to scan), and
+//! one small crate over serde; it has no schema evolution, which is not needed: the
+//! header names the cache's schema version and the binary that wrote it (version,
+//! size and time of the executable), and any difference, like any decoding error or a
+//! foreign file, makes the whole cache ignored and rebuilt — never trusted in part.
+
+use std::fs::Metadata;
+use std::path::Path;
+
+use bincode::Options;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::note::Note;
+
+/// Where the cache lives, relative to the workspace root.
+pub const CACHE_FILE: &str = ".systemcraft/notes.cache";
+
+/// The layout of the cached records; bump it when [`Note`] or what it holds changes
+/// shape. A cache of another schema is ignored.
+pub const SCHEMA: u32 = 2;
+
+const MAGIC: &[u8; 16] = b"systemcraft-note";
+
+/// What identifies a version of a file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// Length in bytes.
+    pub size: u64,
+    /// Modification time: seconds since the epoch.
+    pub mtime_s: i64,
+    /// Modification time: the nanoseconds past `mtime_s`.
+    pub mtime_ns: u32,
+    /// Inode number (0 where the platform has none).
+    pub ino: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata.
+    #[cfg(unix)]
+    pub fn of(meta: &Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        Stamp { size: meta.len(), mtime_s: meta.mtime(), mtime_ns: meta.mtime_nsec() as u32, ino: meta.ino() }
+    }
+
+    /// The stamp of a file's metadata.
+    #[cfg(not(unix))]
+    pub fn of(meta: &Metadata) -> Stamp {
+        let since = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).unwrap_or_default();
+        Stamp { size: meta.len(), mtime_s: since.as_secs() as i64, mtime_ns: since.subsec_nanos(), ino: 0 }
+    }
+}
+
+/// One cached note: the stamp of the file it was parsed from, the hash of its bytes
+/// (what watch mode compares), and the note.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Cached {
+    /// The file's stamp when it was read.
+    pub stamp: Stamp,
+    /// The hash of the bytes the note was parsed from.
+    pub hash: u64,
+    /// The parsed note.
+    pub note: Note,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    schema: u32,
+    build: String,
+}
+
+/// The notes of the last scan, as loaded from [`CACHE_FILE`].
+#[derive(Debug, Default)]
+pub struct NoteCache {
+    // By the note's path (moved out of the note), sorted; each taken out at most once.
+    entries: Vec<(String, Option<Cached>)>,
+    // How many are still in `entries`.
+    left: usize,
+    // The cache file's modification time (seconds): entries of files modified in
+    // that second or later are not trusted (the racy-timestamp rule).
+    written_s: i64,
+}
+
+fn options() -> impl Options {
+    bincode::DefaultOptions::new().reject_trailing_bytes()
+}
+
+/// The binary that writes the cache: a cache written by another build of the parser
+/// is ignored.
+fn build() -> String {
+    let exe = std::env::current_exe().and_then(std::fs::metadata).map(|m| Stamp::of(&m));
+    match exe {
+        Ok(s) => format!("{} {} {}.{:09}", env!("CARGO_PKG_VERSION"), s.size, s.mtime_s, s.mtime_ns),
+        Err(_) => format!("{} unknown", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+impl NoteCache {
+    /// The cache of the workspace at `root`; empty when missing, unreadable, corrupt,
+    /// foreign, or written by another schema or binary.
+    pub fn load(root: &Path) -> NoteCache {
+        let path = root.join(crate::diag::to_path(CACHE_FILE));
+        // Never through a symlink: the cache is the workspace's own file.
+        let Ok(meta) = std::fs::symlink_metadata(&path) else { return NoteCache::default() };
+        if !meta.is_file() {
+            return NoteCache::default();
+        }
+        let Ok(bytes) = std::fs::read(&path) else { return NoteCache::default() };
+        let Some(entries) = decode(&bytes) else { return NoteCache::default() };
+        let left = entries.len();
+        let entries = entries.into_iter().map(|mut c| (std::mem::take(&mut c.note.path), Some(c))).collect();
+        NoteCache { entries, left, written_s: Stamp::of(&meta).mtime_s }
+    }
+
+    /// Whether the entry of `rel` can stand for the file with `stamp`: same stamp,
+    /// and modified strictly before the second the cache was written in.
+    pub fn fresh(&self, rel: &str, stamp: &Stamp) -> bool {
+        self.get(rel).is_some_and(|c| c.stamp == *stamp && stamp.mtime_s < self.written_s)
+    }
+
+    /// The hash of the bytes the entry of `rel` was parsed from.
+    pub fn hash_of(&self, rel: &str) -> Option<u64> {
+        self.get(rel).map(|c| c.hash)
+    }
+
+    fn find(&self, rel: &str) -> Option<usize> {
+        self.entries.binary_search_by(|(path, _)| path.as_str().cmp(rel)).ok().filter(|&i| self.entries[i].1.is_some())
+    }
+
+    fn get(&self, rel: &str) -> Option<&Cached> {
+        self.entries[self.find(rel)?].1.as_ref()
+    }
+
+    /// Takes the entry of `rel` out of the cache.
+    pub fn take(&mut self, rel: &str) -> Option<Cached> {
+        let i = self.find(rel)?;
+        self.left -= 1;
+        let mut c = self.entries[i].1.take()?;
+        c.note.path = rel.to_string();
+        Some(c)
+    }
+
+    /// How many entries it holds.
+    pub fn len(&self) -> usize {
+        self.left
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.left == 0
+    }
+
+    /// Writes the cache of `entries` (path, stamp, hash, note) for the workspace at
+    /// `root`, atomically.
+    pub fn save<'a>(root: &Path, entries: impl Iterator<Item = (&'a str, Stamp, u64, &'a Note)>) -> crate::Result<()> {
+        #[derive(Serialize)]
+        struct Record<'a> {
+            stamp: Stamp,
+            hash: u64,
+            note: &'a Note,
+        }
+        // The note's own path is the key: it is the path it was read from.
+        let mut records: Vec<Record<'_>> = entries
+            .filter(|(rel, _, _, note)| *rel == note.path)
+            .map(|(_, stamp, hash, note)| Record { stamp, hash, note })
+            .collect();
+        records.sort_by(|a, b| a.note.path.cmp(&b.note.path));
+        let header = Header { schema: SCHEMA, build: build() };
+        // One buffer: the magic, room for the checksum, then the records encoded in
+        // place (at 100k notes the encoding is 20 MB; no second copy of it is made).
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&[0; 8]);
+        let body = bytes.len();
+        options().serialize_into(&mut bytes, &(header, records)).map_err(|e| {
+            crate::Error::io("cannot write", root.join(crate::diag::to_path(CACHE_FILE)), std::io::Error::other(e))
+        })?;
+        let sum = checksum(&bytes[body..]).to_le_bytes();
+        bytes[MAGIC.len()..body].copy_from_slice(&sum);
+        // The folder ignores itself, whatever the workspace's .gitignore says: a
+        // commit never takes the cache.
+        if !root.join(".systemcraft").join(".gitignore").exists() {
+            crate::fs::write_state(root, ".systemcraft/.gitignore", b"*\n")?;
+        }
+        // Saved only when it differs: no need to read the old one to compare.
+        crate::fs::replace_in(root, CACHE_FILE, &bytes, crate::fs::Durability::Regenerable)
+    }
+}
+
+/// The entries of a cache file's bytes, or `None` when they are not a cache of this
+/// schema and binary.
+fn decode(bytes: &[u8]) -> Option<Vec<Cached>> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (sum, body) = rest.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*sum) != checksum(body) {
+        return None;
+    }
+    // A corrupt length cannot make the decoder allocate more than the file holds.
+    let opts = options().with_limit(body.len() as u64 * 4 + 1024);
+    let (header, records): (Header, Vec<Cached>) = opts.deserialize(body).ok()?;
+    if header.schema != SCHEMA || header.build != build() {
+        return None;
+    }
+    // Strictly sorted, as written: the look-ups are binary searches.
+    records.windows(2).all(|w| w[0].note.path < w[1].note.path).then_some(records)
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    // SipHash with fixed keys: the same bytes give the same sum in every run.
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+/// `&'static str` values (check codes) read back: each distinct value is allocated
+/// once per process and shared.
+fn intern(s: String) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static SEEN: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
+    let mut seen = SEEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let set = seen.get_or_insert_with(HashSet::new);
+    if let Some(known) = set.get(s.as_str()) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(s.into_boxed_str());
+    set.insert(leaked);
+    leaked
+}
+
+/// Reads a list of `&'static str` (for `#[serde(deserialize_with)]`).
+pub fn interned<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
+    Ok(Vec::<String>::deserialize(d)?.into_iter().map(intern).collect())
+}
+
+/// A note's diagnostics in the cache (`#[serde(with)]`): every field, in order,
+/// since [`Diagnostic`]'s own `Serialize` is the JSON output's, which leaves out an
+/// absent hint.
+pub mod diagnostics {
+    use super::*;
+
+    #[derive(Serialize, Deserialize)]
+    struct Record {
+        path: String,
+        line: usize,
+        column: usize,
+        code: String,
+        // 0 info, 1 warning, 2 error.
+        severity: u8,
+        message: String,
+        hint: Option<String>,
+    }
+
+    /// Writes the diagnostics.
+    pub fn serialize<S: Serializer>(diags: &[Diagnostic], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(diags.iter().map(|d| Record {
+            path: d.path.clone(),
+            line: d.line,
+            column: d.column,
+            code: d.code.to_string(),
+            severity: match d.severity {
+                Severity::Info => 0,
+                Severity::Warning => 1,
+                Severity::Error => 2,
+            },
+            message: d.message.clone(),
+            hint: d.hint.clone(),
+        }))
+    }
+
+    /// Reads them back.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Diagnostic>, D::Error> {
+        Ok(Vec::<Record>::deserialize(d)?
+            .into_iter()
+            .map(|r| Diagnostic {
+                path: r.path,
+                line: r.line,
+                column: r.column,
+                code: intern(r.code),
+                severity: match r.severity {
+                    0 => Severity::Info,
+                    1 => Severity::Warning,
+                    _ => Severity::Error,
+                },
+                message: r.message,
+                hint: r.hint,
+            })
+            .collect())
+    }
+}
