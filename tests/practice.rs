@@ -183,19 +183,20 @@ fn the_most_overdue_story_comes_first_then_the_weakest_principle() {
         vec![
             "Story: Rewriting the nightly export on my own (stories/no-scope.md; the best story for your weakest principle, Learn and Be Curious)",
             "Principle: Learn and Be Curious",
-            "Question: Tell me about something you taught yourself recently because your work needed it.",
+            "Question: Tell me about something you taught yourself recently because your work needed it. Take a case from a team you led and say how many engineers it touched.",
         ]
     );
-    // --lp chooses among the stories naming it; the question changes with each rehearsal.
+    // --lp chooses among the stories naming it; the question changes with each rehearsal,
+    // each framed for the target level (L6 here: a team or a few teams).
     let first = env.run_ok(&["practice", "--lp", "Earn Trust", "--rating", "good"]).stdout;
     assert!(
         first
-            .contains("Question: Tell me about a time you had to deliver bad news to a senior leader or a customer.\n"),
+            .contains("Question: Tell me about a time you had to deliver bad news to a senior leader or a customer. Take a case from a team you led and say how many engineers it touched.\n"),
         "{first}"
     );
     let second = env.run_ok(&["practice", "--lp", "earn trust", "--rating", "good"]).stdout;
     assert!(
-        second.contains("Question: Describe how you rebuilt a working relationship that had broken down.\n"),
+        second.contains("Question: Describe how you rebuilt a working relationship that had broken down. Keep to one team or a handful of teams, and give the number that moved.\n"),
         "{second}"
     );
 }
