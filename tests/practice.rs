@@ -261,6 +261,24 @@ fn wrong_arguments_are_usage_errors_that_write_nothing() {
 }
 
 /// The interactive rehearsal, through a pseudo-terminal (rexpect, Unix only).
+#[test]
+fn the_question_is_framed_for_the_target_level() {
+    // The same story and principle: L6 asks for a team's scope, L7 for reach across
+    // organisations, and the two wordings differ.
+    let question = |level: &str| {
+        let env = with_stories(&["no-scope.md"]);
+        let config = env.read("systemcraft.yaml");
+        assert!(config.contains("target_level: \"L6\""), "{config}");
+        env.write("systemcraft.yaml", &config.replace("target_level: \"L6\"", &format!("target_level: \"{level}\"")));
+        let out = env.run_ok(&["practice", "--rating", "good"]).stdout;
+        out.lines().find_map(|l| l.strip_prefix("Question: ")).map(str::to_string).unwrap_or_default()
+    };
+    let (l6, l7) = (question("L6"), question("L7"));
+    let asked = "Tell me about something you taught yourself recently because your work needed it. ";
+    assert_eq!(l6, format!("{asked}Take a case from a team you led and say how many engineers it touched."));
+    assert_eq!(l7, format!("{asked}Take a case that reached across organisations, and say who had to change course."));
+}
+
 #[cfg(unix)]
 mod interactive {
     use super::with_stories;
