@@ -266,6 +266,90 @@ fn check_json_to_a_full_standard_output_exits_1() {
     failed_naming(&run_stdout_full(&ws(), &["check", "--format", "json"]), &["standard output"]);
 }
 
+/// Runs with standard output on a pipe whose reader is already gone.
+fn run_stdout_closed(env: &Env, args: &[&str]) -> Run {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    env.run_bounded_with(args, false, move |c: &mut Command| {
+        c.stdout(writer);
+    })
+}
+
+#[test]
+fn assess_to_a_full_standard_output_exits_1_with_the_answers_saved() {
+    let env = ws();
+    failed_naming(&run_stdout_full(&env, &["assess", "--answer", "coding-speed=3"]), &["standard output"]);
+    assert_eq!(env.json()["assessment"]["answered"], 1, "{}", env.read("assessment.md"));
+}
+
+#[test]
+fn assess_to_a_closed_pipe_exits_1_silently_with_the_answers_saved() {
+    let env = ws();
+    let r = run_stdout_closed(&env, &["assess", "--answer", "coding-speed=3"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(!r.stderr.contains("error"), "{}", r.stderr);
+    assert_eq!(env.json()["assessment"]["answered"], 1, "{}", env.read("assessment.md"));
+}
+
+#[test]
+fn practice_to_a_full_standard_output_exits_1_with_the_rehearsal_recorded() {
+    let env = ws();
+    let r = run_stdout_full(&env, &["practice", "--story", "companion", "--rating", "good", "--seconds", "90"]);
+    failed_naming(&r, &["standard output"]);
+    let log = env.read("logs/2026-11-25.md");
+    assert!(log.contains("companion") && log.contains("good"), "{log}");
+    // Recorded once, whole: the next build counts one rehearsal.
+    let r = run(&env, &["practice", "--story", "companion", "--rating", "good"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(env.read("logs/2026-11-25.md").matches("companion").count(), 2, "{}", env.read("logs/2026-11-25.md"));
+}
+
+#[test]
+fn mock_dry_run_to_a_full_standard_output_exits_1() {
+    failed_naming(&run_stdout_full(&ws(), &["mock", "--dry-run"]), &["standard output"]);
+}
+
+#[test]
+fn watch_to_a_full_standard_output_stops_with_exit_1() {
+    let env = ws();
+    failed_naming(&run_stdout_full(&env, &["watch"]), &["standard output"]);
+    assert!(env.read("DASHBOARD.md").contains("Companion story"));
+}
+
+/// A workspace with git and a bare remote `origin` it has never been pushed to.
+fn git_ws_with_remote() -> (Env, tempfile::TempDir, std::path::PathBuf) {
+    let env = git_ws();
+    let remote_dir = tempfile::tempdir().unwrap();
+    let remote = remote_dir.path().join("prep.git");
+    crate::sync::git_in(&env, remote_dir.path(), &["init", "--bare", "-b", "main", "prep.git"]);
+    crate::sync::git_in(&env, &env.root, &["remote", "add", "origin", remote.to_str().unwrap()]);
+    (env, remote_dir, remote)
+}
+
+#[test]
+fn sync_to_a_full_standard_output_exits_1_after_committing_and_pushing() {
+    let (env, _dir, remote) = git_ws_with_remote();
+    env.write("stories/companion.md", COMPANION_STORY);
+    failed_naming(&run_stdout_full(&env, &["sync"]), &["standard output"]);
+    let log = crate::sync::git_in(&env, &remote, &["log", "--oneline", "main", "--", "stories/companion.md"]);
+    assert_eq!(log.lines().count(), 1, "the story did not reach the remote: {log:?}");
+    assert!(crate::sync::git_in(&env, &env.root, &["status", "--porcelain"]).is_empty());
+}
+
+#[test]
+fn clone_to_a_full_standard_output_exits_1_with_the_clone_whole() {
+    let (env, _dir, remote) = git_ws_with_remote();
+    env.run_ok(&["sync"]);
+    let b = Env::empty().with_git_identity();
+    let r = b.run_bounded_with(&["clone", remote.to_str().unwrap(), "ws"], false, |c: &mut Command| {
+        c.current_dir(b.root.parent().unwrap());
+        c.stdout(std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap());
+    });
+    failed_naming(&r, &["standard output"]);
+    assert!(b.read("DASHBOARD.md").contains("# "));
+    assert!(crate::sync::git_in(&b, &b.root, &["status", "--porcelain"]).is_empty());
+}
+
 #[test]
 fn build_on_a_full_disk_keeps_the_old_dashboard_whole() {
     let env = ws();

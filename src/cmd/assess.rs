@@ -10,13 +10,13 @@
 //! with 130, the shell's code for an interrupted program. Without a terminal and
 //! without answers it is a usage error.
 
-use std::io::{IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 
 use crate::assess::{self, Key, Prompt, Sheet, Step, Stored};
 use crate::cli::AssessArgs;
 use crate::domain::assessment::Form;
 use crate::terminal::{Event, Key as TermKey, Stop, Terminal, EXIT_INTERRUPTED};
-use crate::{Error, Globals, Result, EXIT_OK};
+use crate::{output, Error, Globals, Result, EXIT_OK};
 
 /// Runs the command.
 pub fn run(globals: &Globals, args: AssessArgs) -> Result<i32> {
@@ -41,7 +41,7 @@ pub fn run(globals: &Globals, args: AssessArgs) -> Result<i32> {
             let (id, value) = assess::parse_answer(form, arg)?;
             sheet.set(id, value);
         }
-        save_and_report(&ws.root, &stored, &sheet, globals)?;
+        save_and_report(&ws.root, &stored, &sheet, globals)?.map_err(output::error)?;
         return Ok(EXIT_OK);
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
@@ -60,33 +60,48 @@ fn read_from(file: &std::path::Path) -> Result<(String, String)> {
     Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
-/// Writes the sheet into assessment.md and prints what was saved and the report.
-fn save_and_report(root: &std::path::Path, stored: &Stored, sheet: &Sheet, globals: &Globals) -> Result<()> {
+/// Writes the sheet into assessment.md, then prints what was saved and the report:
+/// the answers are on disk before anything is printed, so a failed print loses none.
+fn save_and_report(
+    root: &std::path::Path,
+    stored: &Stored,
+    sheet: &Sheet,
+    globals: &Globals,
+) -> Result<io::Result<()>> {
     let saved = assess::save(root, stored, sheet, globals.today)?;
-    let mut out = anstream::stdout().lock();
+    Ok(print_saved(&mut anstream::stdout().lock(), &saved, stored, sheet, globals))
+}
+
+fn print_saved(
+    out: &mut impl Write,
+    saved: &assess::Saved,
+    stored: &Stored,
+    sheet: &Sheet,
+    globals: &Globals,
+) -> io::Result<()> {
     if saved.created {
-        let _ = writeln!(out, "Created {} from the template.", assess::FILE);
+        writeln!(out, "Created {} from the template.", assess::FILE)?;
     }
     if !saved.commented_out.is_empty() {
-        let _ = writeln!(
+        writeln!(
             out,
             "Commented out the answers to the other form's questions in {} (the lines are kept): {}.",
             assess::FILE,
             saved.commented_out.join(", ")
-        );
+        )?;
     }
     let total = sheet.form.items().len();
-    let _ = writeln!(
+    writeln!(
         out,
         "Saved {} of {total} answers ({} form) to {}, taken {}.",
         sheet.answers.len(),
         sheet.form,
         assess::FILE,
         globals.today
-    );
-    let _ = write!(out, "{}", assess::report(sheet));
-    let _ = write!(out, "{}", assess::changes(stored, sheet));
-    Ok(())
+    )?;
+    write!(out, "{}", assess::report(sheet))?;
+    write!(out, "{}", assess::changes(stored, sheet))?;
+    out.flush()
 }
 
 /// The [`Key`] a key press means.
@@ -139,16 +154,21 @@ fn interactive(root: &std::path::Path, stored: &Stored, sheet: Sheet, globals: &
         let mut term = Terminal::open()?;
         ask(&mut term, Prompt::new(sheet), intro)
     };
-    let mut out = std::io::stdout();
-    let _ = writeln!(out);
     let sheet = prompt.sheet();
     if let Some(stop) = stop {
         let _ = writeln!(anstream::stderr(), "{}: saving the answers given so far.", stop.reason());
     }
+    let mut printed = writeln!(std::io::stdout());
     if prompt.changed() || (step == Step::Finished && !sheet.answers.is_empty()) {
-        save_and_report(root, stored, sheet, globals)?;
-    } else {
-        let _ = writeln!(out, "No answer changed; {} is left as it was.", assess::FILE);
+        let reported = save_and_report(root, stored, sheet, globals)?;
+        printed = printed.and(reported);
+    } else if printed.is_ok() {
+        printed = writeln!(std::io::stdout(), "No answer changed; {} is left as it was.", assess::FILE);
     }
-    Ok(if step == Step::Interrupted { EXIT_INTERRUPTED } else { EXIT_OK })
+    if step == Step::Interrupted {
+        // The terminal may be what went away: the answers are saved, the exit says why.
+        return Ok(EXIT_INTERRUPTED);
+    }
+    printed.map_err(output::error)?;
+    Ok(EXIT_OK)
 }

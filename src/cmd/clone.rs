@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::CloneArgs;
 use crate::pipeline::Pipeline;
 use crate::workspace::{Workspace, DASHBOARD_FILE};
-use crate::{Error, Globals, Result, EXIT_OK};
+use crate::{output, Error, Globals, Result, EXIT_OK};
 
 /// Runs the command.
 pub fn run(globals: &Globals, args: CloneArgs) -> Result<i32> {
@@ -22,23 +22,33 @@ pub fn run(globals: &Globals, args: CloneArgs) -> Result<i32> {
     pipeline.write(&pipeline.dashboard(&model))?;
     let committed = cloned.repo.commit_paths(&[DASHBOARD_FILE.to_string()], "dashboard")?;
 
-    let mut out = anstream::stdout().lock();
-    let _ = writeln!(out, "Cloned {} into {}", args.url, dir.display());
-    let _ = writeln!(out, "  branch {} tracks origin/{}", cloned.branch, cloned.branch);
+    print_cloned(&mut anstream::stdout().lock(), &args.url, &dir, &cloned, committed.as_ref())
+        .map_err(output::error)?;
+    Ok(EXIT_OK)
+}
+
+/// Says what was cloned, which branch is checked out, and what comes next.
+fn print_cloned(
+    out: &mut impl Write,
+    url: &str,
+    dir: &Path,
+    cloned: &crate::git::clone::Cloned,
+    committed: Option<&crate::git::Committed>,
+) -> std::io::Result<()> {
+    writeln!(out, "Cloned {url} into {}", dir.display())?;
+    writeln!(out, "  branch {} tracks origin/{}", cloned.branch, cloned.branch)?;
     if let Some(head) = &cloned.remote_head {
-        let _ = writeln!(
+        writeln!(
             out,
             "  the remote's HEAD names `{head}`, but the workspace is on `{}`: that is the branch checked out",
             cloned.branch
-        );
+        )?;
     }
-    let _ = match committed {
-        Some(c) => writeln!(out, "  built DASHBOARD.md for this machine and committed it ({})", c.id),
-        None => writeln!(out, "  DASHBOARD.md is current"),
-    };
-    let _ =
-        writeln!(out, "\nNext: edit your notes here, and run `systemcraft sync` in {} to share them", dir.display());
-    Ok(EXIT_OK)
+    match committed {
+        Some(c) => writeln!(out, "  built DASHBOARD.md for this machine and committed it ({})", c.id)?,
+        None => writeln!(out, "  DASHBOARD.md is current")?,
+    }
+    writeln!(out, "\nNext: edit your notes here, and run `systemcraft sync` in {} to share them", dir.display())
 }
 
 /// The folder a clone of `url` goes into: its last part without `.git`.

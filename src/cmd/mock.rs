@@ -19,7 +19,7 @@ use crate::mock::session::{clock, Input, Session, Stage};
 use crate::mock::{self, note, Agenda};
 use crate::score::{goals, portfolio, Notes};
 use crate::terminal::{Event, Key, Stop, Terminal, EXIT_INTERRUPTED};
-use crate::{Error, Globals, Result, EXIT_OK};
+use crate::{output, Error, Globals, Result, EXIT_OK};
 
 /// How often the clock line is redrawn.
 const TICK: Duration = Duration::from_millis(250);
@@ -37,7 +37,7 @@ pub fn run(globals: &Globals, args: MockArgs) -> Result<i32> {
     let partner = args.partner.as_deref().map(str::trim).filter(|p| !p.is_empty());
     if args.dry_run {
         let mut out = anstream::stdout().lock();
-        let _ = write!(out, "{}", agenda.describe());
+        write!(out, "{}", agenda.describe()).map_err(output::error)?;
         return Ok(EXIT_OK);
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
@@ -61,24 +61,40 @@ pub fn run(globals: &Globals, args: MockArgs) -> Result<i32> {
         }
     };
     let rel = note::save(&ws.root, &session, globals.today, partner)?;
-    let mut out = anstream::stdout().lock();
+    // The note is on disk: a print that fails after it loses nothing.
+    let printed = print_saved(&mut anstream::stdout().lock(), &rel, &session, &config, &ws);
+    if stopped.is_some() {
+        // The terminal may be what went away: the exit says the mock was stopped.
+        return Ok(EXIT_INTERRUPTED);
+    }
+    printed.map_err(output::error)?;
+    Ok(EXIT_OK)
+}
+
+/// Says where the mock was written and how the week's goal stands.
+fn print_saved(
+    out: &mut impl Write,
+    rel: &str,
+    session: &Session,
+    config: &Config,
+    ws: &crate::workspace::Workspace,
+) -> std::io::Result<()> {
     let rated: Vec<String> = session.ratings.iter().filter_map(|(a, v)| v.map(|v| format!("{a} {v}"))).collect();
-    let _ = writeln!(
+    writeln!(
         out,
         "Wrote {rel}: {} of {} phases in {}{}.",
         session.timings.len(),
         session.agenda.phases.len(),
         clock(session.total()),
         if rated.is_empty() { String::new() } else { format!(", rated {}", rated.join(", ")) }
-    );
+    )?;
     // The week's goal as the dashboard will count it, the new note included.
-    let index = Index::build(&ws);
-    let week = goals::week(&config, &Notes::of(&index));
+    let index = Index::build(ws);
+    let week = goals::week(config, &Notes::of(&index));
     if let Some(g) = week.goals.iter().find(|g| g.key == "mocks") {
-        let _ = writeln!(out, "Mock interviews this week: {} of {}.", g.done, g.target);
+        writeln!(out, "Mock interviews this week: {} of {}.", g.done, g.target)?;
     }
-    let _ = writeln!(out, "Add the stories you told under `stories:`, then `systemcraft build`.");
-    Ok(if stopped.is_some() { EXIT_INTERRUPTED } else { EXIT_OK })
+    writeln!(out, "Add the stories you told under `stories:`, then `systemcraft build`.")
 }
 
 /// What a key means at a stage; `None` for keys that do nothing there.

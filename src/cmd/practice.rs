@@ -21,7 +21,7 @@ use crate::pipeline::Pipeline;
 use crate::practice::rehearsal::{self, Entry, Pick};
 use crate::score::portfolio;
 use crate::terminal::{Event, Key as TermKey, Stop, Terminal, EXIT_INTERRUPTED};
-use crate::{Error, Globals, Result, EXIT_OK};
+use crate::{output, Error, Globals, Result, EXIT_OK};
 
 /// Runs the command.
 pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
@@ -42,9 +42,13 @@ pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
     let pick = rehearsal::choose(&model, &rehearsed, lp, args.story.as_deref())?;
     let minutes = args.minutes.map_or(pipeline.config.star.max_minutes, f64::from);
 
+    let mut pending = None;
     let entry = match rating {
         Some(rating) => {
-            say_pick(&mut anstream::stdout(), &pick, "\n");
+            // Shown before the rehearsal is recorded, but a failed print does not stop
+            // the recording: the error comes after it, with the log whole.
+            let shown = say_pick(&mut anstream::stdout(), &pick, "\n");
+            pending = shown.err();
             Entry { story: pick.story.clone(), rating, seconds: args.seconds }
         }
         None => {
@@ -56,7 +60,7 @@ pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
             match interactive(&pick, minutes)? {
                 Outcome::Rated(rating, seconds) => Entry { story: pick.story.clone(), rating, seconds: Some(seconds) },
                 Outcome::Quit => {
-                    let _ = writeln!(anstream::stdout(), "Nothing recorded.");
+                    writeln!(anstream::stdout(), "Nothing recorded.").map_err(output::error)?;
                     return Ok(EXIT_OK);
                 }
                 Outcome::Stopped(stop) => {
@@ -70,50 +74,63 @@ pub fn run(globals: &Globals, args: PracticeArgs) -> Result<i32> {
     // The schedule as the next build will see it, from the log just written.
     let after = Pipeline::load(pipeline.workspace, globals.today)?;
     let next = portfolio::rehearsed(&after.config, &after.index).get(pick.story.as_str()).map(|(s, _)| *s);
-    let mut out = anstream::stdout();
+    let printed = print_recorded(&mut anstream::stdout(), &pick, &entry, &recorded, next, &after);
+    match pending.map_or(printed, Err) {
+        Ok(()) => Ok(EXIT_OK),
+        Err(e) => Err(output::error(e)),
+    }
+}
+
+/// Says what was recorded and when the story is due next.
+fn print_recorded(
+    out: &mut impl Write,
+    pick: &Pick,
+    entry: &Entry,
+    recorded: &rehearsal::Recorded,
+    next: Option<crate::practice::schedule::Schedule>,
+    after: &Pipeline,
+) -> std::io::Result<()> {
     let timed = entry.seconds.map(|s| format!(", {}:{:02}", s / 60, s % 60)).unwrap_or_default();
-    let _ = writeln!(
+    writeln!(
         out,
         "Recorded \"{}\" ({}{timed}) in {}{}.",
         pick.title,
         entry.rating,
         recorded.path,
         if recorded.created { ", created for today" } else { "" }
-    );
-    if let Some(s) = next {
-        let days = |n: i32| format!("{n} day{}", if n == 1 { "" } else { "s" });
-        let uncapped = s.last.checked_add(jiff::Span::new().days(i64::from(s.interval))).unwrap_or(s.due);
-        // Beyond the calendar nothing is capped: the interview would have to come after
-        // the last rehearsal, which is already the last date there is.
-        let capped = !s.beyond_calendar && s.due < uncapped;
-        let _ = match after.config.profile.interview_date.filter(|_| capped) {
-            _ if s.beyond_calendar => writeln!(
-                out,
-                "Next rehearsal: not set; the interval of {} runs past {}, the last date systemcraft handles.",
-                days(s.interval),
-                jiff::civil::Date::MAX
-            ),
-            Some(interview) => writeln!(
-                out,
-                "Next rehearsal: {}, the day before the interview on {interview} (the interval would be {}).",
-                s.due,
-                days(s.interval)
-            ),
-            None => writeln!(out, "Next rehearsal: {} (interval {}).", s.due, days(s.interval)),
-        };
+    )?;
+    let Some(s) = next else { return Ok(()) };
+    let days = |n: i32| format!("{n} day{}", if n == 1 { "" } else { "s" });
+    let uncapped = s.last.checked_add(jiff::Span::new().days(i64::from(s.interval))).unwrap_or(s.due);
+    // Beyond the calendar nothing is capped: the interview would have to come after
+    // the last rehearsal, which is already the last date there is.
+    let capped = !s.beyond_calendar && s.due < uncapped;
+    match after.config.profile.interview_date.filter(|_| capped) {
+        _ if s.beyond_calendar => writeln!(
+            out,
+            "Next rehearsal: not set; the interval of {} runs past {}, the last date systemcraft handles.",
+            days(s.interval),
+            jiff::civil::Date::MAX
+        ),
+        Some(interview) => writeln!(
+            out,
+            "Next rehearsal: {}, the day before the interview on {interview} (the interval would be {}).",
+            s.due,
+            days(s.interval)
+        ),
+        None => writeln!(out, "Next rehearsal: {} (interval {}).", s.due, days(s.interval)),
     }
-    Ok(EXIT_OK)
 }
 
 /// Shows the story, why it was picked and the question. `nl` is the line ending
 /// (`\r\n` in raw mode).
-fn say_pick(out: &mut impl Write, pick: &Pick, nl: &str) {
-    let _ = write!(out, "Story: {} ({}; {}){nl}", pick.title, pick.path, pick.reason);
+fn say_pick(out: &mut impl Write, pick: &Pick, nl: &str) -> std::io::Result<()> {
+    write!(out, "Story: {} ({}; {}){nl}", pick.title, pick.path, pick.reason)?;
     if let Some(p) = pick.principle {
-        let _ = write!(out, "Principle: {}{nl}", p.label());
+        write!(out, "Principle: {}{nl}", p.label())?;
     }
-    let _ = write!(out, "Question: {}{nl}", pick.question);
-    let _ = out.flush();
+    write!(out, "Question: {}{nl}", pick.question)?;
+    out.flush()
 }
 
 /// How an interactive rehearsal ended.
@@ -167,7 +184,8 @@ fn interactive(pick: &Pick, minutes: f64) -> Result<Outcome> {
 /// The three stages: wait for Enter, the clock, the rating.
 fn rehearse(term: &mut Terminal, pick: &Pick, minutes: f64) -> std::result::Result<Outcome, Stop> {
     let mut out = std::io::stdout();
-    say_pick(&mut out, pick, "\r\n");
+    // The screen of the session: a terminal gone is noticed by the next read.
+    let _ = say_pick(&mut out, pick, "\r\n");
     let total = (minutes * 60.0).round().max(1.0) as u64;
     term.write(&format!("Answer out loud in {}. Press Enter to start the clock (q to leave).\r\n", clock(total)));
     loop {

@@ -13,7 +13,7 @@ use crate::diag::Diagnostic;
 use crate::render;
 use crate::watch::session::{CommitOutcome, Report, Session};
 use crate::watch::{self, Backend, Batch, Input, Options, Source};
-use crate::{Error, Globals, Result, EXIT_OK};
+use crate::{output, Error, Globals, Result, EXIT_OK};
 
 /// The longest the loop sleeps without looking at the clock.
 const MAX_WAIT: Duration = Duration::from_secs(3600);
@@ -39,21 +39,24 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
 
     let dim = Style::new().dimmed();
     let mut out = anstream::stdout();
-    let _ = writeln!(
+    // Standard output that cannot be written (a full disk, /dev/full, a closed pipe)
+    // stops the watch with exit 1, here or at any later line.
+    writeln!(
         out,
         "Watching {} ({}, {} ms debounce{}). Ctrl-C to stop.",
         root.display(),
         source.backend(),
         args.debounce,
         if args.commit { format!(", committing after {} of quiet", human(args.commit_after)) } else { String::new() }
-    );
+    )
+    .map_err(output::error)?;
     if let Some(w) = warning {
         warn(&w);
     }
     let what = if written { "DASHBOARD.md written" } else { "DASHBOARD.md up to date" };
-    let _ = out.write_all(render::terminal::summary(session.model(), what).as_bytes());
+    out.write_all(render::terminal::summary(session.model(), what).as_bytes()).map_err(output::error)?;
     crate::print_diagnostics(&session.model().diagnostics);
-    let _ = out.flush();
+    out.flush().map_err(output::error)?;
 
     // With --commit: when the notes last changed and a commit is pending.
     let mut pending_since = args.commit.then(Instant::now);
@@ -99,7 +102,7 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
         if !globals.clock.is_pinned() {
             let today = globals.clock.today();
             if today != session.today() {
-                print_outcome(session.set_today(today), &globals.clock, args.verbose);
+                print_outcome(session.set_today(today), &globals.clock, args.verbose).map_err(output::error)?;
             }
         }
         if !batch.is_empty() {
@@ -110,7 +113,7 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
                     pending_since = Some(Instant::now());
                 }
             }
-            print_outcome(outcome, &globals.clock, args.verbose);
+            print_outcome(outcome, &globals.clock, args.verbose).map_err(output::error)?;
         }
         if let Some(t) = pending_since {
             if t.elapsed() >= args.commit_after {
@@ -118,11 +121,11 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
                 let stamp = timestamp(&globals.clock);
                 match session.commit() {
                     Ok(CommitOutcome::Committed { id, subject }) => {
-                        let _ = writeln!(out, "{dim}{stamp}{dim:#}  committed {id}: {subject}");
+                        writeln!(out, "{dim}{stamp}{dim:#}  committed {id}: {subject}").map_err(output::error)?;
                     }
                     Ok(CommitOutcome::Nothing) => {}
                     Ok(CommitOutcome::Blocked(why)) => {
-                        let _ = writeln!(out, "{dim}{stamp}{dim:#}  not committing: {why}");
+                        writeln!(out, "{dim}{stamp}{dim:#}  not committing: {why}").map_err(output::error)?;
                     }
                     Err(e) => {
                         crate::report(&e);
@@ -131,6 +134,7 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
             }
         }
     }
+    // After Ctrl-C the terminal itself may be gone: the last line is not worth an error.
     let _ = writeln!(out, "Stopped watching.");
     Ok(EXIT_OK)
 }
@@ -193,21 +197,23 @@ fn human(d: Duration) -> String {
     }
 }
 
-fn print_outcome(outcome: Result<Option<Report>>, clock: &crate::clock::Clock, verbose: bool) {
+/// Prints one rebuild's line and the problems that came and went; `Err` only when
+/// standard output cannot be written.
+fn print_outcome(outcome: Result<Option<Report>>, clock: &crate::clock::Clock, verbose: bool) -> std::io::Result<()> {
     let report = match outcome {
         Ok(Some(r)) => r,
-        Ok(None) => return,
+        Ok(None) => return Ok(()),
         Err(e) => {
             // The last dashboard stays; the next change tries again.
             crate::report(&e);
-            return;
+            return Ok(());
         }
     };
     let dim = Style::new().dimmed();
     let mut out = anstream::stdout().lock();
     let timing =
         if verbose { format!("  {dim}({:.1} ms){dim:#}", report.work.as_secs_f64() * 1000.0) } else { String::new() };
-    let _ = writeln!(out, "{dim}{}{dim:#}  {}{timing}", timestamp(clock), report.line());
+    writeln!(out, "{dim}{}{dim:#}  {}{timing}", timestamp(clock), report.line())?;
     let problem = |d: &Diagnostic, sign: &str| format!("          {sign} {}: {} [{}]", d.location(), d.message, d.code);
     for d in &report.appeared {
         let colour = match d.severity {
@@ -216,11 +222,11 @@ fn print_outcome(outcome: Result<Option<Report>>, clock: &crate::clock::Clock, v
             crate::diag::Severity::Info => AnsiColor::Blue,
         };
         let s = Style::new().fg_color(Some(colour.into()));
-        let _ = writeln!(out, "{s}{}{s:#}", problem(d, &format!("new {}:", d.severity)));
+        writeln!(out, "{s}{}{s:#}", problem(d, &format!("new {}:", d.severity)))?;
     }
     for d in &report.fixed {
         let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
-        let _ = writeln!(out, "{green}{}{green:#}", problem(d, "fixed:"));
+        writeln!(out, "{green}{}{green:#}", problem(d, "fixed:"))?;
     }
-    let _ = out.flush();
+    out.flush()
 }
