@@ -320,6 +320,22 @@ fn scope(src: &Source<'_>, story: &crate::note::kinds::Story, f: &Finding, body:
                 format!("say how far it reached, with numbers: how many teams, people or users, how much money, {role}"),
             );
         }
+        None if evidence.small.is_some() => {
+            let small = evidence.small.unwrap_or_default();
+            let at = [Part::Situation, Part::Task, Part::Action, Part::Result, Part::Learnings]
+                .into_iter()
+                .find_map(|p| src.locate(p, &small))
+                .unwrap_or(body);
+            push(
+                f.code,
+                at,
+                format!(
+                    "the largest scope shown is \"{small}\", short of {level} ({})",
+                    if level == "L7" { "several teams, an organisation or a platform" } else { "a team, a service or its customers" }
+                ),
+                format!("say how far it reached, with numbers: the team's size, the services or users it touched, the money, {role}"),
+            );
+        }
         None => push(
             f.code,
             body,

@@ -3,8 +3,10 @@
 //! `40 services`, `2 million users`, `$1.2M`). A word alone ("Microsoft Teams", "the
 //! platform") is not evidence: a trainee exercise names teams too.
 //!
-//! - L6 evidence: any such figure (a team of people, services, customers, money), or
-//!   a hundred or more of anything else the work touched (`300 TLS certificates`).
+//! - L6 evidence: such a figure at a team's size or more (two or more people, a team
+//!   or a service, a hundred or more users or customers, ten thousand or more in
+//!   money), or a hundred or more of anything else the work touched (`300 TLS
+//!   certificates`). A smaller figure (`3 people`, `12 users`) is quoted as too small.
 //! - L7 evidence: three or more teams or groups, two or more organisations,
 //!   departments, regions or countries, 30 or more people, 20 or more services, a
 //!   million users, customers or requests, or a million in money.
@@ -135,6 +137,9 @@ pub struct Scope {
     pub l6: Option<String>,
     /// Evidence of L7 scope.
     pub l7: Option<String>,
+    /// The first figure found that is too small for either (`3 people`, `12 users`):
+    /// quoted when the scope falls short.
+    pub small: Option<String>,
 }
 
 /// What kind of thing a figure counts.
@@ -251,6 +256,19 @@ fn counted(noun: &str) -> Option<Counted> {
     }
 }
 
+/// Whether a figure of this kind and size is L6 evidence: people the work involved, a
+/// team or a service, users or customers in the hundreds, money in the tens of
+/// thousands. One engineer or a dozen users is a figure, but not the scope of a team.
+fn is_l6(kind: Counted, v: f64) -> bool {
+    match kind {
+        // Two people or more: a story often names the few people the candidate led.
+        Counted::People => v >= 2.0,
+        Counted::Users | Counted::Things => v >= 100.0,
+        Counted::Money => v >= 10_000.0,
+        Counted::Groups | Counted::Orgs | Counted::Systems => v >= 1.0,
+    }
+}
+
 /// Whether a figure of this kind and size is L7 evidence.
 fn is_l7(kind: Counted, v: f64) -> bool {
     match kind {
@@ -310,6 +328,10 @@ impl Scope {
                 let start = if end == j && !money && kind == Counted::People && i >= 2 { i - 2 } else { i };
                 let quote = words[start..end.min(words.len())].join(" ");
                 let quote = quote.trim_end_matches([',', '.', ';', ':', ')']).to_string();
+                if !is_l6(kind, v) {
+                    out.small.get_or_insert(quote);
+                    continue;
+                }
                 if out.l6.is_none() {
                     out.l6 = Some(quote.clone());
                 }
@@ -350,5 +372,17 @@ mod tests {
             Scope::default()
         );
         assert_eq!(Scope::of("It took 3 weeks in 2024."), Scope::default());
+    }
+
+    #[test]
+    fn a_figure_below_a_teams_size_is_quoted_as_small() {
+        for text in
+            ["a tool with 12 users", "a side project that earned $40 in its first month", "I mentored 1 engineer"]
+        {
+            let s = Scope::of(text);
+            assert_eq!((s.l6.is_none(), s.small.is_some()), (true, true), "{text}: {s:?}");
+        }
+        let s = Scope::of("12 users, then a team of 8 engineers");
+        assert_eq!((s.small.as_deref(), s.l6.as_deref()), (Some("12 users"), Some("8 engineers")));
     }
 }
