@@ -315,9 +315,10 @@ pub fn report(sheet: &Sheet) -> String {
 /// What changed since the previous answers (those assessment.md held before this
 /// run): each question answered differently or for the first time, then each
 /// category's percent before and after. A category's percent is its share of its own
-/// form's maximum, so results of the quick and the complete form compare category by
-/// category (docs/scoring.md gives which questions each form asks per category). Empty
-/// when there were no previous answers or nothing changed.
+/// form's maximum; when the form changed, each category also shows what the bars read
+/// before and after: its share on the questions both forms rate
+/// ([`assessment::REFINES`]), which the switch alone does not move. Empty when there
+/// were no previous answers or nothing changed.
 pub fn changes(previous: &Stored, sheet: &Sheet) -> String {
     let mut out = String::new();
     if previous.answers.is_empty() {
@@ -344,19 +345,30 @@ pub fn changes(previous: &Stored, sheet: &Sheet) -> String {
         let _ = writeln!(out, "{l}");
     }
     if let (Some(b), Some(a)) = (before, after) {
-        if b.form != a.form {
-            let _ =
-                writeln!(out, "  (the {} form before, the {} form now: categories compare as shares)", b.form, a.form);
-        }
-        for c in &a.categories {
-            let was = b.category(c.category).percent;
+        let switched = b.form != a.form;
+        if switched {
             let _ = writeln!(
                 out,
-                "  {:<11} {was:>3}% → {:>3}% ({:+} points)",
-                c.category.label(),
-                c.percent,
-                i64::from(c.percent) - i64::from(was)
+                "  (the {} form before, the {} form now: each category's own percent, then what the bars read, on the questions both forms rate)",
+                b.form, a.form
             );
+        }
+        for c in &a.categories {
+            let was = b.category(c.category);
+            let _ = write!(
+                out,
+                "  {:<11} {:>3}% → {:>3}% ({:+} points)",
+                c.category.label(),
+                was.percent,
+                c.percent,
+                i64::from(c.percent) - i64::from(was.percent)
+            );
+            if switched {
+                let (from, to) = (crate::score::percent(was.anchored), crate::score::percent(c.anchored));
+                let _ =
+                    write!(out, "; in the bars {from:>3}% → {to:>3}% ({:+} points)", i64::from(to) - i64::from(from));
+            }
+            let _ = writeln!(out);
         }
         let _ = writeln!(out, "  Score       {:>3} → {:>3}", b.score, a.score);
     }

@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use crate::testenv::{Env, Run, COMPLETE_BOUNDARIES, COMPLETE_IDS, QUICK_IDS, TODAY};
+use crate::testenv::{self, Env, Run, COMPLETE_BOUNDARIES, COMPLETE_IDS, QUICK_IDS, TODAY};
 
 /// `n` answers from 1 to 5 that add up to `sum`, as even as possible.
 fn summing_to(sum: u32, n: usize) -> Vec<u8> {
@@ -382,4 +382,83 @@ mod interactive {
         assert_eq!(exit_code(&mut p), 130);
         assert!(answer_line(&env.read("assessment.md"), "design-at-scale").starts_with("  design-at-scale: 3 "));
     }
+}
+
+/// Each complete-form question and the quick-form question it refines, as
+/// docs/scoring.md lists them.
+const REFINES: [(&str, &str); 20] = [
+    ("design-at-scale", "design-at-scale"),
+    ("coding-speed", "coding-speed"),
+    ("aws-depth", "aws-production"),
+    ("data-design", "design-at-scale"),
+    ("performance", "distributed-tradeoffs"),
+    ("distributed-systems", "distributed-tradeoffs"),
+    ("technology-selection", "aws-production"),
+    ("technical-communication", "design-at-scale"),
+    ("management-scope", "team-size"),
+    ("cross-team-influence", "influence"),
+    ("conflict-resolution", "influence"),
+    ("change-leadership", "technical-strategy"),
+    ("strategy", "technical-strategy"),
+    ("hiring-development", "team-size"),
+    ("customer-obsession", "lp-examples"),
+    ("ownership", "lp-examples"),
+    ("invent-and-simplify", "lp-examples"),
+    ("bias-for-action", "lp-examples"),
+    ("learning", "lp-examples"),
+    ("delivering-results", "lp-examples"),
+];
+
+const BARS: [&str; 4] = ["readiness", "technical", "behavioral", "cultural"];
+
+fn bars(env: &Env) -> Vec<(f64, u64)> {
+    let json = env.json();
+    BARS.iter()
+        .map(|k| {
+            let b = json["bars"].as_array().unwrap().iter().find(|b| b["key"] == *k).unwrap();
+            (testenv::bar(&json, k), b["percent"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn switching_forms_with_the_same_underlying_answers_moves_no_bar() {
+    let env = Env::init();
+    // Some practice so readiness is not zero whatever the self-ratings.
+    env.write("stories/companion.md", testenv::COMPANION_STORY);
+    // The quick-only questions (quantified-impact, lp-knowledge, interview-format,
+    // level-expectations) answered high, as a candidate who reads the guide would.
+    let quick: [u8; 12] = [2, 4, 3, 1, 3, 5, 2, 4, 5, 2, 5, 5];
+    assess(&env, false, &QUICK_IDS, &quick);
+    let json = env.json();
+    assert_eq!(category(&json, "cultural")["percent"], 85, "17 of 20");
+    let before = bars(&env);
+    assert!(before[0].0 > 0.0, "{before:?}");
+
+    let answer = |q: &str| quick[QUICK_IDS.iter().position(|id| *id == q).unwrap()];
+    let ids: Vec<&str> = REFINES.iter().map(|(c, _)| *c).collect();
+    let mut values: Vec<u8> = REFINES.iter().map(|(_, q)| answer(q)).collect();
+    let out = assess(&env, true, &ids, &values).stdout;
+    // The form's own category percent moves (cultural 85% → 40%), the bars do not.
+    assert!(out.contains("(the quick form before, the complete form now"), "{out}");
+    // Cultural: lp-examples 2 of 5 on both forms.
+    assert!(out.contains("Cultural     85% →  40% (-45 points); in the bars  40% →  40% (+0 points)"), "{out}");
+    assert_eq!(category(&env.json(), "cultural")["percent"], 40);
+    assert_eq!(bars(&env), before, "switching forms moved a bar");
+
+    // Real changes still move the bars: ownership 2 → 5 raises cultural, and
+    // cross-team-influence 2 → 5 raises behavioral and with it readiness.
+    for (id, v) in [("ownership", 5), ("cross-team-influence", 5)] {
+        values[ids.iter().position(|x| *x == id).unwrap()] = v;
+    }
+    assess(&env, true, &ids, &values);
+    let after = bars(&env);
+    assert!(after[3].0 > before[3].0, "cultural {:?} → {:?}", before[3], after[3]);
+    assert!(after[2].0 > before[2].0, "behavioral {:?} → {:?}", before[2], after[2]);
+    assert!(after[0].0 > before[0].0, "readiness {:?} → {:?}", before[0], after[0]);
+    // And one on the technical side: coding-speed 4 → 1 lowers technical.
+    let j = ids.iter().position(|id| *id == "coding-speed").unwrap();
+    values[j] = 1;
+    assess(&env, true, &ids, &values);
+    assert!(bars(&env)[1].0 < after[1].0);
 }

@@ -415,6 +415,48 @@ const COMPLETE: [Item; 20] = [
     item("delivering-results", Cultural, "delivering results", &DELIVERING_RESULTS),
 ];
 
+/// How the complete form maps onto the quick one: each complete-form question, and the
+/// quick-form question it refines (asks about in more detail, within the same
+/// category). The quick-form questions named here are the *anchors*: the questions both
+/// forms rate. A bar reads a category through its anchors only, so switching forms with
+/// the same underlying answers does not move it (docs/scoring.md, "Retakes").
+///
+/// Quick-form questions with no refinement (quantified-impact, lp-knowledge,
+/// interview-format, level-expectations) count in the score, the category's own
+/// percent and the learning path, not in a bar: the complete form has nothing to
+/// compare them with.
+pub const REFINES: [(&str, &str); 20] = [
+    ("design-at-scale", "design-at-scale"),
+    ("data-design", "design-at-scale"),
+    ("technical-communication", "design-at-scale"),
+    ("coding-speed", "coding-speed"),
+    ("aws-depth", "aws-production"),
+    ("technology-selection", "aws-production"),
+    ("distributed-systems", "distributed-tradeoffs"),
+    ("performance", "distributed-tradeoffs"),
+    ("management-scope", "team-size"),
+    ("hiring-development", "team-size"),
+    ("cross-team-influence", "influence"),
+    ("conflict-resolution", "influence"),
+    ("strategy", "technical-strategy"),
+    ("change-leadership", "technical-strategy"),
+    ("customer-obsession", "lp-examples"),
+    ("ownership", "lp-examples"),
+    ("invent-and-simplify", "lp-examples"),
+    ("bias-for-action", "lp-examples"),
+    ("learning", "lp-examples"),
+    ("delivering-results", "lp-examples"),
+];
+
+/// The anchor an item of `form` counts towards in a bar: the quick-form question both
+/// forms rate, or `None` for a quick-form question the complete form does not refine.
+pub fn anchor(form: Form, id: &str) -> Option<&'static str> {
+    match form {
+        Form::Quick => REFINES.iter().find(|(_, quick)| *quick == id).map(|(_, quick)| *quick),
+        Form::Complete => REFINES.iter().find(|(complete, _)| *complete == id).map(|(_, quick)| *quick),
+    }
+}
+
 impl Form {
     /// The items of this form, in order.
     pub fn items(self) -> &'static [Item] {
@@ -479,10 +521,17 @@ pub struct CategoryScore {
     pub percent: u32,
     /// The band of `percent`.
     pub band: Band,
+    /// The category on the scale both forms share, in [0, 1]: the mean over its anchors
+    /// (see [`REFINES`]) of each anchor's answer (the mean of the complete-form
+    /// questions refining it) over 5. What the bars read.
+    pub anchored: f64,
+    /// How many anchors the category has (the same in both forms).
+    pub anchors: u32,
 }
 
 impl CategoryScore {
-    /// The category's share of its maximum, in [0, 1], used as a self-rating component.
+    /// The category's share of its own form's maximum, in [0, 1]. The bars read
+    /// [`CategoryScore::anchored`] instead, which does not change with the form.
     pub fn fraction(&self) -> f64 {
         if self.max == 0 {
             0.0
@@ -573,8 +622,15 @@ pub fn score(form: Form, answers: &BTreeMap<String, u8>) -> Option<AssessmentRes
     let mut sums = [0u32; 3];
     let mut maxes = [0u32; 3];
     let mut learning = LearningPath::default();
+    // Per anchor: (sum of the answers counting towards it, how many).
+    let mut by_anchor: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
     for item in form.items() {
         let value = *answers.get(item.id)?;
+        if let Some(a) = anchor(form, item.id) {
+            let e = by_anchor.entry(a).or_default();
+            e.0 += u32::from(value);
+            e.1 += 1;
+        }
         let idx = Category::ALL.iter().position(|c| *c == item.category).unwrap_or(0);
         sums[idx] += u32::from(value);
         maxes[idx] += 5;
@@ -597,10 +653,34 @@ pub fn score(form: Form, answers: &BTreeMap<String, u8>) -> Option<AssessmentRes
         .enumerate()
         .map(|(i, c)| {
             let percent = (f64::from(sums[i]) * 100.0 / f64::from(maxes[i].max(1))).round() as u32;
-            CategoryScore { category: *c, sum: sums[i], max: maxes[i], percent, band: Band::of(percent) }
+            let (anchored, anchors) = anchored(*c, &by_anchor);
+            CategoryScore {
+                category: *c,
+                sum: sums[i],
+                max: maxes[i],
+                percent,
+                band: Band::of(percent),
+                anchored,
+                anchors,
+            }
         })
         .collect();
     Some(AssessmentResult { form, score, categories, path: StudyPath::for_score(score), learning_path: learning })
+}
+
+/// A category on the scale both forms share: the mean of its anchors' mean answers,
+/// over 5, and how many anchors it has.
+fn anchored(category: Category, by_anchor: &BTreeMap<&str, (u32, u32)>) -> (f64, u32) {
+    let means: Vec<f64> = by_anchor
+        .iter()
+        .filter(|(id, _)| Form::Quick.item(id).is_some_and(|i| i.category == category))
+        .map(|(_, (sum, n))| f64::from(*sum) / f64::from((*n).max(1)))
+        .collect();
+    if means.is_empty() {
+        return (0.0, 0);
+    }
+    let n = means.len() as u32;
+    (means.iter().sum::<f64>() / f64::from(n) / 5.0, n)
 }
 
 #[cfg(test)]
@@ -660,6 +740,50 @@ mod tests {
         assert_eq!(Group::of(2), Group::CriticalGap);
         assert_eq!(Group::of(3), Group::SkillBuilding);
         assert_eq!(Group::of(4), Group::Excellence);
+    }
+
+    /// The complete form's answers that repeat each quick-form answer on the questions
+    /// refining it.
+    fn refined(quick: &BTreeMap<String, u8>) -> BTreeMap<String, u8> {
+        REFINES.iter().map(|(c, q)| (c.to_string(), quick[*q])).collect()
+    }
+
+    #[test]
+    fn every_complete_question_refines_one_quick_question_of_its_category() {
+        for item in Form::Complete.items() {
+            let quick = anchor(Form::Complete, item.id).and_then(|q| Form::Quick.item(q));
+            assert_eq!(quick.map(|q| q.category), Some(item.category), "{}", item.id);
+        }
+        assert_eq!(REFINES.len(), Form::Complete.items().len());
+        for c in Category::ALL.iter().copied() {
+            let quick = Form::Quick.items().iter().filter(|i| i.category == c && anchor(Form::Quick, i.id).is_some());
+            assert!(quick.count() > 0, "{c:?} has an anchor");
+        }
+    }
+
+    #[test]
+    fn the_same_underlying_answers_give_the_same_anchored_category_on_both_forms() {
+        let quick = answers(Form::Quick, |i| [1, 4, 2, 5, 3][i % 5]);
+        let q = score(Form::Quick, &quick).unwrap();
+        let c = score(Form::Complete, &refined(&quick)).unwrap();
+        for cat in Category::ALL.iter().copied() {
+            assert_eq!(q.category(cat).anchored, c.category(cat).anchored, "{cat:?}");
+            assert_eq!(q.category(cat).anchors, c.category(cat).anchors, "{cat:?}");
+        }
+        // Quick technical: 1, 4, 2, 5 on its four anchors: mean 3 of 5.
+        assert!((q.category(Category::Technical).anchored - 0.6).abs() < 1e-9);
+        // A quick-only question moves the form's own percent, not the anchored share.
+        let mut other = quick.clone();
+        other.insert("interview-format".into(), 5);
+        let o = score(Form::Quick, &other).unwrap();
+        assert_ne!(o.category(Category::Cultural).percent, q.category(Category::Cultural).percent);
+        assert_eq!(o.category(Category::Cultural).anchored, q.category(Category::Cultural).anchored);
+        // A refining question answered differently moves its anchor by its share.
+        let mut up = refined(&quick);
+        assert_eq!(quick["lp-examples"], 3);
+        up.insert("ownership".into(), 5);
+        let u = score(Form::Complete, &up).unwrap();
+        assert!(u.category(Category::Cultural).anchored > c.category(Category::Cultural).anchored);
     }
 
     #[test]

@@ -244,11 +244,19 @@ fn self_rating(state: &AssessmentState, category: Category, weights: &[(String, 
     match state.result() {
         Some(r) => {
             let c = r.category(category);
+            // The anchored share, not sum ÷ max: it reads the same on both forms.
             component(
                 ComponentKey::SelfRating,
-                c.fraction(),
+                c.anchored,
                 weights,
-                format!("{} of {} in the assessment ({})", c.sum, c.max, c.band.label()),
+                format!(
+                    "{} of {} in the assessment ({}); counted on the {} question{} both forms rate",
+                    c.sum,
+                    c.max,
+                    c.band.label(),
+                    c.anchors,
+                    if c.anchors == 1 { "" } else { "s" }
+                ),
                 vec!["assessment.md".into()],
             )
         }
