@@ -9,8 +9,10 @@
 //! `cargo bench --bench lsp [-- NOTES [EDITS]]` (defaults 1000, 200).
 
 mod common;
+#[path = "../tests/testenv/frame.rs"]
+mod frame;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -41,7 +43,7 @@ fn main() {
     let (tx, rx) = mpsc::channel::<(Instant, Value)>();
     std::thread::spawn(move || {
         let mut out = BufReader::new(stdout);
-        while let Some(m) = read(&mut out) {
+        while let Some(m) = frame::read_message(&mut out) {
             if tx.send((Instant::now(), m)).is_err() {
                 break;
             }
@@ -122,24 +124,4 @@ fn main() {
     wait(&|m| m["id"] == 9);
     send(json!({ "jsonrpc": "2.0", "method": "exit" }));
     let _ = child.wait();
-}
-
-fn read(out: &mut impl BufRead) -> Option<Value> {
-    let mut size = None;
-    loop {
-        let mut line = String::new();
-        if out.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length: ") {
-            size = v.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; size?];
-    out.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
 }

@@ -8,16 +8,21 @@
 //! have changed after its entry was written without its stamp moving (coarse
 //! timestamps), so it is read again whatever its stamp says.
 //!
-//! The file is a magic string, a checksum of the rest (so a damaged file is never
-//! read as notes), then [bincode](https://docs.rs/bincode/1) (variable-
-//! length integers) of a header and the entries. bincode because it is compact (a
-//! note's record is mostly its strings), fast (no field names, no text to scan), and
-//! one small crate over serde; it has no schema evolution, which is not needed: the
-//! header names the cache's schema version and the binary that wrote it (version,
-//! size and time of the executable), and any difference, like any decoding error or a
-//! foreign file, makes the whole cache ignored and rebuilt — never trusted in part.
+//! The file is a magic string, then [bincode](https://docs.rs/bincode/1) (variable-
+//! length integers) of a header and the entries, then a checksum of the bincode (so
+//! a damaged file is never read as notes). The checksum comes last so that the file
+//! is written as it is encoded, never held whole in memory. bincode because it is
+//! compact (a note's record is mostly its strings), fast (no field names, no text to
+//! scan), and one small crate over serde; it has no schema evolution, which is not
+//! needed: the header names the cache's schema version and the binary that wrote it
+//! (version, size and time of the executable), and any difference, like any decoding
+//! error or a foreign file, makes the whole cache ignored and rebuilt — never trusted
+//! in part.
 
+use std::collections::HashMap;
 use std::fs::Metadata;
+use std::hash::Hasher;
+use std::io::Write;
 use std::path::Path;
 
 use bincode::Options;
@@ -31,7 +36,7 @@ pub const CACHE_FILE: &str = ".systemcraft/notes.cache";
 
 /// The layout of the cached records; bump it when [`Note`] or what it holds changes
 /// shape. A cache of another schema is ignored.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 const MAGIC: &[u8; 16] = b"systemcraft-note";
 
@@ -65,7 +70,8 @@ impl Stamp {
 }
 
 /// One cached note: the stamp of the file it was parsed from, the hash of its bytes
-/// (what watch mode compares), and the note.
+/// (what watch mode compares), and the note (boxed: it moves into the index as it
+/// is, without copying its fields).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Cached {
     /// The file's stamp when it was read.
@@ -73,7 +79,7 @@ pub struct Cached {
     /// The hash of the bytes the note was parsed from.
     pub hash: u64,
     /// The parsed note.
-    pub note: Note,
+    pub note: Box<Note>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -85,10 +91,10 @@ struct Header {
 /// The notes of the last scan, as loaded from [`CACHE_FILE`].
 #[derive(Debug, Default)]
 pub struct NoteCache {
-    // By the note's path (moved out of the note), sorted; each taken out at most once.
-    entries: Vec<(String, Option<Cached>)>,
-    // How many are still in `entries`.
-    left: usize,
+    // By the note's path (moved out of the note); each taken out at most once. A hash
+    // map: every note of a build is looked up, in the order the folders are walked,
+    // and a binary search over 10,000 paths touched a dozen of them per look-up.
+    entries: HashMap<String, Cached>,
     // The cache file's modification time (seconds): entries of files modified in
     // that second or later are not trusted (the racy-timestamp rule).
     written_s: i64,
@@ -120,47 +126,36 @@ impl NoteCache {
         }
         let Ok(bytes) = std::fs::read(&path) else { return NoteCache::default() };
         let Some(entries) = decode(&bytes) else { return NoteCache::default() };
-        let left = entries.len();
-        let entries = entries.into_iter().map(|mut c| (std::mem::take(&mut c.note.path), Some(c))).collect();
-        NoteCache { entries, left, written_s: Stamp::of(&meta).mtime_s }
+        let entries = entries.into_iter().map(|mut c| (std::mem::take(&mut c.note.path), c)).collect();
+        NoteCache { entries, written_s: Stamp::of(&meta).mtime_s }
     }
 
     /// Whether the entry of `rel` can stand for the file with `stamp`: same stamp,
     /// and modified strictly before the second the cache was written in.
     pub fn fresh(&self, rel: &str, stamp: &Stamp) -> bool {
-        self.get(rel).is_some_and(|c| c.stamp == *stamp && stamp.mtime_s < self.written_s)
+        self.entries.get(rel).is_some_and(|c| c.stamp == *stamp && stamp.mtime_s < self.written_s)
     }
 
     /// The hash of the bytes the entry of `rel` was parsed from.
     pub fn hash_of(&self, rel: &str) -> Option<u64> {
-        self.get(rel).map(|c| c.hash)
-    }
-
-    fn find(&self, rel: &str) -> Option<usize> {
-        self.entries.binary_search_by(|(path, _)| path.as_str().cmp(rel)).ok().filter(|&i| self.entries[i].1.is_some())
-    }
-
-    fn get(&self, rel: &str) -> Option<&Cached> {
-        self.entries[self.find(rel)?].1.as_ref()
+        self.entries.get(rel).map(|c| c.hash)
     }
 
     /// Takes the entry of `rel` out of the cache.
     pub fn take(&mut self, rel: &str) -> Option<Cached> {
-        let i = self.find(rel)?;
-        self.left -= 1;
-        let mut c = self.entries[i].1.take()?;
-        c.note.path = rel.to_string();
+        let (path, mut c) = self.entries.remove_entry(rel)?;
+        c.note.path = path;
         Some(c)
     }
 
     /// How many entries it holds.
     pub fn len(&self) -> usize {
-        self.left
+        self.entries.len()
     }
 
     /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
-        self.left == 0
+        self.entries.is_empty()
     }
 
     /// Writes the cache of `entries` (path, stamp, hash, note) for the workspace at
@@ -179,23 +174,44 @@ impl NoteCache {
             .collect();
         records.sort_by(|a, b| a.note.path.cmp(&b.note.path));
         let header = Header { schema: SCHEMA, build: build() };
-        // One buffer: the magic, room for the checksum, then the records encoded in
-        // place (at 100k notes the encoding is 20 MB; no second copy of it is made).
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&[0; 8]);
-        let body = bytes.len();
-        options().serialize_into(&mut bytes, &(header, records)).map_err(|e| {
-            crate::Error::io("cannot write", root.join(crate::diag::to_path(CACHE_FILE)), std::io::Error::other(e))
-        })?;
-        let sum = checksum(&bytes[body..]).to_le_bytes();
-        bytes[MAGIC.len()..body].copy_from_slice(&sum);
         // The folder ignores itself, whatever the workspace's .gitignore says: a
         // commit never takes the cache.
         if !root.join(".systemcraft").join(".gitignore").exists() {
             crate::fs::write_state(root, ".systemcraft/.gitignore", b"*\n")?;
         }
-        // Saved only when it differs: no need to read the old one to compare.
-        crate::fs::replace_in(root, CACHE_FILE, &bytes, crate::fs::Durability::Regenerable)
+        // Encoded straight into the file, summed on the way: at 100k notes no copy
+        // of the encoding is held in memory. Saved only when it differs from the
+        // notes read: no need to read the old one to compare.
+        let mut encode = |file: &mut std::fs::File| {
+            let mut out = Summed { inner: std::io::BufWriter::with_capacity(1 << 16, file), sum: Sum::new() };
+            out.inner.write_all(MAGIC)?;
+            options().serialize_into(&mut out, &(&header, &records)).map_err(|e| match *e {
+                bincode::ErrorKind::Io(e) => e,
+                other => std::io::Error::other(other),
+            })?;
+            let sum = out.sum.finish().to_le_bytes();
+            out.inner.write_all(&sum)?;
+            out.inner.flush()
+        };
+        crate::fs::replace_in_with(root, CACHE_FILE, &mut encode, crate::fs::Durability::Regenerable)
+    }
+}
+
+/// A writer that sums what goes through it (see [`checksum`]).
+struct Summed<W> {
+    inner: W,
+    sum: Sum,
+}
+
+impl<W: Write> Write for Summed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.sum.write(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -203,7 +219,7 @@ impl NoteCache {
 /// schema and binary.
 fn decode(bytes: &[u8]) -> Option<Vec<Cached>> {
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (sum, body) = rest.split_first_chunk::<8>()?;
+    let (body, sum) = rest.split_last_chunk::<8>()?;
     if u64::from_le_bytes(*sum) != checksum(body) {
         return None;
     }
@@ -213,14 +229,16 @@ fn decode(bytes: &[u8]) -> Option<Vec<Cached>> {
     if header.schema != SCHEMA || header.build != build() {
         return None;
     }
-    // Strictly sorted, as written: the look-ups are binary searches.
+    // Strictly sorted, as written: no path twice.
     records.windows(2).all(|w| w[0].note.path < w[1].note.path).then_some(records)
 }
 
+// SipHash with fixed keys: the same bytes give the same sum in every run, and bytes
+// summed in pieces give the sum of the whole.
+type Sum = std::hash::DefaultHasher;
+
 fn checksum(bytes: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    // SipHash with fixed keys: the same bytes give the same sum in every run.
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = Sum::new();
     h.write(bytes);
     h.finish()
 }
@@ -299,5 +317,41 @@ pub mod diagnostics {
                 hint: r.hint,
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::note::Kind;
+
+    #[test]
+    fn a_sum_taken_in_pieces_is_the_sum_of_the_whole() {
+        let bytes: Vec<u8> = (0..100_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let mut pieces = Sum::new();
+        for chunk in bytes.chunks(4093) {
+            pieces.write(chunk);
+        }
+        assert_eq!(pieces.finish(), checksum(&bytes));
+    }
+
+    // The cache is encoded into the file in pieces (far more than one buffer's worth
+    // here) and read back whole.
+    #[test]
+    fn a_streamed_cache_reads_back_every_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = b"---\ntitle: Streamed\nstatus: draft\n---\n## Situation\nThe cache was written in pieces.\n";
+        let notes: Vec<Note> =
+            (0..3000).map(|i| crate::note::parse(&format!("stories/s{i:04}.md"), Kind::Story, text)).collect();
+        let stamp = Stamp { size: text.len() as u64, mtime_s: 1, mtime_ns: 2, ino: 3 };
+        NoteCache::save(dir.path(), notes.iter().map(|n| (n.path.as_str(), stamp, 7, n))).unwrap();
+        assert!(std::fs::metadata(dir.path().join(CACHE_FILE)).unwrap().len() > 1 << 17);
+        let mut cache = NoteCache::load(dir.path());
+        assert_eq!(cache.len(), 3000);
+        assert!(cache.fresh("stories/s2999.md", &stamp));
+        let hit = cache.take("stories/s1234.md").unwrap();
+        assert_eq!((hit.hash, hit.note.path.as_str()), (7, "stories/s1234.md"));
+        assert_eq!(hit.note.story().unwrap().title.as_deref(), Some("Streamed"));
+        assert_eq!(cache.len(), 2999);
     }
 }

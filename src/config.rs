@@ -329,6 +329,10 @@ pub struct Config {
     pub study: StudyTimes,
     /// The final days before the interview.
     pub endgame: EndgameSettings,
+    /// Whether `build` writes the SVG charts under `dashboard/` and embeds them
+    /// (`charts: false` turns them off).
+    #[serde(skip)]
+    pub charts: bool,
 }
 
 impl Config {
@@ -353,6 +357,7 @@ impl Config {
             star: StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 },
             study: StudyTimes::default(),
             endgame: EndgameSettings::default(),
+            charts: true,
         }
     }
 
@@ -421,6 +426,9 @@ impl Config {
             f.report("time_zone", d);
             None
         });
+        if let Some(c) = f.boolean("charts", "false") {
+            self.charts = c;
+        }
         if let Some(w) = f.number("window_days", false, "28") {
             self.window_days = sense::window_days(&mut f, w);
         }

@@ -34,6 +34,10 @@ pub enum Durability {
     Regenerable,
 }
 
+/// Writes a file's contents into the (temporary) file as they are produced, for the
+/// writes that stream ([`replace_in_with`]) rather than hold the bytes whole.
+pub type Contents<'a> = &'a mut dyn FnMut(&mut std::fs::File) -> std::io::Result<()>;
+
 /// Writes `contents` to `path` atomically: a temporary file in the same folder,
 /// flushed to disk when `durability` asks for it, then renamed over the target.
 /// Returns `false` (and writes nothing) when the file already holds exactly these
@@ -49,6 +53,11 @@ pub fn write_atomic(path: &Path, contents: &[u8], durability: Durability) -> Res
 /// [`write_atomic`] without reading the old file first, for a caller that knows the
 /// bytes differ (watch mode keeps the last dashboard it wrote in memory).
 pub fn replace_atomic(path: &Path, contents: &[u8], durability: Durability) -> Result<()> {
+    replace_atomic_with(path, &mut |f| f.write_all(contents), durability)
+}
+
+/// [`replace_atomic`] with the contents written by `contents` as they are produced.
+pub fn replace_atomic_with(path: &Path, contents: Contents<'_>, durability: Durability) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     // Errors name the target, never the temporary file, which the user did not ask
     // for and which is gone once the write fails.
@@ -66,7 +75,7 @@ pub fn replace_atomic(path: &Path, contents: &[u8], durability: Durability) -> R
                 _ => Error::io("cannot write", path, without_path(e)),
             }
         })?;
-    tmp.write_all(contents).map_err(|e| Error::io("cannot write", path, without_path(e)))?;
+    contents(tmp.as_file_mut()).map_err(|e| Error::io("cannot write", path, without_path(e)))?;
     set_permissions(tmp.as_file(), path);
     if durability == Durability::Flushed {
         tmp.as_file().sync_all().map_err(|e| Error::io("cannot flush", path, without_path(e)))?;
@@ -134,19 +143,26 @@ pub fn write_in(root: &Path, rel: &str, contents: &[u8], durability: Durability)
 
 /// [`write_in`] without reading the old file first, for a caller that knows the
 /// bytes differ (watch mode keeps the last dashboard it wrote in memory).
-#[cfg(unix)]
 pub fn replace_in(root: &Path, rel: &str, contents: &[u8], durability: Durability) -> Result<()> {
+    replace_in_with(root, rel, &mut |f| f.write_all(contents), durability)
+}
+
+/// [`replace_in`] with the contents written by `contents` into the temporary file as
+/// they are produced (the note cache: tens of megabytes never held whole).
+#[cfg(unix)]
+pub fn replace_in_with(root: &Path, rel: &str, contents: Contents<'_>, durability: Durability) -> Result<()> {
     let (parts, name) = split(root, rel)?;
     let dir = dir::Dir::descend(root, &parts, true)?;
-    dir.replace_whole(&name, contents, durability)?;
+    dir.replace_whole_with(&name, contents, durability)?;
     dir.sweep_stale_temps();
     Ok(())
 }
 
+/// [`replace_in`] with the contents written by `contents` as they are produced.
 #[cfg(not(unix))]
-pub fn replace_in(root: &Path, rel: &str, contents: &[u8], durability: Durability) -> Result<()> {
+pub fn replace_in_with(root: &Path, rel: &str, contents: Contents<'_>, durability: Durability) -> Result<()> {
     let path = confine(root, rel)?;
-    replace_atomic(&path, contents, durability)?;
+    replace_atomic_with(&path, contents, durability)?;
     sweep_stale_temps(path.parent().unwrap_or(root));
     Ok(())
 }

@@ -9,6 +9,7 @@
 pub mod assess;
 pub mod cache;
 pub mod calendar;
+pub mod chart;
 pub mod check;
 pub mod cli;
 pub mod clock;

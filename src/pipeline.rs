@@ -1,8 +1,10 @@
 //! The one-way pipeline every command and watch mode share: workspace → config and
-//! [`Index`] → [`Model`] → Markdown → atomic write of DASHBOARD.md.
+//! [`Index`] → [`Model`] → Markdown and charts → atomic writes of DASHBOARD.md and
+//! the SVG charts under `dashboard/` (each only when its bytes changed).
 
 use jiff::civil::Date;
 
+use crate::chart::dashboard::Chart;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::index::{Index, Versions};
@@ -28,6 +30,26 @@ pub struct Pipeline {
     // Names that differ only by case, found when the set of notes last changed: they
     // depend on the paths alone, and a full walk per edit would cost milliseconds.
     collisions: Option<(Versions, Vec<Diagnostic>)>,
+}
+
+/// The charts of one build, as [`Pipeline::draw_charts`] left them.
+#[derive(Debug)]
+pub struct Drawn {
+    /// The charts on disk, to embed: none when they could not be written.
+    pub charts: Vec<Chart>,
+    /// Why the charts could not be written.
+    pub error: Option<crate::Error>,
+}
+
+/// What [`Pipeline::publish`] wrote.
+#[derive(Debug)]
+pub struct Published {
+    /// The dashboard's Markdown.
+    pub markdown: String,
+    /// Whether DASHBOARD.md was written (its bytes changed).
+    pub written: bool,
+    /// The charts beside it.
+    pub charts: Vec<Chart>,
 }
 
 impl Pipeline {
@@ -64,9 +86,63 @@ impl Pipeline {
         self.history = history(&self.workspace, self.config.today);
     }
 
-    /// The dashboard's Markdown.
-    pub fn dashboard(&self, model: &Model) -> String {
-        render::dashboard::render(model)
+    /// The dashboard's Markdown, embedding `charts`.
+    pub fn dashboard(&self, model: &Model, charts: &[Chart]) -> String {
+        render::dashboard::render_with(model, charts)
+    }
+
+    /// Writes the charts and the dashboard of `model`, each only if its bytes
+    /// changed. Charts that cannot be written fail the call, after the dashboard
+    /// (without them) is written.
+    pub fn publish(&self, model: &Model) -> Result<Published> {
+        let drawn = self.draw_charts(model);
+        let markdown = self.dashboard(model, &drawn.charts);
+        let written = self.write(&markdown)?;
+        match drawn.error {
+            Some(e) => Err(e),
+            None => Ok(Published { markdown, written, charts: drawn.charts }),
+        }
+    }
+
+    /// Draws the charts of `model` and writes each whose bytes changed. When they
+    /// cannot be written (a file or a link where `dashboard/` should be), none is
+    /// kept, so the dashboard is rendered without images that would not load, and
+    /// the error is returned beside it for the caller to report.
+    pub fn draw_charts(&self, model: &Model) -> Drawn {
+        let charts = self.charts(model);
+        match self.write_charts(&charts) {
+            Ok(_) => Drawn { charts, error: None },
+            Err(e) => Drawn { charts: Vec::new(), error: Some(e) },
+        }
+    }
+
+    /// The charts drawn beside the dashboard: none when `charts: false`.
+    pub fn charts(&self, model: &Model) -> Vec<Chart> {
+        if self.config.charts {
+            crate::chart::dashboard::charts(model)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Writes each chart whose bytes differ from its file; returns the paths written.
+    pub fn write_charts(&self, charts: &[Chart]) -> Result<Vec<String>> {
+        let mut written = Vec::new();
+        for c in charts {
+            if crate::fs::write_in(&self.workspace.root, &c.path, c.svg.as_bytes(), crate::fs::Durability::Regenerable)?
+            {
+                written.push(c.path.clone());
+            }
+        }
+        Ok(written)
+    }
+
+    /// The charts whose files do not hold exactly their bytes.
+    pub fn stale_charts<'c>(&self, charts: &'c [Chart]) -> Vec<&'c Chart> {
+        charts
+            .iter()
+            .filter(|c| !crate::fs::read::read_in(&self.workspace.root, &c.path).is_ok_and(|b| b == c.svg.as_bytes()))
+            .collect()
     }
 
     /// Writes DASHBOARD.md if its content changed; returns whether it was written.

@@ -11,6 +11,32 @@ use crate::note::Kind;
 /// The generated file; never read as a note.
 pub const DASHBOARD_FILE: &str = "DASHBOARD.md";
 
+/// The folder beside DASHBOARD.md that holds its charts (workspace-relative).
+pub const CHARTS_DIR: &str = "dashboard";
+
+/// The charts `build` writes under [`CHARTS_DIR`], by file stem, in dashboard order.
+pub const CHART_NAMES: [&str; 4] = ["readiness-weeks", "time-split", "principles", "mocks"];
+
+/// Whether `rel` is written by `build` and never by hand: DASHBOARD.md and its charts.
+/// Git treats these alike: they are committed with the notes they were made from,
+/// and a merge regenerates them instead of keeping two texts.
+pub fn is_generated(rel: &str) -> bool {
+    rel == DASHBOARD_FILE
+        || rel
+            .strip_prefix(CHARTS_DIR)
+            .and_then(|r| r.strip_prefix('/'))
+            .and_then(|r| r.strip_suffix(".svg"))
+            .is_some_and(|stem| CHART_NAMES.contains(&stem))
+}
+
+/// The generated files present in the workspace at `root`, workspace-relative.
+pub fn generated_files(root: &Path) -> Vec<String> {
+    std::iter::once(DASHBOARD_FILE.to_string())
+        .chain(CHART_NAMES.iter().map(|n| format!("{CHARTS_DIR}/{n}.svg")))
+        .filter(|rel| root.join(rel).is_file())
+        .collect()
+}
+
 /// A workspace root and what lives under it.
 #[derive(Debug, Clone)]
 pub struct Workspace {
@@ -232,6 +258,16 @@ pub fn is_ignored(rel: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_dashboard_and_its_charts_are_generated_other_files_are_not() {
+        assert!(is_generated("DASHBOARD.md"));
+        assert!(is_generated("dashboard/principles.svg"));
+        assert!(!is_generated("dashboard/my-sketch.svg"));
+        assert!(!is_generated("dashboard/principles.md"));
+        assert!(!is_generated("designs/dashboard/principles.svg"));
+        assert!(!is_generated("dashboardx/principles.svg"));
+    }
 
     #[test]
     fn conflict_copies_are_recognised_and_not_notes() {

@@ -1,6 +1,7 @@
 //! The note cache (`.systemcraft/notes.cache`): a damaged or foreign cache is
-//! rebuilt, a file changed in the cache's own second is read again, and a commit
-//! never takes the cache.
+//! rebuilt, a file changed in the cache's own second is read again, a design taken
+//! from it keeps the checklist read when it was parsed, and a commit never takes the
+//! cache.
 
 use std::time::{Duration, SystemTime};
 
@@ -104,4 +105,30 @@ fn a_commit_never_takes_the_cache() {
     let files = String::from_utf8_lossy(&out.stdout);
     assert!(files.contains("stories/racy.md"), "{files}");
     assert!(!files.contains(".systemcraft"), "{files}");
+}
+
+// A design's checklist is read when the note is parsed and kept in the cache with it
+// (the note keeps no section text): a design taken from the cache is credited as it
+// was when parsed.
+#[test]
+fn a_design_from_the_cache_keeps_its_checklist() {
+    let env = Env::init();
+    let head = "---\ntitle: URL shortener\nstatus: complete\ndate: 2026-11-24\nscale: 100M\nlevel: L6\n---\n";
+    let full = format!("{head}{}", crate::testenv::FULL_DESIGN_BODY);
+    env.write("designs/short.md", &full);
+    set_mtime(&env, "designs/short.md", SystemTime::now() - Duration::from_secs(10));
+    let credit = |json: &serde_json::Value| crate::testenv::component(json, "technical", "design_practice");
+    let parsed = credit(&env.json());
+    assert!(parsed > 0.0, "a full design is credited");
+
+    // The body cut to one heading behind the cache's back (same size, time and inode):
+    // the checklist read at parse time stands.
+    let mut cut = format!("{head}## Requirements\nShort links.\n");
+    cut.push_str(&"\n".repeat(full.len() - cut.len()));
+    rewrite_unseen(&env, "designs/short.md", &cut);
+    assert_eq!(credit(&env.json()), parsed, "the design comes from the cache");
+
+    // Control: read again, the cut design is an outline.
+    std::fs::remove_file(env.root.join(CACHE)).unwrap();
+    assert_eq!(credit(&env.json()), 0.0);
 }

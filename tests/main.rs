@@ -10,6 +10,7 @@ mod boundary;
 mod build;
 mod cache;
 mod calendar;
+mod charts;
 mod cli;
 mod coach;
 mod crash;

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::testenv::{copy_dir, Env, Run};
+use crate::testenv::{copy_dir, Env, Rng, Run};
 
 /// Runs the `git` CLI in `dir` with the env's home (its identity), no system config.
 pub(crate) fn git_in(env: &Env, dir: &Path, args: &[&str]) -> String {
@@ -191,6 +191,14 @@ fn disjoint_edits_on_both_sides_end_in_identical_trees() {
     let built = p.b.run_ok(&["build", "--stdout"]).stdout;
     assert_eq!(p.b.read("DASHBOARD.md"), built);
     assert!(!built.contains("<<<<<<<"));
+    // Both sides drew their charts from other notes: the merge redraws them for the
+    // merged notes and commits them, and keeps no second copy of any.
+    assert!(built.contains("](dashboard/time-split.svg)"), "{built}");
+    p.b.run_ok(&["build", "--check"]);
+    let charts: Vec<_> =
+        std::fs::read_dir(p.b.root.join("dashboard")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(charts.len(), 4, "{charts:?}");
+    assert_eq!(git(&p.b, &["ls-files", "dashboard"]).lines().count(), 4);
     // Both sides agree with the remote.
     assert_eq!(git(&p.a, &["rev-parse", "HEAD"]), git_in(&p.a, &p.remote, &["rev-parse", "main"]));
 }
@@ -318,22 +326,6 @@ fn a_rename_with_changes_against_an_edit_keeps_both_texts_at_their_paths() {
     }
 }
 
-/// A small deterministic generator (xorshift64*), so the randomized test replays.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 #[test]
 fn randomized_interleaved_edits_and_syncs_lose_no_text() {
     let p = pair();
@@ -345,7 +337,7 @@ fn randomized_interleaved_edits_and_syncs_lose_no_text() {
         // One to three appends: each adds a line no one else ever writes, to a story
         // that may or may not exist yet on this side.
         for k in 0..=rng.below(3) {
-            let rel = format!("stories/{}.md", names[rng.below(names.len() as u64) as usize]);
+            let rel = format!("stories/{}.md", names[rng.below(names.len())]);
             let line = format!("Line {round}.{k} written on {side}.");
             let mut text = if env.exists(&rel) { env.read(&rel) } else { story("Shared story", "Start.") };
             text.push_str(&line);

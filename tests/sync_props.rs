@@ -20,27 +20,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::sync::{git_in, tree};
-use crate::testenv::Env;
-
-/// A small deterministic generator (xorshift64*), so a failing seed replays.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
+use crate::testenv::{Env, Rng};
 
 /// A line written once by one machine, the note it was written into, and where.
 struct Saved {

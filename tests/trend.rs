@@ -13,12 +13,11 @@
 //! | 2026-11-03 21:00 | a third story (the last commit of the day: the one scored) |
 //! | 2026-11-06 20:00 | a log with three coding problems |
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::testenv::{Env, Run};
+use crate::testenv::{git_at, Env, Run};
 
 const DAYS: [&str; 3] = ["2026-11-01", "2026-11-03", "2026-11-06"];
 
@@ -60,26 +59,6 @@ coding:
 ---
 Notes.
 ";
-
-/// Runs `git ARGS` in `dir` with a private home, no system config, a fixed identity,
-/// and both dates set to `date` (an RFC 3339 time) when given.
-fn git_at(env: &Env, dir: &Path, date: Option<&str>, args: &[&str]) -> String {
-    let mut c = Command::new("git");
-    c.current_dir(dir)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", &env.home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("TZ", "UTC")
-        .args(["-c", "user.name=t", "-c", "user.email=t@e", "-c", "commit.gpgsign=false"])
-        .args(args);
-    if let Some(date) = date {
-        c.env("GIT_AUTHOR_DATE", date).env("GIT_COMMITTER_DATE", date);
-    }
-    let out = c.output().expect("run git");
-    assert!(out.status.success(), "git {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
 
 fn git(env: &Env, args: &[&str]) -> String {
     git_at(env, &env.root, None, args)

@@ -293,8 +293,8 @@ fn folders_moved_in_and_removed_settle() {
 fn a_checkout_of_hundreds_of_files_is_one_rebuild() {
     let _serial = serial();
     let env = Env::init();
-    // The dashboard stays out of git here, so that only the watcher writes it.
-    env.write(".gitignore", "DASHBOARD.md\n");
+    // The dashboard and its charts stay out of git here, so that only the watcher writes them.
+    env.write(".gitignore", "DASHBOARD.md\ndashboard/\n");
     git(&env, &["init", "-q"]);
     git(&env, &["add", "-A"]);
     git(&env, &["commit", "-qm", "init"]);
@@ -644,6 +644,50 @@ fn its_own_write_does_not_loop_and_a_touched_dashboard_is_regenerated() {
     settles(&env, DEADLINE);
     assert_eq!(untimed(&one_rebuild(&w, mark)), "DASHBOARD.md was deleted outside systemcraft; regenerated");
 }
+
+// 12
+#[test]
+fn the_charts_are_redrawn_with_the_dashboard_and_restored_when_touched() {
+    let _serial = serial();
+    let env = Env::init();
+    let w = env.spawn_watch(&FAST);
+    w.ready();
+    let chart = "dashboard/time-split.svg";
+    let before = env.read(chart);
+
+    // A log moves the time split: the chart is redrawn with the dashboard.
+    let mark = w.mark();
+    env.write("logs/2026-11-25.md", &log("2026-11-25", 2));
+    settles(&env, DEADLINE);
+    one_rebuild(&w, mark);
+    assert_ne!(env.read(chart), before);
+
+    // An edit that moves no figure rewrites no chart.
+    let written: Vec<_> = CHARTS.iter().map(|c| mtime(&env.root.join(c))).collect();
+    let mark = w.mark();
+    env.write("stories/empty.md", "---\ntitle: Empty\n---\n");
+    settles(&env, DEADLINE);
+    one_rebuild(&w, mark);
+    assert_eq!(CHARTS.iter().map(|c| mtime(&env.root.join(c))).collect::<Vec<_>>(), written);
+
+    // Changed by hand, then deleted: restored, and said so.
+    let mark = w.mark();
+    env.write(chart, "<svg/>");
+    // The dashboard itself never changed: wait for the line before checking.
+    let line = one_rebuild(&w, mark);
+    settles(&env, DEADLINE);
+    assert_eq!(untimed(&line), format!("{chart} was changed or removed outside systemcraft; regenerated"));
+    let mark = w.mark();
+    std::fs::remove_dir_all(env.root.join("dashboard")).unwrap();
+    let line = one_rebuild(&w, mark);
+    settles(&env, DEADLINE);
+    assert_eq!(untimed(&line), "4 charts were changed or removed outside systemcraft; regenerated");
+    assert!(CHARTS.iter().all(|c| env.exists(c)));
+}
+
+/// The dashboard's charts.
+const CHARTS: [&str; 4] =
+    ["dashboard/readiness-weeks.svg", "dashboard/time-split.svg", "dashboard/principles.svg", "dashboard/mocks.svg"];
 
 // 13
 #[test]

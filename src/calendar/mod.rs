@@ -278,7 +278,7 @@ fn plan_weeks_events(note: &Note, start: Date, from: Date, until: Date, events: 
         let lines: Vec<String> =
             tasks.iter().map(|t| format!("[{}] {}", if t.done { "x" } else { " " }, t.text)).collect();
         events.push(Event {
-            uid: uid(&["plan", &note.id, "week", &week.to_string()]),
+            uid: uid(&["plan", note.id(), "week", &week.to_string()]),
             kind: EventKind::PlanWeek,
             summary: format!("Study plan week {week} of {total}: {open} of {} tasks open", tasks.len()),
             description: format!("From {} (tick tasks there):\n{}", note.path, lines.join("\n")),
@@ -306,7 +306,7 @@ fn mock_events(
         let end = begin.checked_add(jiff::SignedDuration::from_mins(MOCK_MINUTES)).unwrap_or(begin);
         let kind = m.kind.slug();
         events.push(Event {
-            uid: uid(&["mock", &note.id, "week", &m.week.to_string(), &m.index.to_string()]),
+            uid: uid(&["mock", note.id(), "week", &m.week.to_string(), &m.index.to_string()]),
             kind: EventKind::Mock,
             summary: format!("Mock interview: {}{}", m.kind.label(), if m.done { " (done)" } else { "" }),
             description: format!(

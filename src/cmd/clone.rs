@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::CloneArgs;
 use crate::pipeline::Pipeline;
-use crate::workspace::{Workspace, DASHBOARD_FILE};
+use crate::workspace::{generated_files, Workspace};
 use crate::{output, Error, Globals, Result, EXIT_OK};
 
 /// Runs the command.
@@ -19,8 +19,8 @@ pub fn run(globals: &Globals, args: CloneArgs) -> Result<i32> {
     let ws = Workspace::open(&dir)?;
     let mut pipeline = Pipeline::load(ws, globals.today)?;
     let model = pipeline.model();
-    pipeline.write(&pipeline.dashboard(&model))?;
-    let committed = cloned.repo.commit_paths(&[DASHBOARD_FILE.to_string()], "dashboard")?;
+    pipeline.publish(&model)?;
+    let committed = cloned.repo.commit_paths(&generated_files(&dir), "dashboard")?;
 
     print_cloned(&mut anstream::stdout().lock(), &args.url, &dir, &cloned, committed.as_ref())
         .map_err(output::error)?;

@@ -17,7 +17,7 @@ pub fn run(globals: &Globals, args: CommitArgs) -> Result<i32> {
     repo.ensure_committable(&[])?;
     let mut pipeline = Pipeline::load(ws, globals.today)?;
     let model = pipeline.model();
-    pipeline.write(&pipeline.dashboard(&model))?;
+    pipeline.publish(&model)?;
 
     let changes = repo.changes()?;
     let mut out = anstream::stdout().lock();

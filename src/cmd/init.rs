@@ -9,7 +9,7 @@ use crate::cli::InitArgs;
 use crate::git::Repo;
 use crate::pipeline::Pipeline;
 use crate::template;
-use crate::workspace::{Workspace, DASHBOARD_FILE};
+use crate::workspace::{generated_files, Workspace, DASHBOARD_FILE};
 use crate::{Error, Globals, Result, EXIT_OK};
 
 /// Runs the command.
@@ -50,10 +50,10 @@ pub fn run(globals: &Globals, args: InitArgs) -> Result<i32> {
     let ws = Workspace::open(&dir)?;
     let mut pipeline = Pipeline::load(ws, globals.today)?;
     let model = pipeline.model();
-    let markdown = pipeline.dashboard(&model);
     if !dir.join(DASHBOARD_FILE).exists() {
-        pipeline.write(&markdown)?;
-        created.push(DASHBOARD_FILE.to_string());
+        let before = generated_files(&dir);
+        pipeline.publish(&model)?;
+        created.extend(generated_files(&dir).into_iter().filter(|f| !before.contains(f)));
     }
 
     let mut out = anstream::stdout().lock();

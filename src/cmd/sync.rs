@@ -88,6 +88,6 @@ fn print_copies(out: &mut impl Write, report: &sync::SyncReport) -> std::io::Res
 fn rebuild(ws: &Workspace, today: jiff::civil::Date) -> Result<Pipeline> {
     let mut pipeline = Pipeline::load(ws.clone(), today)?;
     let model = pipeline.model();
-    pipeline.write(&pipeline.dashboard(&model))?;
+    pipeline.publish(&model)?;
     Ok(pipeline)
 }

@@ -228,5 +228,8 @@ fn print_outcome(outcome: Result<Option<Report>>, clock: &crate::clock::Clock, v
         let green = Style::new().fg_color(Some(AnsiColor::Green.into()));
         writeln!(out, "{green}{}{green:#}", problem(d, "fixed:"))?;
     }
+    if let Some(e) = &report.charts_error {
+        warn(&format!("{e}; {}", crate::cmd::build::CHARTS_LEFT_OUT));
+    }
     out.flush()
 }

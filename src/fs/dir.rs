@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rustix::fs::{AtFlags, FileType, Mode, OFlags};
 use rustix::io::Errno;
 
-use super::Durability;
+use super::{Contents, Durability};
 use crate::{Error, Result};
 
 /// A folder opened by handle, with the path it was reached by (for messages).
@@ -127,9 +127,15 @@ impl Dir {
         }
     }
 
-    /// Writes `contents` to a new temporary file in this folder, with the owner and
-    /// mode of `like` when given. Returns its name; the caller links or renames it.
-    fn temp(&self, target: &Path, contents: &[u8], like: Option<Found>, durability: Durability) -> Result<OsString> {
+    /// Writes a new temporary file in this folder through `contents`, with the owner
+    /// and mode of `like` when given. Returns its name; the caller links or renames it.
+    fn temp(
+        &self,
+        target: &Path,
+        contents: Contents<'_>,
+        like: Option<Found>,
+        durability: Durability,
+    ) -> Result<OsString> {
         let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
         let mode = Mode::from_raw_mode(like.map_or(0o666, |f| f.mode & 0o777) as _);
         let mut n = 0u32;
@@ -143,7 +149,7 @@ impl Dir {
         };
         let result = (|| {
             let mut file = std::fs::File::from(fd);
-            file.write_all(contents).map_err(|e| Error::io("cannot write", target, e))?;
+            contents(&mut file).map_err(|e| Error::io("cannot write", target, e))?;
             if let Some(like) = like {
                 // As root on someone else's file: the new file is theirs too. Refused
                 // (and ignored) for anyone else, whose files are their own anyway.
@@ -173,7 +179,7 @@ impl Dir {
     /// anything already there ([`Error::Exists`]), never through a link.
     pub fn create_whole(&self, name: &OsStr, contents: &[u8], durability: Durability) -> Result<()> {
         let target = self.path.join(name);
-        let tmp = self.temp(&target, contents, None, durability)?;
+        let tmp = self.temp(&target, &mut |f| f.write_all(contents), None, durability)?;
         let linked = match rustix::fs::linkat(&self.fd, &tmp, &self.fd, name, AtFlags::empty()) {
             // A file system without hard links: an exclusive rename does the same.
             Err(Errno::PERM | Errno::NOTSUP | Errno::MLINK) => no_replace_rename(self, &tmp, name),
@@ -200,6 +206,12 @@ impl Dir {
     /// and mode are kept; a symlink, a folder, a pipe or a device in its place is
     /// refused and left alone.
     pub fn replace_whole(&self, name: &OsStr, contents: &[u8], durability: Durability) -> Result<()> {
+        self.replace_whole_with(name, &mut |f| f.write_all(contents), durability)
+    }
+
+    /// [`Dir::replace_whole`] with the contents written by `contents` into the new
+    /// file, as they are produced: a large file is never held whole in memory.
+    pub fn replace_whole_with(&self, name: &OsStr, contents: Contents<'_>, durability: Durability) -> Result<()> {
         let target = self.path.join(name);
         let found = self.find(name)?;
         if let Some(f) = found {

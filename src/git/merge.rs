@@ -19,7 +19,7 @@ use std::path::Path;
 
 use git2::{IndexEntry, MergeOptions, ObjectType, Oid, Repository, Tree, TreeWalkMode, TreeWalkResult};
 
-use crate::workspace::{conflict_original, DASHBOARD_FILE};
+use crate::workspace::{conflict_original, is_generated};
 use crate::{Error, Result};
 
 /// Why a file was written beside its original.
@@ -184,7 +184,7 @@ pub fn merge_index(
         let deleted_by_theirs = c.their.is_none();
         match (c.our, c.their) {
             // Regenerated after the merge; any version will do until then.
-            (ours, theirs) if path == DASHBOARD_FILE => {
+            (ours, theirs) if is_generated(&path) => {
                 if let Some(e) = ours.or(theirs) {
                     add(&mut index, e, &path)?;
                 }

@@ -6,7 +6,7 @@ use crate::config::PROFILE_FILE;
 use crate::git::{Change, ChangeKind};
 use crate::index::Index;
 use crate::note::{Data, Kind};
-use crate::workspace::DASHBOARD_FILE;
+use crate::workspace::is_generated;
 
 /// Longest subject line before items are folded into counts.
 const SUBJECT_MAX: usize = 72;
@@ -35,7 +35,7 @@ impl Group {
             Some(Kind::Plan) => Group::Plan,
             Some(Kind::Assessment) => Group::Assessment,
             None if path == PROFILE_FILE => Group::Profile,
-            None if path == DASHBOARD_FILE => Group::Dashboard,
+            None if is_generated(path) => Group::Dashboard,
             None => Group::Other,
         }
     }
@@ -107,7 +107,8 @@ pub fn summarise(changes: &[Change], index: &Index) -> String {
     let detailed: Vec<String> = groups
         .iter()
         .map(|(g, v)| {
-            if v.len() <= 2 {
+            // The dashboard and its charts are one thing to a reader: "dashboard".
+            if v.len() <= 2 && *g != Group::Dashboard {
                 v.iter().map(|c| item(c, *g, index)).collect::<Vec<_>>().join("; ")
             } else {
                 count(*g, v.len())
@@ -186,5 +187,11 @@ mod tests {
         let short = vec![change("stories/old.md", ChangeKind::Deleted)];
         assert!(summarise(&short, &index).starts_with("removed story old\n"));
         assert!(summarise(&[change("DASHBOARD.md", ChangeKind::Modified)], &index).starts_with("dashboard\n"));
+        let with_a_chart =
+            [change("DASHBOARD.md", ChangeKind::Modified), change("dashboard/time-split.svg", ChangeKind::Modified)];
+        assert!(summarise(&with_a_chart, &index).starts_with("dashboard\n"), "{}", summarise(&with_a_chart, &index));
+        let with_a_log =
+            [change("dashboard/mocks.svg", ChangeKind::Modified), change("logs/2026-11-25.md", ChangeKind::Added)];
+        assert!(summarise(&with_a_log, &index).starts_with("log 2026-11-25\n"));
     }
 }

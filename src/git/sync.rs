@@ -15,7 +15,7 @@ use super::remote::{check_branch, pick_remote, push, refused, Pushed};
 
 use super::merge::{conflict_path, merge_index, ConflictCopy, CopyReason};
 
-use crate::workspace::DASHBOARD_FILE;
+use crate::workspace::generated_files;
 use crate::{Error, Result};
 
 /// How many times a push rejected because the remote moved is retried.
@@ -147,8 +147,8 @@ fn integrate(
     rebuild()?;
     let mut index = repo.index().map_err(|e| Error::git("cannot open the index", e))?;
     index.read_tree(&tree).map_err(|e| Error::git("cannot read the merged tree", e))?;
-    if repo.workdir().is_some_and(|w| w.join(DASHBOARD_FILE).is_file()) {
-        index.add_path(Path::new(DASHBOARD_FILE)).map_err(|e| Error::git("cannot stage the dashboard", e))?;
+    for generated in repo.workdir().map(generated_files).unwrap_or_default() {
+        index.add_path(Path::new(&generated)).map_err(|e| Error::git("cannot stage the dashboard", e))?;
     }
     index.write().map_err(|e| Error::git("cannot write the index", e))?;
     let final_tree_id = index.write_tree().map_err(|e| Error::git("cannot write the tree", e))?;
@@ -269,7 +269,8 @@ pub fn sync(
         if report.integration == Integration::FastForward {
             // The remote's dashboard was made on its machine and its day: make ours.
             rebuild()?;
-            wrapper.commit_paths(&[DASHBOARD_FILE.to_string()], "dashboard")?;
+            let generated = repo.workdir().map(generated_files).unwrap_or_default();
+            wrapper.commit_paths(&generated, "dashboard")?;
         }
         let local = repo.refname_to_id(&format!("refs/heads/{branch}")).ok();
         let merged_with = repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")).ok();

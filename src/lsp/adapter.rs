@@ -167,7 +167,7 @@ pub struct StoryFacts {
 pub fn story_facts(note: &Note) -> Option<StoryFacts> {
     let s = note.story()?;
     Some(StoryFacts {
-        title: s.title.clone().unwrap_or_else(|| note.id.clone()),
+        title: s.title.clone().unwrap_or_else(|| note.id().to_string()),
         status: s.status.unwrap_or(StoryStatus::Draft).slug(),
         scenario: s.scenario.map(|x| x.slug()),
         principles: s.principles.iter().map(|p| p.slug()).collect(),

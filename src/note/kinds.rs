@@ -168,6 +168,8 @@ pub struct Design {
     pub level: Option<Level>,
     /// Minutes spent.
     pub minutes: Option<u64>,
+    /// The parts of the design checklist its body covers (read by `note::parse`).
+    pub covered: crate::note::design::Coverage,
 }
 
 /// A mock interview.
@@ -400,7 +402,7 @@ pub fn parse_design(f: &mut Fields<'_>) -> Design {
     });
     let level = f.choice("level", false, "level", Level::parse, Level::suggest, &Level::slugs());
     let minutes = f.number("minutes", false, "60");
-    Design { title, status, date, scale, level, minutes }
+    Design { title, status, date, scale, level, minutes, covered: Default::default() }
 }
 
 /// Reads a mock interview's front matter; `links` are the body's `[[links]]`.

@@ -139,16 +139,41 @@ pub fn parse(body: &str, first_line: usize) -> Body {
 /// A plain-text label at the start of a paragraph: `Situation — …`, `Situation - …`,
 /// `Situation: …`. Returns the label and the text after its separator.
 fn plain_label(text: &str) -> Option<(&str, &str)> {
-    let (at, sep) = [" — ", " – ", " - ", ": ", " —", " –", ":"]
-        .iter()
-        .filter_map(|sep| text.find(sep).map(|i| (i, *sep)))
-        .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))?;
+    let (at, sep) = label_separator(text, &[" — ", " – ", " —", " –", " - ", ": ", ":"], 4)?;
     let label = text[..at].trim();
     let rest = &text[at + sep.len()..];
     // A label is a short name on its own, not the start of a sentence.
     let short = !label.is_empty() && label.split_whitespace().count() <= 4;
     let ends_right = rest.is_empty() || sep.ends_with(' ') || rest.starts_with(char::is_whitespace);
     (short && ends_right).then_some((label, rest))
+}
+
+/// Where a label of at most `max_words` words ends at the start of `text`: the first
+/// of `separators` (the longest, of those at one place; give them longest first), and
+/// which. A separator after the first `max_words` words would make the label too long,
+/// so the search stops there instead of reading the whole paragraph.
+pub fn label_separator(text: &str, separators: &[&'static str], max_words: usize) -> Option<(usize, &'static str)> {
+    let limit = word_start(text, max_words + 1).unwrap_or(text.len());
+    text.char_indices()
+        .take_while(|(i, _)| *i <= limit)
+        .find_map(|(i, _)| separators.iter().find(|sep| text[i..].starts_with(**sep)).map(|sep| (i, *sep)))
+}
+
+/// Where the `n`-th whitespace-separated word of `text` starts (1-based).
+fn word_start(text: &str, n: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut after_space = true;
+    for (i, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if !space && after_space {
+            words += 1;
+            if words == n {
+                return Some(i);
+            }
+        }
+        after_space = space;
+    }
+    None
 }
 
 /// [`parse`], also reading a paragraph that opens with a plain-text label
@@ -365,6 +390,12 @@ mod tests {
         assert!(parse(text, 1).sections.is_empty());
         assert_eq!(plain_label("Result - latency fell"), Some(("Result", "latency fell")));
         assert_eq!(plain_label("re-architected the thing"), None);
+        // The separator is looked for within the first four words, then given up.
+        assert_eq!(plain_label("a b c d: e"), Some(("a b c d", "e")));
+        assert_eq!(plain_label("a b c d : e"), Some(("a b c d", "e")));
+        assert_eq!(plain_label("a b c d e: f"), None);
+        assert_eq!(plain_label("Result — it worked: 3x"), Some(("Result", "it worked: 3x")));
+        assert_eq!(label_separator("x —y", &[" — ", " —"], 4), Some((1, " —")));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! typed, body read for sections, tasks, words and links.
 
 mod date;
+pub mod design;
 pub mod front_matter;
 pub mod kinds;
 pub mod markdown;
@@ -91,8 +92,6 @@ pub enum Data {
 pub struct Note {
     /// Workspace-relative path with `/` separators.
     pub path: String,
-    /// The id other notes use for it: the file name without `.md`.
-    pub id: String,
     /// Its kind.
     pub kind: Kind,
     /// What its front matter says (defaults where unusable).
@@ -109,11 +108,18 @@ pub struct Note {
     #[serde(with = "crate::cache::diagnostics")]
     pub diagnostics: Vec<Diagnostic>,
     /// For a story: what the STAR checks read from its text, computed here once so
-    /// that each model only applies the configured thresholds and date.
-    pub star: Option<Analysis>,
+    /// that each model only applies the configured thresholds and date (boxed: the
+    /// other notes, most of them, hold no room for it).
+    pub star: Option<Box<Analysis>>,
 }
 
 impl Note {
+    /// The id other notes use for it: the file name without `.md` (read from the path
+    /// when asked, rather than kept a second time in every note).
+    pub fn id(&self) -> &str {
+        id_of(&self.path)
+    }
+
     /// The story, if this note is one.
     pub fn story(&self) -> Option<&Story> {
         match &self.data {
@@ -121,12 +127,40 @@ impl Note {
             _ => None,
         }
     }
+
+    /// Gives back the spare room of its lists (a list grown one item at a time has
+    /// room for up to four items, or twice its length): for a note kept for a whole
+    /// run, as the index keeps 100,000 of them.
+    pub fn shrink_to_fit(&mut self) {
+        self.diagnostics.shrink_to_fit();
+        self.body.sections.shrink_to_fit();
+        self.body.tasks.shrink_to_fit();
+        self.body.links.shrink_to_fit();
+        match &mut self.data {
+            Data::Story(s) => {
+                s.principles.shrink_to_fit();
+                s.silenced.shrink_to_fit();
+                s.written_parts.shrink_to_fit();
+            }
+            Data::Log(l) => {
+                l.coding.shrink_to_fit();
+                l.stories.shrink_to_fit();
+                l.rehearsals.shrink_to_fit();
+            }
+            Data::Mock(m) => m.stories.shrink_to_fit(),
+            Data::Design(_) | Data::Plan(_) | Data::Assessment(_) => {}
+        }
+    }
+}
+
+/// The id of the note at `rel`: its file name without `.md`.
+pub fn id_of(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md")
 }
 
 /// Parses a note's bytes. Never fails: problems become diagnostics on the note.
 pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     let mut diags = Vec::new();
-    let id = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string();
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => std::borrow::Cow::Borrowed(t),
         Err(e) => {
@@ -151,7 +185,7 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     let front = split.front.unwrap_or_default();
     let mut f = Fields::new(&front, rel, &mut diags);
     let example = f.boolean("example", "true").unwrap_or(false);
-    let data = if readable {
+    let mut data = if readable {
         match kind {
             Kind::Story => Data::Story(kinds::parse_story(&mut f)),
             Kind::Log => Data::Log(kinds::parse_log(&mut f)),
@@ -163,14 +197,16 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
     } else {
         empty(kind)
     };
+    if let Data::Design(d) = &mut data {
+        d.covered = design::Coverage::read(&body.sections);
+    }
     check_file_name(rel, kind, &data, &front, &mut diags);
     let star = match &data {
-        Data::Story(s) => Some(Analysis::read(s, &split.body, split.body_line)),
+        Data::Story(s) => Some(Box::new(Analysis::read(s, &split.body, split.body_line))),
         _ => None,
     };
     Note {
         path: rel.to_string(),
-        id,
         kind,
         data,
         body,
@@ -186,7 +222,6 @@ pub fn parse(rel: &str, kind: Kind, bytes: &[u8]) -> Note {
 pub fn unreadable(rel: &str, kind: Kind, error: &std::io::Error) -> Note {
     Note {
         path: rel.to_string(),
-        id: rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md").to_string(),
         kind,
         data: empty(kind),
         body: Body::default(),

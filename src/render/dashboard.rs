@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::bar;
 use super::text::{cell, files, link, push_cell, push_link, push_num, push_tenths};
+use crate::chart::dashboard::Chart;
 use crate::diag::{Diagnostic, Severity};
 use crate::note::kinds::StoryStatus;
 use crate::score::portfolio::Portfolio;
@@ -30,11 +31,18 @@ fn slipping(b: &crate::score::readiness::Bar) -> &'static str {
     }
 }
 
-/// Renders the whole dashboard.
+/// Renders the whole dashboard, without charts.
 pub fn render(m: &Model) -> String {
+    render_with(m, &[])
+}
+
+/// Renders the whole dashboard, embedding `charts` (written beside it) after the
+/// progress bars.
+pub fn render_with(m: &Model, charts: &[Chart]) -> String {
     let mut o = String::new();
     header(&mut o, m);
     progress(&mut o, m);
+    embed(&mut o, charts);
     today(&mut o, m);
     week(&mut o, m);
     time_split(&mut o, m);
@@ -62,6 +70,19 @@ pub fn render(m: &Model) -> String {
         }
     );
     o
+}
+
+/// The charts as images with alt text, one per paragraph.
+fn embed(o: &mut String, charts: &[Chart]) {
+    if charts.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "## Charts\n");
+    for c in charts {
+        // Brackets would end the alt text early.
+        let alt = c.alt.replace(['[', ']'], "");
+        let _ = writeln!(o, "![{alt}]({})\n", c.path);
+    }
 }
 
 fn header(o: &mut String, m: &Model) {

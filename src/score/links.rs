@@ -26,7 +26,7 @@ struct Known {
 
 impl Known {
     fn of(notes: &Notes<'_>) -> Known {
-        Known { ids: notes.stories.iter().map(|n| n.id.clone()).collect(), sorted: OnceLock::new() }
+        Known { ids: notes.stories.iter().map(|n| n.id().to_string()).collect(), sorted: OnceLock::new() }
     }
 
     fn suggest(&self, id: &str) -> Option<&str> {

@@ -340,9 +340,9 @@ fn view(config: &Config, n: &Note, s: &crate::note::kinds::Story) -> StoryView {
     let declared = s.status.unwrap_or(StoryStatus::Draft);
     let (counted, credit_note) = credited(declared, &findings, n);
     StoryView {
-        id: n.id.clone(),
+        id: n.id().to_string(),
         path: n.path.clone(),
-        title: s.title.clone().unwrap_or_else(|| n.id.clone()),
+        title: s.title.clone().unwrap_or_else(|| n.id().to_string()),
         scenario: s.scenario,
         status: declared,
         credited: counted,

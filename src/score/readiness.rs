@@ -309,7 +309,7 @@ pub fn practice(config: &Config, notes: &Notes<'_>) -> Practice {
                 }
             }
             Data::Design(d) if in_window(d.date) && d.status == Some(DesignStatus::Complete) => {
-                if super::design::credited(config, n, d) {
+                if super::design::credited(config, d) {
                     p.designs.push(n.path.clone());
                 } else {
                     p.claimed.push(n.path.clone());

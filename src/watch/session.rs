@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 
+use crate::chart::dashboard::Chart;
 use crate::config::{Config, PROFILE_FILE};
 use crate::diag::{Diagnostic, Severity};
 use crate::git::{self, Repo};
@@ -17,7 +18,7 @@ use crate::pipeline::Pipeline;
 use crate::score::Model;
 use crate::watch::profile::GoodProfile;
 use crate::watch::Batch;
-use crate::workspace::{Workspace, DASHBOARD_FILE};
+use crate::workspace::{is_generated, Workspace, DASHBOARD_FILE};
 use crate::Result;
 
 /// What happened to the profile in a rebuild.
@@ -60,6 +61,11 @@ pub struct Report {
     pub restored: bool,
     /// With `restored`: it had been removed, not changed.
     pub was_deleted: bool,
+    /// Charts under `dashboard/` that had been changed or removed by something else
+    /// and were restored.
+    pub restored_charts: Vec<String>,
+    /// Why the charts could not be written (the dashboard was, without them).
+    pub charts_error: Option<String>,
     /// Bars that moved.
     pub moves: Vec<Move>,
     /// Today's minimums met, before and after, of how many, when that count moved.
@@ -95,6 +101,8 @@ pub struct Session {
     pipeline: Pipeline,
     model: Model,
     markdown: String,
+    // The charts last written, kept to restore one changed by something else.
+    charts: Vec<Chart>,
     profile_hash: u64,
     good_profile: GoodProfile,
     // Set while the dashboard lags behind the index: a rebuild failed after the index
@@ -149,9 +157,8 @@ impl Session {
             good_profile.reconcile(&String::from_utf8_lossy(&text), &pipeline.config_diagnostics);
         }
         let model = pipeline.model();
-        let markdown = pipeline.dashboard(&model);
-        let written = pipeline.write(&markdown)?;
-        Ok((Session { pipeline, model, markdown, profile_hash, good_profile, behind: None }, written))
+        let crate::pipeline::Published { markdown, written, charts } = pipeline.publish(&model)?;
+        Ok((Session { pipeline, model, markdown, charts, profile_hash, good_profile, behind: None }, written))
     }
 
     /// The current model.
@@ -238,7 +245,12 @@ impl Session {
         if recompute {
             self.behind.get_or_insert_with(Vec::new);
             let model = self.pipeline.model();
-            let markdown = self.pipeline.dashboard(&model);
+            // The charts are written here, each only when its bytes changed, so an
+            // edit that moves no figure leaves them (and git) alone.
+            let drawn = self.pipeline.draw_charts(&model);
+            let markdown = self.pipeline.dashboard(&model, &drawn.charts);
+            report.charts_error = drawn.error.map(|e| e.to_string());
+            self.charts = drawn.charts;
             report.moves = self
                 .model
                 .bars
@@ -268,6 +280,14 @@ impl Session {
         // what `build` writes. Our own write comes back as an event and stops here,
         // because the bytes match.
         let checked_dashboard = recompute || batch.rescan || batch.paths.contains(DASHBOARD_FILE);
+        // The same for the charts, which a recompute has just written.
+        let touched_charts = batch.rescan || batch.paths.iter().any(|p| is_generated(p) && p != DASHBOARD_FILE);
+        if touched_charts && !recompute {
+            match self.pipeline.write_charts(&self.charts) {
+                Ok(written) => report.restored_charts = written,
+                Err(e) => report.charts_error = Some(e.to_string()),
+            }
+        }
         if differs && !batch.paths.contains(DASHBOARD_FILE) {
             self.pipeline.replace(&self.markdown)?;
             report.written = true;
@@ -279,7 +299,8 @@ impl Session {
         }
         self.behind = None;
         report.work = started.elapsed();
-        Ok((recompute || report.written).then_some(report))
+        let said = recompute || report.written || !report.restored_charts.is_empty() || report.charts_error.is_some();
+        Ok(said.then_some(report))
     }
 
     /// Commits the work tree (for `--commit`), unless a merge or rebase is in
@@ -353,11 +374,18 @@ impl Report {
             let how = if self.was_deleted { "deleted" } else { "changed" };
             what.push(format!("{DASHBOARD_FILE} was {how} outside systemcraft; regenerated"));
         }
+        match self.restored_charts.as_slice() {
+            [] => {}
+            [one] => what.push(format!("{one} was changed or removed outside systemcraft; regenerated")),
+            many => {
+                what.push(format!("{} charts were changed or removed outside systemcraft; regenerated", many.len()))
+            }
+        }
         let mut moved: Vec<String> = self.moves.iter().map(|m| format!("{} {}% → {}%", m.name, m.from, m.to)).collect();
         if let Some((from, to, of)) = self.minimums {
             moved.push(format!("today's minimums {from}/{of} → {to}/{of}"));
         }
-        let scores = if self.restored && moved.is_empty() {
+        let scores = if (self.restored || !self.restored_charts.is_empty()) && moved.is_empty() {
             String::new()
         } else if moved.is_empty() {
             "scores unchanged".to_string()

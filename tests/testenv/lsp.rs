@@ -2,13 +2,14 @@
 //! in a test workspace, frames JSON-RPC messages on its standard input and reads
 //! its answers and notifications from its standard output.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::process::{Child, ChildStdin, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+use super::frame::read_message;
 use super::Env;
 
 /// How long any one answer may take before the test fails (generous: "does not hang").
@@ -22,27 +23,6 @@ pub struct Client {
     /// Notifications received and not yet consumed, in order.
     pub notifications: Vec<Value>,
     next_id: i64,
-}
-
-/// Reads one framed message; `None` at the end of the output.
-fn read_message(out: &mut impl BufRead) -> Option<Value> {
-    let mut size = None;
-    loop {
-        let mut line = String::new();
-        if out.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length: ") {
-            size = v.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; size?];
-    out.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
 }
 
 /// A file URI for a path.

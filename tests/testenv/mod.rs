@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
+pub mod frame;
 pub mod lsp;
 #[cfg(unix)]
 pub mod pty;
@@ -507,7 +508,8 @@ pub fn is_rebuild_line(line: &str) -> bool {
 
 /// Asserts that DASHBOARD.md comes to equal, byte for byte, what `build --stdout`
 /// prints for the same files and date, within `within` of the call (make it right
-/// after the last write). `build --stdout` runs once; the file is then polled every
+/// after the last write), and that its charts then hold what `build` would write
+/// (`build --check`). `build --stdout` runs once; the file is then polled every
 /// 20 ms. Returns how long it took.
 #[track_caller]
 pub fn settles(env: &Env, within: Duration) -> Duration {
@@ -525,7 +527,13 @@ pub fn settles_as(env: &Env, extra: &[&str], within: Duration) -> Duration {
     loop {
         let actual = std::fs::read(&path);
         if actual.as_deref().is_ok_and(|a| a == expected.as_bytes()) {
-            return start.elapsed();
+            let took = start.elapsed();
+            // The charts are written before the dashboard: they are current by now.
+            let mut check = vec!["build", "--check"];
+            check.extend_from_slice(extra);
+            let r = env.run(&check);
+            assert_eq!(r.code, 0, "DASHBOARD.md settled but `systemcraft {}` says:\n{}", check.join(" "), r.stderr);
+            return took;
         }
         if start.elapsed() >= within {
             let actual = match actual {
@@ -625,4 +633,49 @@ pub fn story<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Value
         .iter()
         .find(|s| s["id"] == id)
         .unwrap_or_else(|| panic!("no story {id}"))
+}
+
+/// Runs `git ARGS` in `dir` with `env`'s private home, no system config, a fixed
+/// identity and no signing, in UTC, with both commit dates set to `date` (an RFC 3339
+/// time) when given; asserts that it succeeds and returns its output, trimmed.
+pub fn git_at(env: &Env, dir: &Path, date: Option<&str>, args: &[&str]) -> String {
+    let mut c = std::process::Command::new("git");
+    c.current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", &env.home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("TZ", "UTC")
+        .args(["-c", "user.name=t", "-c", "user.email=t@e", "-c", "commit.gpgsign=false"])
+        .args(args);
+    if let Some(date) = date {
+        c.env("GIT_AUTHOR_DATE", date).env("GIT_COMMITTER_DATE", date);
+    }
+    let out = c.output().expect("run git");
+    assert!(out.status.success(), "git {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// A small deterministic generator (xorshift64*), so a randomized test replays from
+/// its seed.
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// True `percent` times in a hundred.
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
 }

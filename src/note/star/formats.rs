@@ -138,10 +138,7 @@ fn label(content: &str) -> Option<(Vec<Part>, &str)> {
             return Some((vec![p], ""));
         }
     }
-    let (at, sep) = [": ", " — ", " – ", " - ", ":"]
-        .iter()
-        .filter_map(|sep| t.find(sep).map(|i| (i, *sep)))
-        .min_by_key(|(i, sep)| (*i, std::cmp::Reverse(sep.len())))?;
+    let (at, sep) = crate::note::markdown::label_separator(t, &[" — ", " – ", " - ", ": ", ":"], 4)?;
     let name = t[..at].trim();
     if name.is_empty() || name.split_whitespace().count() > 4 || name.contains(['*', '`', '[']) {
         return None;

@@ -47,16 +47,16 @@ pub enum Message {
     /// `the Action says "I" 3 times and "we" 1 times`.
     Pronouns {
         /// First person singular.
-        i: usize,
+        i: u32,
         /// First person plural.
-        we: usize,
+        we: u32,
     },
-    /// `310 words, about 2.2 min spoken at 140 words/min`.
+    /// `310 words, about 2.2 min spoken at 140 words/min` (the minutes are the words
+    /// over the pace, worked out when shown: a story's findings are kept by every
+    /// model, so each is kept small).
     Length {
         /// Spoken words.
-        words: usize,
-        /// Minutes at the pace.
-        minutes: f64,
+        words: u32,
         /// Words per minute.
         pace: f64,
     },
@@ -65,7 +65,7 @@ pub enum Message {
     /// `aim for 280–420 words: …`.
     AimFor(f64, f64),
     /// `the Action has 120 words`.
-    ActionWords(usize),
+    ActionWords(u32),
     /// `happened 2025-03`.
     Happened(PartialDate),
     /// `interviewers prefer stories from the last 3 years; …`.
@@ -115,7 +115,8 @@ impl fmt::Display for Message {
                 f.write_str(" with a few sentences each")
             }
             Message::Pronouns { i, we } => write!(f, "the Action says \"I\" {i} times and \"we\" {we} times"),
-            Message::Length { words, minutes, pace } => {
+            Message::Length { words, pace } => {
+                let minutes = f64::from(words) / pace;
                 write!(f, "{words} words, about {minutes:.1} min spoken at {pace} words/min")
             }
             Message::CutTo(hi) => write!(f, "cut to at most {hi:.0} words: trim the Situation and keep the Action"),
@@ -152,7 +153,7 @@ mod tests {
         assert_eq!(Message::Missing(m).to_string(), "missing or empty: Task, Result");
         assert_eq!(Message::AddSections(m).to_string(), "add ## Task, ## Result with a few sentences each");
         assert_eq!(
-            Message::Length { words: 66, minutes: 66.0 / 140.0, pace: 140.0 }.to_string(),
+            Message::Length { words: 66, pace: 140.0 }.to_string(),
             "66 words, about 0.5 min spoken at 140 words/min"
         );
         assert_eq!(

@@ -20,16 +20,23 @@
 //! or several dots (`2024-03-01`, `1.2.3`), an ordinal (`3rd`) and a time of day
 //! (`6 a.m.`). The word "one" alone is not a count ("one of the", "no one").
 
+use std::borrow::Cow;
+
 use super::vocabulary::{CHANGE_WORDS, COMPOUND_ONLY, LABELS, MONTHS, NOT_PLURAL, NUMBER_WORDS, UNITS};
 
 /// One word of the text: lower-cased, with the punctuation around it removed except a
 /// currency sign in front and `%` behind.
-fn words(text: &str) -> Vec<String> {
+fn words(text: &str) -> Vec<Cow<'_, str>> {
     text.split(|c: char| c.is_whitespace() || c == '—' || c == '–' || c == '(' || c == ')')
         .map(|w| {
             let w = w.trim_start_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '¥' | '#')));
             let w = w.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '%'));
-            w.to_lowercase()
+            // Most words are lower-case ASCII already: only the others are copied.
+            if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
         })
         .filter(|w| !w.is_empty())
         .collect()
@@ -52,8 +59,8 @@ fn token(w: &str) -> Token {
     if CHANGE_WORDS.contains(&w) {
         return Token::Measure;
     }
-    if w.split('-').all(|p| NUMBER_WORDS.contains(&p) || COMPOUND_ONLY.contains(&p))
-        && w.split('-').any(|p| NUMBER_WORDS.contains(&p))
+    if w.split('-').all(|p| NUMBER_WORDS.contains(p) || COMPOUND_ONLY.contains(&p))
+        && w.split('-').any(|p| NUMBER_WORDS.contains(p))
     {
         return Token::Word;
     }
@@ -96,7 +103,7 @@ fn token(w: &str) -> Token {
                 Token::Other
             }
         }
-        s if UNITS.contains(&s) => Token::Measure,
+        s if UNITS.contains(s) => Token::Measure,
         _ => Token::Other,
     }
 }
@@ -106,7 +113,7 @@ fn is_year(digits: &str, grouped: bool) -> bool {
 }
 
 fn plural_noun(w: &str) -> bool {
-    w.len() >= 4 && w.ends_with('s') && w.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_PLURAL.contains(&w)
+    w.len() >= 4 && w.ends_with('s') && w.chars().all(|c| c.is_alphabetic() || c == '-') && !NOT_PLURAL.contains(w)
 }
 
 /// Fractions and multipliers written in words, and the word before them that makes
@@ -132,8 +139,8 @@ fn word_measure(prev: Option<&str>, w: &str, next: Option<&str>) -> bool {
 /// The measures a text states, as written (lower-cased): see the module docs.
 pub fn figures(text: &str) -> Vec<String> {
     let words = words(text);
-    let at = |i: usize| words.get(i).map(String::as_str);
-    let unit_at = |i: usize| at(i).is_some_and(|w| UNITS.contains(&w));
+    let at = |i: usize| words.get(i).map(|w| w.as_ref());
+    let unit_at = |i: usize| at(i).is_some_and(|w| UNITS.contains(w));
     let measure = |i: usize, w: &str| match token(w) {
         Token::Measure => true,
         Token::Other => word_measure(i.checked_sub(1).and_then(at), w, at(i + 1)),
@@ -146,8 +153,8 @@ pub fn figures(text: &str) -> Vec<String> {
         Token::Plain { digits, grouped } => {
             let prev = i.checked_sub(1).and_then(at);
             let next = at(i + 1);
-            let month = |w: Option<&str>| w.is_some_and(|w| MONTHS.contains(&w));
-            if prev.is_some_and(|p| LABELS.contains(&p)) || month(prev) || month(next) {
+            let month = |w: Option<&str>| w.is_some_and(|w| MONTHS.contains(w));
+            if prev.is_some_and(|p| LABELS.contains(p)) || month(prev) || month(next) {
                 return false;
             }
             if next.is_some_and(|n| matches!(n, "am" | "pm" | "a.m" | "p.m" | "o'clock")) {
@@ -161,7 +168,7 @@ pub fn figures(text: &str) -> Vec<String> {
     };
     // A figure is quoted with the unit or noun after it: "two weeks", "12 teams".
     let phrase = |i: usize, w: &str| match at(i + 1) {
-        Some(n) if !matches!(token(w), Token::Measure) && (UNITS.contains(&n) || plural_noun(n)) => format!("{w} {n}"),
+        Some(n) if !matches!(token(w), Token::Measure) && (UNITS.contains(n) || plural_noun(n)) => format!("{w} {n}"),
         _ => w.to_string(),
     };
     words.iter().enumerate().filter(|(i, w)| measure(*i, w)).map(|(i, w)| phrase(i, w)).collect()
@@ -242,7 +249,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
 pub fn outcome_figures(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for sentence in sentences(text) {
-        let changed = words(sentence).iter().any(|w| CHANGE.contains(&w.as_str()));
+        let changed = words(sentence).iter().any(|w| CHANGE.contains(&w.as_ref()));
         for f in figures(sentence) {
             let measure = f.split_whitespace().next().is_some_and(|w| matches!(token(w), Token::Measure));
             if changed || measure {
@@ -271,7 +278,7 @@ pub fn result_figures(result: &str, context: &str) -> Vec<String> {
     let known: Vec<String> = figures(context).iter().map(|f| key(f)).collect();
     let mut out = Vec::new();
     for sentence in sentences(result) {
-        let changed = words(sentence).iter().any(|w| CHANGE.contains(&w.as_str()));
+        let changed = words(sentence).iter().any(|w| CHANGE.contains(&w.as_ref()));
         for f in figures(sentence) {
             if changed || !known.contains(&key(&f)) {
                 out.push(f);

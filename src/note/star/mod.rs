@@ -54,8 +54,9 @@ pub struct Finding {
     /// What to do about it (when failed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<Message>,
-    /// The file line the finding points at.
-    pub line: usize,
+    /// The file line the finding points at (a model keeps eight findings for each
+    /// story: `u32`, like the message's figures, keeps them small).
+    pub line: u32,
 }
 
 pub(crate) use narrative::ascii_word;
@@ -223,8 +224,9 @@ impl Analysis {
     ) -> Vec<Finding> {
         let mut out = Vec::with_capacity(8);
         let line_of = |p: Part| self.parts[slot(p)].map_or(body_line, |s| s.line);
-        let mut push = |code, passed, message, hint: Message, line| {
-            out.push(Finding { code, passed, message, hint: if passed { None } else { Some(hint) }, line });
+        let mut push = |code, passed, message, hint: Message, line: usize| {
+            let hint = if passed { None } else { Some(hint) };
+            out.push(Finding { code, passed, message, hint, line: line as u32 });
         };
 
         if self.found {
@@ -309,7 +311,7 @@ impl Analysis {
         push(
             "star/we-not-i",
             i > 0 && i >= we,
-            Message::Pronouns { i, we },
+            Message::Pronouns { i: i as u32, we: we as u32 },
             Message::Text("say what you did yourself: rewrite \"we decided\" as \"I proposed … and got agreement\""),
             line_of(Part::Action),
         );
@@ -321,7 +323,7 @@ impl Analysis {
         push(
             if too_long { "star/too-long" } else { "star/too-short" },
             minutes >= t.min_minutes && minutes <= t.max_minutes,
-            Message::Length { words, minutes, pace: t.words_per_minute },
+            Message::Length { words: words as u32, pace: t.words_per_minute },
             if too_long { Message::CutTo(hi) } else { Message::AimFor(lo, hi) },
             body_line,
         );
@@ -333,7 +335,7 @@ impl Analysis {
         push(
             "star/action-not-largest",
             largest,
-            Message::ActionWords(action_words),
+            Message::ActionWords(action_words as u32),
             Message::Text("the Action should be the longest part: shorten the set-up, expand the decisions you made"),
             line_of(Part::Action),
         );

@@ -159,7 +159,35 @@ enum Counted {
 /// whether it is money.
 fn value(word: &str) -> Option<(f64, bool)> {
     let w = word.trim_matches(|c: char| !(c.is_alphanumeric() || matches!(c, '$' | '€' | '£')));
-    let lower = w.to_lowercase();
+    // Called on every word of every story: most words are neither a number word nor
+    // start with a digit or a currency sign, and are turned away without allocating.
+    let rest = w.trim_start_matches(['$', '€', '£']);
+    let money = rest.len() < w.len();
+    if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',') {
+        return if money { None } else { number_word(w).map(|v| (v, false)) };
+    }
+    let digits = &rest[..rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len())];
+    let number: f64 = if digits.contains(',') { digits.replace(',', "").parse().ok()? } else { digits.parse().ok()? };
+    let suffix = &rest[digits.len()..];
+    let scale = match suffix.len() {
+        0 => 1.0,
+        1 | 2 => match suffix.to_ascii_lowercase().as_str() {
+            "k" => 1e3,
+            "m" | "mm" => 1e6,
+            "b" | "bn" => 1e9,
+            "+" => 1.0,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((number * scale, money))
+}
+
+/// The value of a number written as a word (`three`, `a dozen`'s `dozen`), in any case.
+fn number_word(w: &str) -> Option<f64> {
+    if w.len() > 9 {
+        return None;
+    }
     let words = [
         ("two", 2.0),
         ("three", 3.0),
@@ -186,22 +214,7 @@ fn value(word: &str) -> Option<(f64, bool)> {
         ("million", 1e6),
         ("millions", 2e6),
     ];
-    if let Some((_, v)) = words.iter().find(|(n, _)| *n == lower) {
-        return Some((*v, false));
-    }
-    let money = lower.starts_with(['$', '€', '£']);
-    let rest = lower.trim_start_matches(['$', '€', '£']);
-    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
-    let number: f64 = digits.replace(',', "").parse().ok()?;
-    let scale = match &rest[digits.len()..] {
-        "" => 1.0,
-        "k" => 1e3,
-        "m" | "mm" => 1e6,
-        "b" | "bn" => 1e9,
-        "+" => 1.0,
-        _ => return None,
-    };
-    Some((number * scale, money))
+    words.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, v)| *v)
 }
 
 /// Plural words that count time or measures, not what a story's work reached.
