@@ -471,8 +471,9 @@ impl Index {
     /// from it, and stores what changed.
     fn refresh(&mut self, files: Vec<NoteFile>, mut cache: Option<&mut NoteCache>) -> Vec<String> {
         let shared = cache.as_deref();
-        let read_one = |f: &NoteFile| (f.rel.clone(), read(f, self.notes.get(&f.rel).map(|e| e.hash), shared));
-        let results: Vec<(String, Read)> = if files.len() > 16 {
+        let read_one = |f: &NoteFile| read(f, self.notes.get(&f.rel).map(|e| e.hash), shared);
+        // In the files' order; each path then moves out of its file, not copied.
+        let results: Vec<Read> = if files.len() > 16 {
             let all = || files.par_iter().map(read_one).collect();
             match readers() {
                 Some(pool) => pool.install(all),
@@ -482,7 +483,8 @@ impl Index {
             files.iter().map(read_one).collect()
         };
         let mut changed = Vec::new();
-        for (rel, result) in results {
+        for (file, result) in files.into_iter().zip(results) {
+            let rel = file.rel;
             match result {
                 Read::Same => {}
                 Read::Gone => {

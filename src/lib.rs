@@ -170,5 +170,19 @@ pub fn warn(message: &str) {
 
 /// Prints diagnostics to standard error, coloured by severity.
 pub fn print_diagnostics(diags: &[diag::Diagnostic]) {
-    let _ = anstream::stderr().lock().write_all(render::terminal::diagnostics(diags).as_bytes());
+    write_styled_stderr(&render::terminal::diagnostics(diags));
+}
+
+/// Writes styled text to standard error in one piece. anstream's stripping writes
+/// every run of plain text between two styles on its own, a system call each on
+/// unbuffered standard error (1,600 diagnostics: 9 ms, a fifth of a cached build at
+/// 10,000 notes); stripped here first, the text goes out in one write.
+fn write_styled_stderr(text: &str) {
+    let stderr = std::io::stderr();
+    let choice = anstream::AutoStream::choice(&stderr);
+    let _ = if choice == anstream::ColorChoice::Never {
+        stderr.lock().write_all(anstream::adapter::strip_str(text).to_string().as_bytes())
+    } else {
+        anstream::AutoStream::new(stderr.lock(), choice).write_all(text.as_bytes())
+    };
 }

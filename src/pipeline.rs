@@ -206,17 +206,29 @@ fn skipped(rel: &str, why: &Skipped) -> Diagnostic {
     }
 }
 
+/// A path in lower case, borrowed when it already is.
+fn lower(path: &str) -> std::borrow::Cow<'_, str> {
+    if path.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(path.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(path)
+    }
+}
+
 /// Notes whose paths differ only by case: one file on macOS and Windows, so a
 /// clone there keeps only one of them.
 fn case_collisions(index: &Index) -> Vec<Diagnostic> {
-    let mut by_lower: std::collections::BTreeMap<String, Vec<&str>> = std::collections::BTreeMap::new();
-    for note in index.notes() {
-        by_lower.entry(note.path.to_lowercase()).or_default().push(&note.path);
-    }
+    // Each path beside its lower-case form (borrowed when it already is one: most
+    // paths), sorted by that form; the index yields paths in order and the sort is
+    // stable, so a group lists its paths in path order. One vector and a sort over a
+    // nearly sorted list, where a map of groups cost an allocation per note.
+    let mut paths: Vec<(std::borrow::Cow<'_, str>, &str)> =
+        index.notes().map(|n| (lower(&n.path), n.path.as_str())).collect();
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
-    for paths in by_lower.values().filter(|p| p.len() > 1) {
-        for &rel in paths {
-            let others: Vec<&str> = paths.iter().copied().filter(|p| *p != rel).collect();
+    for group in paths.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        for (_, rel) in group {
+            let others: Vec<&str> = group.iter().map(|(_, p)| *p).filter(|p| p != rel).collect();
             out.push(
                 Diagnostic::warning(
                     rel,
