@@ -3,14 +3,17 @@
 //! the work of an edit grows with the edit, not with the workspace.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{DefaultHasher, Hasher};
-use std::io::Read as _;
 
 use rayon::prelude::*;
 
 use crate::cache::{NoteCache, Stamp};
 use crate::note::{self, Kind, Note};
 use crate::workspace::{NoteFile, Skipped, Workspace};
+
+mod read;
+mod update;
+
+use read::{hash, lean, read, readers, Read};
 
 /// One indexed file: its parsed note and a hash of the bytes it was parsed from.
 #[derive(Debug, Clone)]
@@ -168,109 +171,6 @@ impl Versions {
 /// one stray file cannot make a build slow or large in memory.
 pub const MAX_NOTE_BYTES: u64 = 10 * 1024 * 1024;
 
-/// What reading one file gave.
-enum Read {
-    /// The file is gone (deleted between the listing and the read).
-    Gone,
-    /// The bytes are the ones already indexed (not parsed again).
-    Same,
-    /// The note cache's entry stands for the file (same stamp, or same bytes): taken
-    /// from it, not parsed.
-    Cached(Stamp),
-    /// A new or changed note.
-    Note(Entry),
-}
-
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
-}
-
-/// What the model needs of a parsed note, without the texts: the sections go (the
-/// STAR analysis and the design checklist's coverage were read from them at parse
-/// time, and `check` parses the stories it reports on again from their text); the
-/// words, tasks and links stay, without the spare room of their lists.
-fn lean(mut note: Note) -> Box<Note> {
-    note.body.sections = Vec::new();
-    note.shrink_to_fit();
-    Box::new(note)
-}
-
-/// Reads one file and parses it unless its bytes hash to `known`, or the note cache
-/// holds it (same stamp, or same bytes). A file that cannot be read (permissions,
-/// I/O) becomes a note carrying that diagnostic, so it is reported rather than
-/// silently skipped.
-fn read(file: &NoteFile, known: Option<u64>, cache: Option<&NoteCache>) -> Read {
-    if let Some(cache) = cache {
-        // Only a regular file (never a link) is taken from the cache, as it would be read.
-        if let Some(stamp) = std::fs::symlink_metadata(&file.abs).ok().filter(|m| m.is_file()).map(|m| Stamp::of(&m)) {
-            if cache.fresh(&file.rel, &stamp) {
-                return Read::Cached(stamp);
-            }
-        }
-    }
-    // At most one byte past the limit is read, whatever the file's size.
-    let mut bytes = Vec::new();
-    let mut stamp = None;
-    // Hostile files: not through a link, never a pipe or a device (see `fs::read`).
-    let read = crate::fs::read::open_regular(&file.abs).and_then(|f| {
-        stamp = f.metadata().ok().map(|m| Stamp::of(&m));
-        f.take(MAX_NOTE_BYTES + 1).read_to_end(&mut bytes)
-    });
-    match read {
-        Ok(_) => {
-            let h = hash(&bytes);
-            if known == Some(h) {
-                return Read::Same;
-            }
-            if let (Some(cache), Some(stamp)) = (cache, stamp) {
-                if cache.hash_of(&file.rel) == Some(h) {
-                    return Read::Cached(stamp);
-                }
-            }
-            let mut note = if bytes.len() as u64 > MAX_NOTE_BYTES {
-                note::too_large(&file.rel, file.kind, MAX_NOTE_BYTES)
-            } else {
-                note::parse(&file.rel, file.kind, &bytes)
-            };
-            if file.lossy_name {
-                note.diagnostics.push(note::lossy_name(&file.rel));
-            }
-            if crate::render::terminal::needs_escape(&file.rel) {
-                note.diagnostics.push(note::odd_name(&file.rel));
-            }
-            Read::Note(Entry { note: lean(note), hash: h, stamp })
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Read::Gone,
-        // Hash of nothing: a later successful read always counts as a change.
-        Err(e) => {
-            Read::Note(Entry { note: Box::new(note::unreadable(&file.rel, file.kind, &e)), hash: 0, stamp: None })
-        }
-    }
-}
-
-/// The threads that read and parse notes: four per core (at least 8, at most 32).
-/// A read from a cold disk blocks its thread, and with one thread per core the disk
-/// waits on the parser and the parser on the disk; with more reads in flight the
-/// device is kept busy while the cores parse what has arrived (10,000 notes, page
-/// cache dropped: 1.93× `cat` with 2 threads, 1.06× with 8, on 2 cores). On warm
-/// files the extra threads only take turns. `None` when no thread could be started:
-/// the notes are then read on rayon's own pool.
-fn readers() -> Option<&'static rayon::ThreadPool> {
-    static READERS: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
-    READERS
-        .get_or_init(|| {
-            let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
-            rayon::ThreadPoolBuilder::new()
-                .num_threads((cores * 4).clamp(8, 32))
-                .thread_name(|i| format!("systemcraft-read-{i}"))
-                .build()
-                .ok()
-        })
-        .as_ref()
-}
-
 impl Index {
     /// Scans the whole workspace, taking the notes that did not change from the note
     /// cache ([`crate::cache`]) and parsing the others, then writes the cache back
@@ -324,146 +224,6 @@ impl Index {
         changed.extend(self.refresh(files, cache));
         changed.append(&mut copies_changed);
         changed.sort();
-        changed
-    }
-
-    /// Re-checks the given workspace-relative paths on disk — files or folders, that
-    /// exist or not — and brings the index in line: re-reads files (parsing only those
-    /// whose bytes changed), walks folders that appeared or moved in, and drops notes
-    /// that are gone, including every note under a folder that is gone. Returns the
-    /// paths whose note changed, sorted.
-    pub fn update<'a>(&mut self, ws: &Workspace, paths: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-        let mut files: BTreeMap<String, NoteFile> = BTreeMap::new();
-        let mut changed = Vec::new();
-        for rel in paths {
-            let rel = rel.trim_matches('/');
-            if rel.is_empty() {
-                return self.rescan(ws);
-            }
-            if crate::workspace::is_ignored(rel) {
-                continue;
-            }
-            let abs = ws.root.join(crate::diag::to_path(rel));
-            let meta = std::fs::symlink_metadata(&abs).ok();
-            let is_dir = meta.as_ref().is_some_and(|m| m.is_dir());
-            if is_dir {
-                // A folder created, moved in or renamed: its files may never have
-                // had events of their own.
-                let listing = ws.scan_all_under(rel);
-                let (found, copies) = (listing.notes, listing.copies);
-                let present: BTreeSet<&str> = found.iter().map(|f| f.rel.as_str()).collect();
-                let prefix = format!("{rel}/");
-                let links: BTreeMap<String, Skipped> = listing.skipped.into_iter().collect();
-                let stale_links: Vec<String> = self
-                    .skipped
-                    .range(prefix.clone()..)
-                    .take_while(|(k, _)| k.starts_with(&prefix))
-                    .filter(|(k, _)| !links.contains_key(k.as_str()))
-                    .map(|(k, _)| k.clone())
-                    .collect();
-                for k in stale_links {
-                    self.skipped.remove(&k);
-                    changed.push(k);
-                }
-                for (k, why) in links {
-                    if self.skipped.insert(k.clone(), why).is_none() {
-                        changed.push(k);
-                    }
-                }
-                let stale: Vec<String> = self
-                    .copies
-                    .range(prefix.clone()..)
-                    .take_while(|k| k.starts_with(&prefix))
-                    .filter(|k| !copies.contains(k))
-                    .cloned()
-                    .collect();
-                for k in stale {
-                    self.copies.remove(&k);
-                    changed.push(k);
-                }
-                for k in copies {
-                    if self.copies.insert(k.clone()) {
-                        changed.push(k);
-                    }
-                }
-                let gone: Vec<String> = self
-                    .notes
-                    .range(prefix.clone()..)
-                    .take_while(|(k, _)| k.starts_with(&prefix))
-                    .filter(|(k, _)| !present.contains(k.as_str()))
-                    .map(|(k, _)| k.clone())
-                    .collect();
-                for k in gone {
-                    self.take(&k);
-                    changed.push(k);
-                }
-                files.extend(found.into_iter().map(|f| (f.rel.clone(), f)));
-            } else if let Some(target) = meta
-                .as_ref()
-                .filter(|m| m.file_type().is_symlink())
-                .and_then(|_| crate::workspace::reported_link(rel, &abs))
-            {
-                // A note replaced by a link, or a link made: reported, not followed.
-                let removed = self.take(rel);
-                if self.skipped.insert(rel.to_string(), Skipped::Symlink(target)).is_none() || removed {
-                    changed.push(rel.to_string());
-                }
-            } else if meta.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir() && !m.file_type().is_symlink())
-                && Workspace::kind_of(rel).is_some()
-            {
-                // A pipe, socket or device named like a note: reported, never opened.
-                let removed = self.take(rel);
-                if self.skipped.insert(rel.to_string(), Skipped::NotAFile).is_none() || removed {
-                    changed.push(rel.to_string());
-                }
-            } else if let (Some(kind), true) = (Workspace::kind_of(rel), meta.as_ref().is_some_and(|m| m.is_file())) {
-                if self.skipped.remove(rel).is_some() {
-                    changed.push(rel.to_string());
-                }
-                files.insert(rel.to_string(), NoteFile { rel: rel.to_string(), abs, kind, lossy_name: false });
-            } else if meta.as_ref().is_some_and(|m| m.is_file()) && crate::workspace::conflict_original(rel).is_some() {
-                if self.copies.insert(rel.to_string()) {
-                    changed.push(rel.to_string());
-                }
-            } else {
-                // Gone, a symlink, or not a note: drop it and anything indexed below it.
-                let link = self.skipped.remove(rel).is_some();
-                if self.take(rel) | self.copies.remove(rel) | link {
-                    changed.push(rel.to_string());
-                }
-                let links_below: Vec<String> = self
-                    .skipped
-                    .range(format!("{rel}/")..)
-                    .take_while(|(k, _)| k.starts_with(&format!("{rel}/")))
-                    .map(|(k, _)| k.clone())
-                    .collect();
-                for k in links_below {
-                    self.skipped.remove(&k);
-                    changed.push(k);
-                }
-                let prefix = format!("{rel}/");
-                let copies_below: Vec<String> =
-                    self.copies.range(prefix.clone()..).take_while(|k| k.starts_with(&prefix)).cloned().collect();
-                for k in copies_below {
-                    self.copies.remove(&k);
-                    changed.push(k);
-                }
-                let prefix = format!("{rel}/");
-                let below: Vec<String> = self
-                    .notes
-                    .range(prefix.clone()..)
-                    .take_while(|(k, _)| k.starts_with(&prefix))
-                    .map(|(k, _)| k.clone())
-                    .collect();
-                for k in below {
-                    self.take(&k);
-                    changed.push(k);
-                }
-            }
-        }
-        changed.extend(self.refresh(files.into_values().collect(), None));
-        changed.sort();
-        changed.dedup();
         changed
     }
 
