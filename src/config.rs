@@ -12,6 +12,8 @@ use serde::Serialize;
 use crate::diag::Diagnostic;
 use crate::domain::tracks::{Level, Timeline, Track};
 use crate::note::front_matter::{parse_document, Fields};
+// The STAR checks own their thresholds; the profile sets them (`star:`).
+pub use crate::note::star::StarThresholds;
 
 mod sense;
 
@@ -237,19 +239,6 @@ pub struct Targets {
     pub stories_per_lp: f64,
     /// Mock interviews in the window that lift readiness to full.
     pub mocks: f64,
-}
-
-/// Thresholds of the STAR checks.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct StarThresholds {
-    /// Speaking pace used to turn words into minutes.
-    pub words_per_minute: f64,
-    /// Shortest comfortable telling.
-    pub min_minutes: f64,
-    /// Longest comfortable telling.
-    pub max_minutes: f64,
-    /// A story older than this many years is flagged.
-    pub recency_years: i16,
 }
 
 /// Component weights of each bar, and the readiness blend.

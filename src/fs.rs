@@ -366,6 +366,30 @@ fn fold(c: char) -> String {
     s.to_string()
 }
 
+/// What a file that is not regular is, in words; `None` for a regular file.
+pub fn kind_of(ft: &std::fs::FileType) -> Option<&'static str> {
+    if ft.is_file() {
+        return None;
+    }
+    if ft.is_dir() {
+        return Some("a folder");
+    }
+    if ft.is_symlink() {
+        return Some("a symlink");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("a named pipe");
+        }
+        if ft.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a device")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,7 @@ pub mod pipeline;
 pub mod plan;
 pub mod practice;
 pub mod render;
+pub mod repetition;
 pub mod score;
 pub mod template;
 pub mod terminal;

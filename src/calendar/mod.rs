@@ -21,7 +21,7 @@ use crate::endgame::{Phase, LOGISTICS};
 use crate::index::Index;
 use crate::note::{Data, Note};
 use crate::plan::schedule::{add_days, days_between, mock_task_kind, plan_weeks, planned_mocks};
-use crate::practice::schedule::{self, interview_plan};
+use crate::repetition::{self, interview_plan};
 use crate::score::{portfolio, progress, Notes};
 
 /// Minutes a scheduled mock interview takes in the calendar.
@@ -320,7 +320,7 @@ fn mock_events(
 
 /// Rehearsals: each ready story (and each refined one with rehearsals) on the days
 /// the rehearsal plan gives it. With an interview date that is the interview's plan
-/// ([`crate::practice::schedule::interview_plan`]: every story told in the final week, at
+/// ([`crate::repetition::interview_plan`]: every story told in the final week, at
 /// most `rehearsals_per_day` a day, none untold for long in the last weeks); without
 /// one, the day SM-2 makes it due, an overdue or never rehearsed one on the first day.
 fn rehearsal_events(config: &Config, index: &Index, from: Date, until: Date, events: &mut Vec<Event>) {
@@ -331,7 +331,7 @@ fn rehearsal_events(config: &Config, index: &Index, from: Date, until: Date, eve
     let planned = config.profile.interview_date.filter(|i| *i > from);
     let days: Vec<(Date, usize)> = match planned {
         Some(interview) => {
-            let planning: Vec<schedule::Planning> = stories.iter().map(|(_, p)| *p).collect();
+            let planning: Vec<repetition::Planning> = stories.iter().map(|(_, p)| *p).collect();
             let start = from.max(config.today);
             interview_plan(&planning, start, until, &portfolio::plan_rules(config, interview))
                 .into_iter()

@@ -10,21 +10,11 @@ mod passage;
 
 use jiff::civil::Date;
 
-use crate::config::StarThresholds;
 use crate::diag::{Diagnostic, Severity};
-use crate::note::star::{Finding, Part};
+use crate::note::star::StarThresholds;
+use crate::note::star::{self, Finding, Part};
 use crate::note::Note;
 use passage::Source;
-
-/// How serious a failed STAR check is. Errors are what sinks an answer in the loop
-/// (a part missing, no number, "we" for "I"); the rest are warnings, a missing lesson
-/// and the scope among them, since both are judged from wording.
-pub fn severity(code: &str) -> Severity {
-    match code {
-        "star/missing-section" | "star/no-metric" | "star/we-not-i" => Severity::Error,
-        _ => Severity::Warning,
-    }
-}
 
 /// What a STAR part should hold, for the hint of a missing or empty one.
 fn what_goes_in(part: Part) -> &'static str {
@@ -88,7 +78,7 @@ pub fn diagnostics(
     let mut out = Vec::new();
     let mut push = |code: &'static str, (line, col): (usize, usize), message: String, hint: String| {
         let d = Diagnostic::error(path, code, message).at(line, col).hint(hint);
-        out.push(Diagnostic { severity: severity(code), ..d });
+        out.push(Diagnostic { severity: star::severity(code), ..d });
     };
     for f in findings.iter().filter(|f| !f.passed) {
         match f.code {
@@ -425,9 +415,9 @@ mod tests {
         assert_eq!(code_of("Too Long"), Some("star/too-long"));
         assert_eq!(code_of("star/we-not-i"), Some("star/we-not-i"));
         assert_eq!(code_of("stal"), None);
-        assert_eq!(severity("star/we-not-i"), Severity::Error);
-        assert_eq!(severity("star/no-learning"), Severity::Warning);
-        assert_eq!(severity("star/stale"), Severity::Warning);
+        assert_eq!(star::severity("star/we-not-i"), Severity::Error);
+        assert_eq!(star::severity("star/no-learning"), Severity::Warning);
+        assert_eq!(star::severity("star/stale"), Severity::Warning);
         let body = "## Situation\nSlow.\n## Action\nWe fixed it.\n";
         let t = StarThresholds { words_per_minute: 140.0, min_minutes: 2.0, max_minutes: 3.0, recency_years: 3 };
         let today = "2026-11-25".parse().unwrap();

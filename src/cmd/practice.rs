@@ -87,7 +87,7 @@ fn print_recorded(
     pick: &Pick,
     entry: &Entry,
     recorded: &rehearsal::Recorded,
-    next: Option<crate::practice::schedule::Schedule>,
+    next: Option<crate::repetition::Schedule>,
     after: &Pipeline,
 ) -> std::io::Result<()> {
     let timed = entry.seconds.map(|s| format!(", {}:{:02}", s / 60, s % 60)).unwrap_or_default();

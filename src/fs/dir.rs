@@ -121,7 +121,7 @@ impl Dir {
         })?;
         let file = std::fs::File::from(fd);
         let meta = file.metadata().map_err(|e| Error::io("cannot read", &path, e))?;
-        match super::read::kind_of(&meta.file_type()) {
+        match super::kind_of(&meta.file_type()) {
             None => Ok(file),
             Some(kind) => Err(Error::NotRegular { path, kind }),
         }

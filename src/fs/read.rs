@@ -12,8 +12,11 @@ use std::path::Path;
 
 use crate::{Error, Result};
 
-/// The most read from any one file or stream: the scan's cap on a note (10 MiB).
-pub const MAX_FILE_BYTES: u64 = crate::index::MAX_NOTE_BYTES;
+/// The most read from any one file or stream (10 MiB): a Markdown note written by
+/// hand is a few kilobytes, and the scan reports a bigger note (`file/too-large`)
+/// rather than parse it, so one stray file cannot make a build slow or large in
+/// memory.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Reads the workspace file `rel` (`/`-separated) under `root`. A missing file is an
 /// [`Error::Io`] of kind `NotFound` (see [`Error::is_not_found`]).
@@ -74,7 +77,7 @@ pub(super) fn open_named(path: &Path, regular_only: bool) -> Result<std::fs::Fil
     if ft.is_dir() {
         return Err(Error::NotRegular { path: path.to_path_buf(), kind: "a folder" });
     }
-    match kind_of(&ft) {
+    match super::kind_of(&ft) {
         Some(kind) if regular_only => Err(Error::NotRegular { path: path.to_path_buf(), kind }),
         _ => Ok(file),
     }
@@ -88,30 +91,6 @@ pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
         Error::Io { source, .. } => source,
         e => std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()),
     })
-}
-
-/// What a file that is not regular is, in words; `None` for a regular file.
-pub fn kind_of(ft: &std::fs::FileType) -> Option<&'static str> {
-    if ft.is_file() {
-        return None;
-    }
-    if ft.is_dir() {
-        return Some("a folder");
-    }
-    if ft.is_symlink() {
-        return Some("a symlink");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if ft.is_fifo() {
-            return Some("a named pipe");
-        }
-        if ft.is_socket() {
-            return Some("a socket");
-        }
-    }
-    Some("a device")
 }
 
 /// Reads at most [`MAX_FILE_BYTES`] from `reader`: one byte more means the input is

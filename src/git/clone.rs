@@ -6,71 +6,11 @@
 
 use std::path::Path;
 
-use git2::{build::CheckoutBuilder, BranchType, Direction, FetchOptions, Repository};
+use git2::{build::CheckoutBuilder, BranchType, Repository};
 
-use super::remote::{remote_error, with_callbacks};
+use super::remote::{fetch_all, workspace_branches};
 use super::Repo;
-use crate::config::PROFILE_FILE;
 use crate::{Error, Result};
-
-/// The branches of `remote` (as fetched into `refs/remotes/<remote>/`) whose last
-/// commit holds a workspace, best first: the remote HEAD's branch (when known), then
-/// `main`, `master`, then the others by name.
-pub fn workspace_branches(repo: &Repository, remote: &str, head: Option<&str>) -> Vec<String> {
-    let prefix = format!("{remote}/");
-    let mut found: Vec<String> = repo
-        .branches(Some(BranchType::Remote))
-        .into_iter()
-        .flatten()
-        .filter_map(|b| b.ok())
-        .filter_map(|(b, _)| {
-            let name = b.name().ok().flatten()?.strip_prefix(&prefix)?.to_string();
-            let tree = b.get().peel_to_tree().ok()?;
-            (name != "HEAD" && tree.get_path(Path::new(PROFILE_FILE)).is_ok()).then_some(name)
-        })
-        .collect();
-    let rank = |n: &str| match n {
-        n if Some(n) == head => 0,
-        "main" => 1,
-        "master" => 2,
-        _ => 3,
-    };
-    found.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.cmp(b)));
-    found
-}
-
-/// Fetches every branch of `remote` into `refs/remotes/<remote>/*`. With `ask_head`,
-/// also returns the branch the remote's HEAD names, if it says (a second connection:
-/// `sync` does without, so an ssh remote asks for a passphrase once).
-pub fn fetch_all(repo: &Repository, remote_name: &str, ask_head: bool) -> Result<Option<String>> {
-    let mut remote = repo.find_remote(remote_name).map_err(|e| Error::git("cannot open the remote", e))?;
-    let refspec = format!("+refs/heads/*:refs/remotes/{remote_name}/*");
-    with_callbacks(repo, |cb| {
-        let mut opts = FetchOptions::new();
-        opts.remote_callbacks(cb);
-        remote.fetch(&[refspec.as_str()], Some(&mut opts), None)
-    })
-    .map_err(|e| remote_error("fetch from", &remote, e))?;
-    if !ask_head {
-        return Ok(None);
-    }
-    let head = with_callbacks(repo, |cb| {
-        remote.connect_auth(Direction::Fetch, Some(cb), None)?;
-        let head = remote.default_branch().ok().map(|b| String::from_utf8_lossy(&b).into_owned());
-        let _ = remote.disconnect();
-        Ok(head)
-    })
-    .unwrap_or(None)
-    .or_else(|| {
-        // A HEAD naming a branch that does not exist is not advertised; a local
-        // remote says it anyway.
-        let path = super::remote::local_path(remote.url().ok()?)?;
-        let bare = Repository::open_bare(path).ok()?;
-        let head = bare.find_reference("HEAD").ok()?;
-        head.symbolic_target().ok().flatten().map(str::to_string)
-    });
-    Ok(head.map(|h| h.trim_start_matches("refs/heads/").to_string()))
-}
 
 /// What `clone` made.
 pub struct Cloned {

@@ -261,7 +261,7 @@ pub fn sync(
     let (remote, branch) = (report.remote.clone(), report.branch.clone());
     loop {
         report.attempts += 1;
-        let head = super::clone::fetch_all(repo, &remote, false)?;
+        let head = super::remote::fetch_all(repo, &remote, false)?;
         if report.attempts == 1 {
             check_branch(repo, &remote, &branch, head.as_deref())?;
         }
@@ -291,7 +291,7 @@ pub fn sync(
             Pushed::Rejected(why) => {
                 // Fine if the remote moved meanwhile (merge again); if it did not,
                 // another round would be rejected the same way.
-                super::clone::fetch_all(repo, &remote, false)?;
+                super::remote::fetch_all(repo, &remote, false)?;
                 if repo.refname_to_id(&format!("refs/remotes/{remote}/{branch}")).ok() == merged_with {
                     return Err(refused(repo, &remote, &branch, &why));
                 }

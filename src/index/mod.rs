@@ -166,10 +166,10 @@ impl Versions {
     }
 }
 
-/// The largest note read, in bytes (10 MiB). A Markdown note written by hand is a
-/// few kilobytes; a bigger file is reported (`file/too-large`) and not parsed, so
-/// one stray file cannot make a build slow or large in memory.
-pub const MAX_NOTE_BYTES: u64 = 10 * 1024 * 1024;
+/// The largest note read, in bytes: the cap on every file read
+/// ([`crate::fs::read::MAX_FILE_BYTES`], 10 MiB). A bigger note is reported
+/// (`file/too-large`) and not parsed.
+pub const MAX_NOTE_BYTES: u64 = crate::fs::read::MAX_FILE_BYTES;
 
 impl Index {
     /// Scans the whole workspace, taking the notes that did not change from the note

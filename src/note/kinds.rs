@@ -84,11 +84,11 @@ pub struct Story {
     pub impact: Option<String>,
     /// STAR checks left out for this story (`silence:`), as codes such as
     /// `star/too-long`.
-    #[serde(deserialize_with = "crate::cache::interned")]
+    #[serde(deserialize_with = "super::stored::interned")]
     pub silenced: Vec<&'static str>,
     /// STAR parts written as front-matter keys (`situation:`, `task:`, `action:`,
     /// `result:`, `learnings:`): the part, its text and the file line of its value.
-    pub written_parts: Vec<(crate::note::star::Part, String, usize)>,
+    pub written_parts: Vec<(crate::note::part::Part, String, usize)>,
 }
 
 /// One coding problem in a log.
@@ -296,8 +296,8 @@ pub fn parse_story(f: &mut Fields<'_>) -> Story {
 }
 
 /// The STAR parts a story writes in its front matter.
-fn star_keys(f: &mut Fields<'_>) -> Vec<(crate::note::star::Part, String, usize)> {
-    use crate::note::star::Part;
+fn star_keys(f: &mut Fields<'_>) -> Vec<(crate::note::part::Part, String, usize)> {
+    use crate::note::part::Part;
     let mut out = Vec::new();
     for part in [Part::Situation, Part::Task, Part::Action, Part::Result, Part::Learnings] {
         if !f.has(part.key()) {
@@ -315,14 +315,14 @@ fn star_keys(f: &mut Fields<'_>) -> Vec<(crate::note::star::Part, String, usize)
 fn silence_list(f: &mut Fields<'_>) -> Vec<&'static str> {
     let mut out = Vec::new();
     for (name, (l, c)) in f.list("silence") {
-        match crate::note::star::code_of(&name) {
+        match crate::note::checks::code_of(&name) {
             Some(code) if !out.contains(&code) => out.push(code),
             Some(_) => {}
             None => {
-                let short = crate::note::star::CODES.map(|c| c.trim_start_matches("star/"));
+                let short = crate::note::checks::CODES.map(|c| c.trim_start_matches("star/"));
                 let hint = match crate::domain::did_you_mean(&name, short) {
                     Some(s) => format!("did you mean `star/{s}`?"),
-                    None => format!("the STAR checks are: {}", crate::note::star::CODES.join(", ")),
+                    None => format!("the STAR checks are: {}", crate::note::checks::CODES.join(", ")),
                 };
                 f.push(
                     Diagnostic::warning(f.path(), "schema/unknown-check", format!("no STAR check named \"{name}\""))

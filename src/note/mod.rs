@@ -1,12 +1,15 @@
 //! Turning one file into a [`Note`]: kind from the folder, front matter split and
 //! typed, body read for sections, tasks, words and links.
 
+pub mod checks;
 mod date;
 pub mod design;
 pub mod front_matter;
 pub mod kinds;
 pub mod markdown;
+pub mod part;
 pub mod star;
+pub mod stored;
 
 use crate::diag::Diagnostic;
 use crate::note::star::Analysis;
@@ -105,7 +108,7 @@ pub struct Note {
     /// Whether the front matter could be read at all.
     pub readable: bool,
     /// Problems found in this note.
-    #[serde(with = "crate::cache::diagnostics")]
+    #[serde(with = "stored::diagnostics")]
     pub diagnostics: Vec<Diagnostic>,
     /// For a story: what the STAR checks read from its text, computed here once so
     /// that each model only applies the configured thresholds and date (boxed: the

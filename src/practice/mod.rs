@@ -1,6 +1,5 @@
-//! What `systemcraft practice` runs on: the interview questions, the rehearsal
-//! schedule and recording a rehearsal.
+//! What `systemcraft practice` runs on: the interview questions and recording a
+//! rehearsal (the rehearsal schedule is [`crate::repetition`]).
 
 pub mod questions;
 pub mod rehearsal;
-pub mod schedule;

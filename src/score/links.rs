@@ -8,14 +8,20 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
 use super::ids::{IdMap, IdSet};
-use super::portfolio::{Links, Rehearsed};
 use super::Notes;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::index::Index;
 use crate::note::kinds::{Pos, Rehearsal};
 use crate::note::{Data, Kind, Note};
-use crate::practice::schedule::{self, Review};
+use crate::repetition::{self, Review};
+
+/// What following the links gives ([`follow`]), shared between models: warnings for
+/// links to missing stories, and the rehearsal schedules replayed from the logs.
+pub type Links = Arc<(Vec<Diagnostic>, Rehearsed)>;
+
+/// Each rehearsed story's schedule and its number of rehearsals up to today, by id.
+pub type Rehearsed = IdMap<String, (repetition::Schedule, usize)>;
 
 /// The story names links are checked against: every story note, counted or not.
 struct Known {
@@ -136,8 +142,8 @@ fn contribution(config: &Config, n: &Note, known: &Known) -> Contribution {
     out
 }
 
-fn replay(config: &Config, reviews: &[Review]) -> Option<(schedule::Schedule, usize)> {
-    schedule::replay(reviews, config.profile.interview_date).map(|s| (s, reviews.len()))
+fn replay(config: &Config, reviews: &[Review]) -> Option<(repetition::Schedule, usize)> {
+    repetition::replay(reviews, config.profile.interview_date).map(|s| (s, reviews.len()))
 }
 
 /// Follows every link from logs and mocks to stories, in one pass: the warnings for

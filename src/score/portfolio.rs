@@ -8,6 +8,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::ids::IdMap;
+// What following the links gives: the links module owns it, the portfolio reads it.
+pub use super::links::{Links, Rehearsed};
 use super::Notes;
 use crate::config::Config;
 use crate::diag::Diagnostic;
@@ -16,7 +18,7 @@ use crate::index::Index;
 use crate::note::kinds::StoryStatus;
 use crate::note::star::{self, Finding};
 use crate::note::{Data, Note};
-use crate::practice::schedule;
+use crate::repetition;
 
 /// One story as the dashboard sees it.
 #[derive(Debug, Clone, Serialize)]
@@ -72,7 +74,7 @@ pub struct StorySchedule {
 
 impl StorySchedule {
     /// Where the schedule replayed for a story stands on `today`.
-    fn of((x, n): &(schedule::Schedule, usize), today: jiff::civil::Date) -> StorySchedule {
+    fn of((x, n): &(repetition::Schedule, usize), today: jiff::civil::Date) -> StorySchedule {
         StorySchedule {
             rehearsals: *n,
             last: x.last.to_string(),
@@ -366,7 +368,7 @@ fn view(config: &Config, n: &Note, s: &crate::note::kinds::Story) -> StoryView {
 /// declared, why.
 pub fn credited(declared: StoryStatus, findings: &[Finding], note: &Note) -> (StoryStatus, Option<String>) {
     use crate::diag::Severity;
-    let failed = |sev: Severity| findings.iter().filter(|f| !f.passed && crate::check::severity(f.code) == sev).count();
+    let failed = |sev: Severity| findings.iter().filter(|f| !f.passed && star::severity(f.code) == sev).count();
     let (star_errors, warnings) = (failed(Severity::Error), failed(Severity::Warning));
     let field_errors = note.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let supported = if star_errors + field_errors > 0 {
@@ -418,16 +420,9 @@ pub struct Due {
 }
 
 /// The schedule of every story that has rehearsals, and ready stories never rehearsed.
-pub fn schedules(config: &Config, index: &Index) -> BTreeMap<String, schedule::Schedule> {
+pub fn schedules(config: &Config, index: &Index) -> BTreeMap<String, repetition::Schedule> {
     rehearsed(config, index).into_iter().map(|(id, (sched, _))| (id, sched)).collect()
 }
-
-/// What following the links gives ([`links`]), shared between models: warnings for
-/// links to missing stories, and the rehearsal schedules replayed from the logs.
-pub type Links = Arc<(Vec<Diagnostic>, Rehearsed)>;
-
-/// Each rehearsed story's schedule and its number of rehearsals up to today, by id.
-pub type Rehearsed = IdMap<String, (schedule::Schedule, usize)>;
 
 /// Replays the rehearsals logged up to today, story by story.
 pub fn rehearsed(config: &Config, index: &Index) -> Rehearsed {
@@ -440,9 +435,9 @@ pub fn due(config: &Config, index: &Index, portfolio: &Portfolio) -> Vec<Due> {
 }
 
 /// The rehearsal rules of the interview on `interview` (`endgame:` in systemcraft.yaml).
-pub fn plan_rules(config: &Config, interview: jiff::civil::Date) -> schedule::PlanRules {
+pub fn plan_rules(config: &Config, interview: jiff::civil::Date) -> repetition::PlanRules {
     let e = &config.endgame;
-    schedule::PlanRules {
+    repetition::PlanRules {
         interview,
         per_day: e.rehearsals_per_day,
         max_untold: e.max_untold_days,
@@ -453,14 +448,14 @@ pub fn plan_rules(config: &Config, interview: jiff::civil::Date) -> schedule::Pl
 
 /// The stories a rehearsal plan covers, in id order: ready ones, and refined ones
 /// already rehearsed.
-pub fn plan_stories<'a>(portfolio: &'a Portfolio, schedules: &Rehearsed) -> Vec<(&'a StoryView, schedule::Planning)> {
-    let mut out: Vec<(&StoryView, schedule::Planning)> = portfolio
+pub fn plan_stories<'a>(portfolio: &'a Portfolio, schedules: &Rehearsed) -> Vec<(&'a StoryView, repetition::Planning)> {
+    let mut out: Vec<(&StoryView, repetition::Planning)> = portfolio
         .stories
         .iter()
         .filter_map(|s| {
             let entry = schedules.get(s.id.as_str());
             let wanted = s.status == StoryStatus::Ready || (s.status == StoryStatus::Refined && entry.is_some());
-            wanted.then(|| (&**s, schedule::Planning { schedule: entry.map(|(x, _)| *x) }))
+            wanted.then(|| (&**s, repetition::Planning { schedule: entry.map(|(x, _)| *x) }))
         })
         .collect();
     out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
@@ -469,7 +464,7 @@ pub fn plan_stories<'a>(portfolio: &'a Portfolio, schedules: &Rehearsed) -> Vec<
 
 /// [`due`] from schedules already replayed by [`rehearsed`]: the stories SM-2 says
 /// are due, and with an interview still to come, the stories its rehearsal plan
-/// ([`schedule::interview_plan`]) puts on today. The plan replaces SM-2's cap at the
+/// ([`repetition::interview_plan`]) puts on today. The plan replaces SM-2's cap at the
 /// eve, which would make every story due on the same day.
 pub fn due_with(config: &Config, portfolio: &Portfolio, schedules: &Rehearsed) -> Vec<Due> {
     let today = config.today;
@@ -477,9 +472,9 @@ pub fn due_with(config: &Config, portfolio: &Portfolio, schedules: &Rehearsed) -
     let stories = plan_stories(portfolio, schedules);
     let planned: Vec<usize> = match interview {
         Some(interview) => {
-            let planning: Vec<schedule::Planning> = stories.iter().map(|(_, p)| *p).collect();
+            let planning: Vec<repetition::Planning> = stories.iter().map(|(_, p)| *p).collect();
             let tomorrow = today.tomorrow().unwrap_or(today);
-            schedule::interview_plan(&planning, today, tomorrow, &plan_rules(config, interview))
+            repetition::interview_plan(&planning, today, tomorrow, &plan_rules(config, interview))
                 .into_iter()
                 .map(|p| p.story)
                 .collect()

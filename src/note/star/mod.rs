@@ -5,14 +5,12 @@ pub mod formats;
 pub mod message;
 pub mod metric;
 pub mod narrative;
-pub mod part;
 pub mod scope;
 mod vocabulary;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::config::StarThresholds;
 use crate::domain::principles::Scenario;
 use crate::domain::tracks::Level;
 use crate::note::kinds::Story;
@@ -20,26 +18,22 @@ use crate::note::markdown::Body;
 use formats::Piece;
 use message::{Message, Missing};
 
-pub use part::Part;
+// The parts are the story's own (its note keeps which it wrote); the checks read them.
+pub use crate::note::part::Part;
+// The checks' names are read by the front matter too (`silence:`).
+pub use crate::note::checks::{code_of, severity, CODES};
 
-/// Every STAR check's code, in the order the checks run.
-pub const CODES: [&str; 9] = [
-    "star/missing-section",
-    "star/no-metric",
-    "star/we-not-i",
-    "star/too-short",
-    "star/too-long",
-    "star/action-not-largest",
-    "star/no-learning",
-    "star/stale",
-    "star/scope",
-];
-
-/// The code a user means by `too-long`, `star/too-long` or `Too Long`.
-pub fn code_of(name: &str) -> Option<&'static str> {
-    let n = crate::domain::normalise(name);
-    let n = n.strip_prefix("star-").unwrap_or(&n);
-    CODES.iter().copied().find(|c| c.trim_start_matches("star/") == n)
+/// Thresholds of the STAR checks.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct StarThresholds {
+    /// Speaking pace used to turn words into minutes.
+    pub words_per_minute: f64,
+    /// Shortest comfortable telling.
+    pub min_minutes: f64,
+    /// Longest comfortable telling.
+    pub max_minutes: f64,
+    /// A story older than this many years is flagged.
+    pub recency_years: i16,
 }
 
 /// The outcome of one check on one story.
