@@ -21,6 +21,7 @@ mod hostile;
 mod init;
 mod lsp;
 mod mock;
+mod modules;
 mod new;
 mod parser_props;
 mod plan;
