@@ -24,8 +24,7 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
     let root = ws.root.clone();
     let debounce = Duration::from_millis(args.debounce);
     let backend = args.poll.map_or(Backend::Native, |ms| Backend::Poll(Duration::from_millis(ms)));
-    let settle = watch::settle(debounce);
-    let longest_gather = watch::longest_gather(debounce);
+    let gathering = Gathering { settle: watch::settle(debounce), longest: watch::longest_gather(debounce) };
 
     let (tx, rx) = mpsc::channel();
     let interrupt = tx.clone();
@@ -37,19 +36,10 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
     let (mut source, warning) = Source::start(&root, Options { debounce, backend }, tx)?;
     let (mut session, written) = Session::start(ws, globals.today)?;
 
-    let dim = Style::new().dimmed();
     let mut out = anstream::stdout();
     // Standard output that cannot be written (a full disk, /dev/full, a closed pipe)
     // stops the watch with exit 1, here or at any later line.
-    writeln!(
-        out,
-        "Watching {} ({}, {} ms debounce{}). Ctrl-C to stop.",
-        root.display(),
-        source.backend(),
-        args.debounce,
-        if args.commit { format!(", committing after {} of quiet", human(args.commit_after)) } else { String::new() }
-    )
-    .map_err(output::error)?;
+    print_start(&mut out, &root, &args, &source).map_err(output::error)?;
     if let Some(w) = warning {
         warn(&w);
     }
@@ -65,40 +55,7 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
         if let Some(t) = pending_since {
             wait = wait.min(args.commit_after.saturating_sub(t.elapsed()));
         }
-        let mut batch = Batch::default();
-        let mut stop = false;
-        match rx.recv_timeout(wait) {
-            Ok(input) => {
-                let mut absorbed = absorb(input, &mut batch, &mut source, &root);
-                // Rebuild once nothing that matters has happened for the debounce: a
-                // checkout or a sync that writes hundreds of files, with pauses between
-                // them, makes one rebuild. Events that cannot matter (inside .git/,
-                // droppings) do not postpone it, and neither can endless writes.
-                let started = Instant::now();
-                let mut last = started;
-                while absorbed != Absorbed::Stop && !batch.is_empty() {
-                    let until = (last + settle).min(started + longest_gather);
-                    let Some(left) = until.checked_duration_since(Instant::now()).filter(|d| !d.is_zero()) else {
-                        break;
-                    };
-                    absorbed = match rx.recv_timeout(left) {
-                        Ok(input) => absorb(input, &mut batch, &mut source, &root),
-                        Err(RecvTimeoutError::Timeout) => break,
-                        Err(RecvTimeoutError::Disconnected) => Absorbed::Stop,
-                    };
-                    if absorbed == Absorbed::Relevant {
-                        last = Instant::now();
-                    }
-                }
-                stop = absorbed == Absorbed::Stop;
-            }
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => stop = true,
-        }
-        if stop {
-            break;
-        }
-
+        let Some(batch) = gathering.next_batch(&rx, wait, &mut source, &root) else { break };
         if !globals.clock.is_pinned() {
             let today = globals.clock.today();
             if today != session.today() {
@@ -115,28 +72,91 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
             }
             print_outcome(outcome, &globals.clock, args.verbose).map_err(output::error)?;
         }
-        if let Some(t) = pending_since {
-            if t.elapsed() >= args.commit_after {
-                pending_since = None;
-                let stamp = timestamp(&globals.clock);
-                match session.commit() {
-                    Ok(CommitOutcome::Committed { id, subject }) => {
-                        writeln!(out, "{dim}{stamp}{dim:#}  committed {id}: {subject}").map_err(output::error)?;
-                    }
-                    Ok(CommitOutcome::Nothing) => {}
-                    Ok(CommitOutcome::Blocked(why)) => {
-                        writeln!(out, "{dim}{stamp}{dim:#}  not committing: {why}").map_err(output::error)?;
-                    }
-                    Err(e) => {
-                        crate::report(&e);
-                    }
-                }
-            }
+        if pending_since.is_some_and(|t| t.elapsed() >= args.commit_after) {
+            pending_since = None;
+            commit(&mut session, &globals.clock, &mut out).map_err(output::error)?;
         }
     }
     // After Ctrl-C the terminal itself may be gone: the last line is not worth an error.
     let _ = writeln!(out, "Stopped watching.");
     Ok(EXIT_OK)
+}
+
+/// The first line: what is watched and how.
+fn print_start(out: &mut impl Write, root: &std::path::Path, args: &WatchArgs, source: &Source) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "Watching {} ({}, {} ms debounce{}). Ctrl-C to stop.",
+        root.display(),
+        source.backend(),
+        args.debounce,
+        if args.commit { format!(", committing after {} of quiet", human(args.commit_after)) } else { String::new() }
+    )
+}
+
+/// How changes are gathered into one batch.
+struct Gathering {
+    /// A batch is complete once nothing that matters happened for this long.
+    settle: Duration,
+    /// The longest a batch gathers, however busy the folder.
+    longest: Duration,
+}
+
+impl Gathering {
+    /// Waits up to `wait` for a change, then gathers the changes that follow it into
+    /// one batch; an empty batch when `wait` passed with none. `None` on Ctrl-C or
+    /// when the watcher is gone.
+    fn next_batch(
+        &self,
+        rx: &mpsc::Receiver<Input>,
+        wait: Duration,
+        source: &mut Source,
+        root: &std::path::Path,
+    ) -> Option<Batch> {
+        let mut batch = Batch::default();
+        let input = match rx.recv_timeout(wait) {
+            Ok(input) => input,
+            Err(RecvTimeoutError::Timeout) => return Some(batch),
+            Err(RecvTimeoutError::Disconnected) => return None,
+        };
+        let mut absorbed = absorb(input, &mut batch, source, root);
+        // Rebuild once nothing that matters has happened for the debounce: a
+        // checkout or a sync that writes hundreds of files, with pauses between
+        // them, makes one rebuild. Events that cannot matter (inside .git/,
+        // droppings) do not postpone it, and neither can endless writes.
+        let started = Instant::now();
+        let mut last = started;
+        while absorbed != Absorbed::Stop && !batch.is_empty() {
+            let until = (last + self.settle).min(started + self.longest);
+            let Some(left) = until.checked_duration_since(Instant::now()).filter(|d| !d.is_zero()) else {
+                break;
+            };
+            absorbed = match rx.recv_timeout(left) {
+                Ok(input) => absorb(input, &mut batch, source, root),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => Absorbed::Stop,
+            };
+            if absorbed == Absorbed::Relevant {
+                last = Instant::now();
+            }
+        }
+        (absorbed != Absorbed::Stop).then_some(batch)
+    }
+}
+
+/// `--commit`: commits the notes after a quiet period and says what happened.
+fn commit(session: &mut Session, clock: &crate::clock::Clock, out: &mut impl Write) -> std::io::Result<()> {
+    let dim = Style::new().dimmed();
+    let stamp = timestamp(clock);
+    match session.commit() {
+        Ok(CommitOutcome::Committed { id, subject }) => writeln!(out, "{dim}{stamp}{dim:#}  committed {id}: {subject}"),
+        Ok(CommitOutcome::Nothing) => Ok(()),
+        Ok(CommitOutcome::Blocked(why)) => writeln!(out, "{dim}{stamp}{dim:#}  not committing: {why}"),
+        Err(e) => {
+            crate::report(&e);
+            Ok(())
+        }
+    }
 }
 
 /// What one input was.
