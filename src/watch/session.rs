@@ -187,14 +187,38 @@ impl Session {
         self.rebuild(&Batch::default(), Some(today))
     }
 
+    /// Applies `batch` (and a new day): the index, the profile, the history, then
+    /// the model and what is written from it, when any of them moved.
     fn rebuild(&mut self, batch: &Batch, new_day: Option<Date>) -> Result<Option<Report>> {
         let started = Instant::now();
-        let ws = self.pipeline.workspace.clone();
         let mut report = Report { rescan: batch.rescan, ..Report::default() };
+        self.update_index(batch, &mut report);
+        report.new_day = new_day.filter(|d| *d != self.pipeline.config.today);
+        self.reload_profile(batch, new_day.unwrap_or(self.pipeline.config.today), &mut report)?;
+        if batch.head_moved || batch.rescan || report.new_day.is_some() {
+            let before = std::mem::take(&mut self.pipeline.history);
+            self.pipeline.reload_history();
+            report.history = self.pipeline.history != before;
+        }
+        let recompute = self.behind.is_some() || report.profile.is_some() || report.new_day.is_some() || report.history;
+        // Whether the new dashboard differs from the last one written: then it is
+        // written without reading the old file back.
+        let differs = recompute && self.recompute(&mut report);
+        self.write_out(batch, recompute, differs, &mut report)?;
+        self.behind = None;
+        report.work = started.elapsed();
+        let said = recompute || report.written || !report.restored_charts.is_empty() || report.charts_error.is_some();
+        Ok(said.then_some(report))
+    }
+
+    /// Brings the index in line with the batch, and keeps the notes the dashboard
+    /// lags behind until it is written.
+    fn update_index(&mut self, batch: &Batch, report: &mut Report) {
+        let ws = &self.pipeline.workspace;
         report.notes = if batch.rescan {
-            self.pipeline.index.rescan(&ws)
+            self.pipeline.index.rescan(ws)
         } else {
-            self.pipeline.index.update(&ws, batch.paths.iter().map(String::as_str))
+            self.pipeline.index.update(ws, batch.paths.iter().map(String::as_str))
         };
         let was_behind = self.behind.take();
         if let Some(unreported) = &was_behind {
@@ -206,81 +230,82 @@ impl Session {
         if was_behind.is_some() || !report.notes.is_empty() {
             self.behind = Some(report.notes.clone());
         }
-        let today = new_day.unwrap_or(self.pipeline.config.today);
-        report.new_day = new_day.filter(|d| *d != self.pipeline.config.today);
+    }
+
+    /// Loads the profile again when its bytes changed or the day did. A profile that
+    /// is valid YAML but holds an invalid value keeps that field's last good value.
+    fn reload_profile(&mut self, batch: &Batch, today: Date, report: &mut Report) -> Result<()> {
+        let ws = self.pipeline.workspace.clone();
         let touched_profile = batch.rescan || batch.paths.contains(PROFILE_FILE);
         let new_hash = if touched_profile { profile_hash(&ws) } else { self.profile_hash };
-        if new_hash != self.profile_hash || report.new_day.is_some() {
-            let (mut config, diags) = Config::load(&ws.root, today)?;
-            let invalid = diags.iter().any(|d| d.code == "yaml/syntax" && d.severity == Severity::Error);
-            let mut kept = Vec::new();
-            if !invalid {
-                let text = std::fs::read(ws.root.join(PROFILE_FILE)).unwrap_or_default();
-                let reconciled = self.good_profile.reconcile(&String::from_utf8_lossy(&text), &diags);
-                let mut merged = Config::defaults(ws.root.clone(), today);
-                if !reconciled.kept.is_empty() && merged.apply(&reconciled.text, &mut Vec::new()) {
-                    config = merged;
-                    kept = reconciled.kept;
-                }
-            }
-            if new_hash != self.profile_hash {
-                report.profile = Some(if invalid { ProfileChange::Invalid } else { ProfileChange::Reloaded });
-                report.kept = kept;
-            }
-            self.pipeline.config = config;
-            self.pipeline.config_diagnostics = diags;
-            self.profile_hash = new_hash;
+        if new_hash == self.profile_hash && report.new_day.is_none() {
+            return Ok(());
         }
+        let (mut config, diags) = Config::load(&ws.root, today)?;
+        let invalid = diags.iter().any(|d| d.code == "yaml/syntax" && d.severity == Severity::Error);
+        let mut kept = Vec::new();
+        if !invalid {
+            let text = std::fs::read(ws.root.join(PROFILE_FILE)).unwrap_or_default();
+            let reconciled = self.good_profile.reconcile(&String::from_utf8_lossy(&text), &diags);
+            let mut merged = Config::defaults(ws.root.clone(), today);
+            if !reconciled.kept.is_empty() && merged.apply(&reconciled.text, &mut Vec::new()) {
+                config = merged;
+                kept = reconciled.kept;
+            }
+        }
+        if new_hash != self.profile_hash {
+            report.profile = Some(if invalid { ProfileChange::Invalid } else { ProfileChange::Reloaded });
+            report.kept = kept;
+        }
+        self.pipeline.config = config;
+        self.pipeline.config_diagnostics = diags;
+        self.profile_hash = new_hash;
+        Ok(())
+    }
 
-        if batch.head_moved || batch.rescan || report.new_day.is_some() {
-            let before = std::mem::take(&mut self.pipeline.history);
-            self.pipeline.reload_history();
-            report.history = self.pipeline.history != before;
+    /// Computes the model and the dashboard, writes the charts whose bytes changed,
+    /// and reports what moved. Returns whether the dashboard differs from the last.
+    fn recompute(&mut self, report: &mut Report) -> bool {
+        self.behind.get_or_insert_with(Vec::new);
+        let model = self.pipeline.model();
+        // The charts are written here, each only when its bytes changed, so an
+        // edit that moves no figure leaves them (and git) alone.
+        let drawn = self.pipeline.draw_charts(&model);
+        let markdown = self.pipeline.dashboard(&model, &drawn.charts);
+        report.charts_error = drawn.error.map(|e| e.to_string());
+        self.charts = drawn.charts;
+        report.moves = self
+            .model
+            .bars
+            .iter()
+            .zip(&model.bars)
+            .filter(|(a, b)| a.percent != b.percent)
+            .map(|(a, b)| Move { name: b.name, from: a.percent, to: b.percent })
+            .collect();
+        let met = |m: &Model| m.today_goals.minimums.iter().filter(|x| x.met).count();
+        let (before, after) = (met(&self.model), met(&model));
+        // Also on a new day: the minimums start again from nothing met.
+        if before != after {
+            report.minimums = Some((before, after, model.today_goals.minimums.len()));
         }
+        (report.appeared, report.fixed) = diff_problems(&self.model, &model);
+        let old = std::mem::replace(&mut self.model, model);
+        // Freeing a large model's thousands of strings takes a millisecond or two
+        // that the next dashboard need not wait for.
+        if old.counts.stories + old.counts.logs > 1000 {
+            std::thread::spawn(move || drop(old));
+        }
+        let differs = markdown != self.markdown;
+        self.markdown = markdown;
+        differs
+    }
 
-        let recompute = self.behind.is_some() || report.profile.is_some() || report.new_day.is_some() || report.history;
-        // Whether the new dashboard differs from the last one written: then it is
-        // written without reading the old file back.
-        let mut differs = false;
-        if recompute {
-            self.behind.get_or_insert_with(Vec::new);
-            let model = self.pipeline.model();
-            // The charts are written here, each only when its bytes changed, so an
-            // edit that moves no figure leaves them (and git) alone.
-            let drawn = self.pipeline.draw_charts(&model);
-            let markdown = self.pipeline.dashboard(&model, &drawn.charts);
-            report.charts_error = drawn.error.map(|e| e.to_string());
-            self.charts = drawn.charts;
-            report.moves = self
-                .model
-                .bars
-                .iter()
-                .zip(&model.bars)
-                .filter(|(a, b)| a.percent != b.percent)
-                .map(|(a, b)| Move { name: b.name, from: a.percent, to: b.percent })
-                .collect();
-            let met = |m: &Model| m.today_goals.minimums.iter().filter(|x| x.met).count();
-            let (before, after) = (met(&self.model), met(&model));
-            // Also on a new day: the minimums start again from nothing met.
-            if before != after {
-                report.minimums = Some((before, after, model.today_goals.minimums.len()));
-            }
-            (report.appeared, report.fixed) = diff_problems(&self.model, &model);
-            let old = std::mem::replace(&mut self.model, model);
-            // Freeing a large model's thousands of strings takes a millisecond or two
-            // that the next dashboard need not wait for.
-            if old.counts.stories + old.counts.logs > 1000 {
-                std::thread::spawn(move || drop(old));
-            }
-            differs = markdown != self.markdown;
-            self.markdown = markdown;
-        }
-        // Written when the scores changed, and also when something else changed or
-        // removed DASHBOARD.md (a hand edit, a checkout): it always ends equal to
-        // what `build` writes. Our own write comes back as an event and stops here,
-        // because the bytes match.
+    /// Writes DASHBOARD.md when it changed, and also when something else changed or
+    /// removed it (a hand edit, a checkout): it always ends equal to what `build`
+    /// writes. Our own write comes back as an event and stops here, because the
+    /// bytes match. The same for the charts, which a recompute has just written.
+    fn write_out(&mut self, batch: &Batch, recompute: bool, differs: bool, report: &mut Report) -> Result<()> {
         let checked_dashboard = recompute || batch.rescan || batch.paths.contains(DASHBOARD_FILE);
-        // The same for the charts, which a recompute has just written.
         let touched_charts = batch.rescan || batch.paths.iter().any(|p| is_generated(p) && p != DASHBOARD_FILE);
         if touched_charts && !recompute {
             match self.pipeline.write_charts(&self.charts) {
@@ -297,10 +322,7 @@ impl Session {
             report.restored = report.written && !recompute;
             report.was_deleted = report.restored && missing;
         }
-        self.behind = None;
-        report.work = started.elapsed();
-        let said = recompute || report.written || !report.restored_charts.is_empty() || report.charts_error.is_some();
-        Ok(said.then_some(report))
+        Ok(())
     }
 
     /// Commits the work tree (for `--commit`), unless a merge or rebase is in
