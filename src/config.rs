@@ -391,6 +391,19 @@ impl Config {
             }
         };
         let mut f = Fields::new(&front, PROFILE_FILE, diags);
+        self.read_profile(&mut f);
+        self.read_goals(&mut f);
+        self.read_targets(&mut f);
+        self.read_weights(&mut f);
+        let study = &mut self.study;
+        f.nested("study", |g| read_study(g, study));
+        self.read_endgame(&mut f);
+        self.read_star(&mut f);
+        true
+    }
+
+    /// Who, for what, when: the profile's top-level fields, and the charts and window switches.
+    fn read_profile(&mut self, f: &mut Fields<'_>) {
         let p = &mut self.profile;
         p.name = f.text("name", false, "Alex");
         if let Some(t) = f.choice("track", false, "track", Track::parse, Track::suggest, &Track::slugs()) {
@@ -419,8 +432,12 @@ impl Config {
             self.charts = c;
         }
         if let Some(w) = f.number("window_days", false, "28") {
-            self.window_days = sense::window_days(&mut f, w);
+            self.window_days = sense::window_days(f, w);
         }
+    }
+
+    /// `goals:` the daily minimums, the weekly goals and the time split.
+    fn read_goals(&mut self, f: &mut Fields<'_>) {
         let d = &mut self.daily;
         f.nested("goals", |g| {
             g.nested("daily", |g| {
@@ -449,6 +466,10 @@ impl Config {
             });
             self.split = self.split.normalised();
         });
+    }
+
+    /// `targets:` what counts as full marks.
+    fn read_targets(&mut self, f: &mut Fields<'_>) {
         let t = &mut self.targets;
         f.nested("targets", |g| {
             for (name, value) in g.float_map_here() {
@@ -462,6 +483,10 @@ impl Config {
                 }
             }
         });
+    }
+
+    /// `weights:` each bar's components, checked by name and for sense.
+    fn read_weights(&mut self, f: &mut Fields<'_>) {
         let weights = &mut self.weights;
         let defaults = Weights::default();
         f.nested("weights", |g| {
@@ -496,8 +521,10 @@ impl Config {
                 sense::weights(g, group, target, default);
             }
         });
-        let study = &mut self.study;
-        f.nested("study", |g| read_study(g, study));
+    }
+
+    /// `endgame:` the final week and the taper, kept consistent.
+    fn read_endgame(&mut self, f: &mut Fields<'_>) {
         let e = &mut self.endgame;
         f.nested("endgame", |g| {
             set_u32(g, "final_days", &mut e.final_days);
@@ -510,6 +537,10 @@ impl Config {
         e.final_days = e.final_days.max(e.taper_days).max(1);
         e.rehearsals_per_day = e.rehearsals_per_day.max(1);
         e.max_untold_days = e.max_untold_days.max(1);
+    }
+
+    /// `star:` the STAR checks' thresholds, kept in a sensible range.
+    fn read_star(&mut self, f: &mut Fields<'_>) {
         let s = &mut self.star;
         let default_star = Config::defaults(PathBuf::new(), self.today).star;
         f.nested("star", |g| {
@@ -524,7 +555,6 @@ impl Config {
             }
             sense::star_range(g, s, &default_star);
         });
-        true
     }
 
     /// Minutes of the daily study block: `study.minutes`, else the daily minimums
