@@ -181,137 +181,179 @@ fn word_start(text: &str, n: usize) -> Option<usize> {
 /// Stories use it with the STAR part names, so ordinary prose is never cut into
 /// sections.
 pub fn parse_with(body: &str, first_line: usize, is_label: &dyn Fn(&str) -> bool) -> Body {
-    let line_starts: Vec<usize> = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
-    let line_of = |offset: usize| first_line + line_starts.partition_point(|&s| s <= offset) - 1;
-
-    let mut out = Body { words: count_words(body), links: wiki_links(body), ..Body::default() };
-    // Open sections collect text until closed; a heading closes the open ones of the
-    // same or deeper level.
-    let mut open: Vec<usize> = Vec::new();
-    let mut heading: Option<(u8, usize, String)> = None;
-    let mut week: Option<u32> = None;
-    let mut task: Option<(bool, usize, String)> = None;
-    let mut paragraph_start: Option<(usize, bool)> = None; // (section index if label, first event)
-    let mut in_strong_at_para_start = false;
-    let mut label: Option<String> = None;
-
+    let mut b = Builder::new(body, first_line, is_label);
     let parser =
         Parser::new_ext(body, Options::ENABLE_TASKLISTS | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((heading_depth(level), line_of(range.start), String::new()));
+                b.heading = Some((heading_depth(level), b.line_of(range.start), String::new()));
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, line, title)) = heading.take() {
-                    let title = title.trim().to_string();
-                    open.retain(|&i| out.sections[i].level != 0 && out.sections[i].level < level);
-                    if let Some(w) = week_of(&title) {
-                        week = Some(w);
-                    }
-                    out.sections.push(Section { title, level, line, text: String::new(), words: 0 });
-                    open.push(out.sections.len() - 1);
-                }
-            }
+            Event::End(TagEnd::Heading(_)) => b.end_heading(),
             Event::Start(Tag::Paragraph) => {
-                paragraph_start = Some((line_of(range.start), true));
-                in_strong_at_para_start = false;
-                label = None;
+                b.paragraph_start = Some((b.line_of(range.start), true));
+                b.in_strong_at_para_start = false;
+                b.label = None;
             }
-            Event::Start(Tag::Strong) => {
-                if let Some((_, first)) = paragraph_start.as_mut() {
-                    if *first {
-                        in_strong_at_para_start = true;
-                        label = Some(String::new());
-                    }
-                }
-            }
-            Event::End(TagEnd::Strong) if in_strong_at_para_start => {
-                in_strong_at_para_start = false;
-                let text = label.take().unwrap_or_default();
-                let trimmed = text.trim().trim_end_matches(':').trim();
-                let labelled = text.trim().ends_with(':') || body[range.end..].trim_start().starts_with(':');
-                if labelled && !trimmed.is_empty() && trimmed.split_whitespace().count() <= 4 {
-                    let line = paragraph_start.map_or(first_line, |p| p.0);
-                    // A bold label closes earlier labels, not headings, except that a
-                    // label the caller knows (a STAR part) closes headings it knows too.
-                    let known = is_label(trimmed);
-                    open.retain(|&i| out.sections[i].level != 0 && !(known && is_label(&out.sections[i].title)));
-                    out.sections.push(Section {
-                        title: trimmed.to_string(),
-                        level: 0,
-                        line,
-                        text: String::new(),
-                        words: 0,
-                    });
-                    open.push(out.sections.len() - 1);
-                    continue;
-                }
-                // Not a label: its text belongs to the open sections.
-                for &i in &open {
-                    out.sections[i].text.push_str(&text);
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                let mut t: &str = &t;
-                if let Some((line, first)) = paragraph_start.as_mut() {
-                    if *first && heading.is_none() && !in_strong_at_para_start && task.is_none() {
-                        if let Some((name, rest)) = plain_label(t).filter(|(name, _)| is_label(name)) {
-                            open.retain(|&i| out.sections[i].level != 0 && !is_label(&out.sections[i].title));
-                            out.sections.push(Section {
-                                title: name.to_string(),
-                                level: 0,
-                                line: *line,
-                                text: String::new(),
-                                words: 0,
-                            });
-                            open.push(out.sections.len() - 1);
-                            t = rest;
-                        }
-                    }
-                    *first = false;
-                }
-                if let Some((_, _, title)) = heading.as_mut() {
-                    title.push_str(t);
-                } else if in_strong_at_para_start {
-                    if let Some(l) = label.as_mut() {
-                        l.push_str(t);
-                    }
-                } else {
-                    if let Some((_, _, text)) = task.as_mut() {
-                        text.push_str(t);
-                    }
-                    let t = t.trim_start_matches(':');
-                    for &i in &open {
-                        out.sections[i].text.push_str(t);
-                    }
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                for &i in &open {
-                    out.sections[i].text.push(' ');
-                }
-            }
-            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) => {
-                for &i in &open {
-                    out.sections[i].text.push('\n');
-                }
-                paragraph_start = None;
-                if let (Event::End(TagEnd::Item), Some((done, line, text))) = (&event, task.take()) {
-                    out.tasks.push(Task { done, text: text.trim().to_string(), line, week });
-                }
-            }
-            Event::TaskListMarker(done) => {
-                task = Some((done, line_of(range.start), String::new()));
-            }
+            Event::Start(Tag::Strong) => b.start_strong(),
+            Event::End(TagEnd::Strong) if b.in_strong_at_para_start => b.end_leading_strong(range.end),
+            Event::Text(t) | Event::Code(t) => b.text(&t),
+            Event::SoftBreak | Event::HardBreak => b.append(" "),
+            Event::End(TagEnd::Paragraph) => b.end_block(false),
+            Event::End(TagEnd::Item) => b.end_block(true),
+            Event::TaskListMarker(done) => b.task = Some((done, b.line_of(range.start), String::new())),
             _ => {}
         }
     }
-    for s in &mut out.sections {
-        s.text = s.text.trim().to_string();
-        s.words = count_words(&s.text);
+    b.finish()
+}
+
+/// The state of [`parse_with`] between two events of the Markdown parser.
+struct Builder<'a> {
+    body: &'a str,
+    first_line: usize,
+    line_starts: Vec<usize>,
+    is_label: &'a dyn Fn(&str) -> bool,
+    out: Body,
+    // Open sections collect text until closed; a heading closes the open ones of the
+    // same or deeper level.
+    open: Vec<usize>,
+    heading: Option<(u8, usize, String)>,
+    week: Option<u32>,
+    task: Option<(bool, usize, String)>,
+    // The paragraph's first line, and whether no text of it has been seen yet.
+    paragraph_start: Option<(usize, bool)>,
+    in_strong_at_para_start: bool,
+    label: Option<String>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(body: &'a str, first_line: usize, is_label: &'a dyn Fn(&str) -> bool) -> Builder<'a> {
+        Builder {
+            body,
+            first_line,
+            line_starts: std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect(),
+            is_label,
+            out: Body { words: count_words(body), links: wiki_links(body), ..Body::default() },
+            open: Vec::new(),
+            heading: None,
+            week: None,
+            task: None,
+            paragraph_start: None,
+            in_strong_at_para_start: false,
+            label: None,
+        }
     }
-    out
+
+    /// The file line of a byte offset into the body.
+    fn line_of(&self, offset: usize) -> usize {
+        self.first_line + self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Starts a section (level 0: a label) that collects text until it is closed.
+    fn open_section(&mut self, title: String, level: u8, line: usize) {
+        self.out.sections.push(Section { title, level, line, text: String::new(), words: 0 });
+        self.open.push(self.out.sections.len() - 1);
+    }
+
+    /// Closes the open labels, and the open headings `keep` turns away.
+    fn close_labels_and(&mut self, keep: impl Fn(&Section) -> bool) {
+        let sections = &self.out.sections;
+        self.open.retain(|&i| sections[i].level != 0 && keep(&sections[i]));
+    }
+
+    /// Appends text to every open section.
+    fn append(&mut self, text: &str) {
+        for &i in &self.open {
+            self.out.sections[i].text.push_str(text);
+        }
+    }
+
+    fn end_heading(&mut self) {
+        if let Some((level, line, title)) = self.heading.take() {
+            let title = title.trim().to_string();
+            self.close_labels_and(|s| s.level < level);
+            if let Some(w) = week_of(&title) {
+                self.week = Some(w);
+            }
+            self.open_section(title, level, line);
+        }
+    }
+
+    /// Bold text that opens a paragraph may be a label (`**Situation:** …`).
+    fn start_strong(&mut self) {
+        if self.paragraph_start.is_some_and(|(_, first)| first) {
+            self.in_strong_at_para_start = true;
+            self.label = Some(String::new());
+        }
+    }
+
+    /// The end of bold text that opened a paragraph, at byte `end`: a label when a
+    /// colon ends it or follows it and it has at most four words; otherwise its text
+    /// belongs to the open sections.
+    fn end_leading_strong(&mut self, end: usize) {
+        self.in_strong_at_para_start = false;
+        let text = self.label.take().unwrap_or_default();
+        let trimmed = text.trim().trim_end_matches(':').trim();
+        let labelled = text.trim().ends_with(':') || self.body[end..].trim_start().starts_with(':');
+        if labelled && !trimmed.is_empty() && trimmed.split_whitespace().count() <= 4 {
+            let line = self.paragraph_start.map_or(self.first_line, |p| p.0);
+            // A bold label closes earlier labels, not headings, except that a label
+            // the caller knows (a STAR part) closes headings it knows too.
+            let is_label = self.is_label;
+            let known = is_label(trimmed);
+            self.close_labels_and(|s| !(known && is_label(&s.title)));
+            self.open_section(trimmed.to_string(), 0, line);
+            return;
+        }
+        self.append(&text);
+    }
+
+    fn text(&mut self, t: &str) {
+        let mut t = t;
+        if let Some((line, first)) = self.paragraph_start {
+            if first && self.heading.is_none() && !self.in_strong_at_para_start && self.task.is_none() {
+                let is_label = self.is_label;
+                if let Some((name, rest)) = plain_label(t).filter(|(name, _)| is_label(name)) {
+                    self.close_labels_and(|s| !is_label(&s.title));
+                    self.open_section(name.to_string(), 0, line);
+                    t = rest;
+                }
+            }
+            self.paragraph_start = Some((line, false));
+        }
+        if let Some((_, _, title)) = self.heading.as_mut() {
+            title.push_str(t);
+        } else if self.in_strong_at_para_start {
+            if let Some(l) = self.label.as_mut() {
+                l.push_str(t);
+            }
+        } else {
+            if let Some((_, _, text)) = self.task.as_mut() {
+                text.push_str(t);
+            }
+            self.append(t.trim_start_matches(':'));
+        }
+    }
+
+    /// The end of a paragraph or of a list item (which ends a task).
+    fn end_block(&mut self, item: bool) {
+        self.append("\n");
+        self.paragraph_start = None;
+        if item {
+            if let Some((done, line, text)) = self.task.take() {
+                self.out.tasks.push(Task { done, text: text.trim().to_string(), line, week: self.week });
+            }
+        }
+    }
+
+    fn finish(mut self) -> Body {
+        for s in &mut self.out.sections {
+            s.text = s.text.trim().to_string();
+            s.words = count_words(&s.text);
+        }
+        self.out
+    }
 }
 
 #[cfg(test)]
