@@ -41,7 +41,7 @@ pub fn run(globals: &Globals, args: WatchArgs) -> Result<i32> {
     // stops the watch with exit 1, here or at any later line.
     print_start(&mut out, &root, &args, &source).map_err(output::error)?;
     if let Some(w) = warning {
-        warn(&w);
+        crate::warn(&w);
     }
     let what = if written { "DASHBOARD.md written" } else { "DASHBOARD.md up to date" };
     out.write_all(render::terminal::summary(session.model(), what).as_bytes()).map_err(output::error)?;
@@ -186,22 +186,17 @@ fn absorb(input: Input, batch: &mut Batch, source: &mut Source, root: &std::path
             batch.rescan = true;
             if watch::is_limit(&e) && source.backend() == Backend::Native {
                 match source.fall_back_to_polling() {
-                    Ok(interval) => warn(&watch::limit_message(interval)),
+                    Ok(interval) => crate::warn(&watch::limit_message(interval)),
                     Err(e) => {
                         crate::report(&e);
                     }
                 }
             } else {
-                warn(&format!("the watcher reported: {e}; re-reading the workspace"));
+                crate::warn(&format!("the watcher reported: {e}; re-reading the workspace"));
             }
             Absorbed::Relevant
         }
     }
-}
-
-fn warn(message: &str) {
-    let yellow = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
-    let _ = writeln!(anstream::stderr(), "{yellow}warning:{yellow:#} {message}");
 }
 
 fn timestamp(clock: &crate::clock::Clock) -> String {
@@ -249,7 +244,7 @@ fn print_outcome(outcome: Result<Option<Report>>, clock: &crate::clock::Clock, v
         writeln!(out, "{green}{}{green:#}", problem(d, "fixed:"))?;
     }
     if let Some(e) = &report.charts_error {
-        warn(&format!("{e}; {}", crate::cmd::build::CHARTS_LEFT_OUT));
+        crate::warn(&format!("{e}; {}", crate::cmd::build::CHARTS_LEFT_OUT));
     }
     out.flush()
 }

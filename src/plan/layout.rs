@@ -70,49 +70,45 @@ pub(super) fn empty_weeks(start: Date, n: u32) -> Vec<Week> {
 /// assessment, when it is not complete.
 pub(super) fn add_routine(weeks: &mut [Week], request: &PlanRequest) {
     let (d, w) = (request.daily, request.weekly);
-    let mut routine = Vec::new();
-    if d.coding_problems > 0 {
-        let problems = if d.coding_problems == 1 {
-            "1 coding problem".into()
-        } else {
-            format!("{} coding problems", d.coding_problems)
-        };
-        routine.push((TaskKind::Daily, format!("Daily: {problems} ({} min), every day this week", d.coding_minutes)));
-    }
-    if d.design_minutes > 0 {
-        routine.push((
+    let problems = if d.coding_problems == 1 {
+        "1 coding problem".into()
+    } else {
+        format!("{} coding problems", d.coding_problems)
+    };
+    let stories = if w.stories == 1 { "story" } else { "stories" };
+    // Each goal the profile sets (above zero) becomes a task of every week.
+    let routine: Vec<(TaskKind, String)> = [
+        (
+            d.coding_problems,
+            TaskKind::Daily,
+            format!("Daily: {problems} ({} min), every day this week", d.coding_minutes),
+        ),
+        (
+            d.design_minutes,
             TaskKind::Daily,
             format!("Daily: 1 system-design concept ({} min), every day this week", d.design_minutes),
-        ));
-    }
-    if d.behavioral_minutes > 0 {
-        routine.push((
+        ),
+        (
+            d.behavioral_minutes,
             TaskKind::Daily,
             format!("Daily: refine 1 behavioral story ({} min), every day this week", d.behavioral_minutes),
-        ));
-    }
-    if w.designs > 0 {
-        routine.push((
+        ),
+        (
+            w.designs,
             TaskKind::Weekly,
             format!("Weekly: {} full system design{}, written up in designs/", w.designs, plural(w.designs)),
-        ));
-    }
-    if w.coding_problems > 0 {
-        routine.push((
+        ),
+        (
+            w.coding_problems,
             TaskKind::Weekly,
             format!("Weekly: {} coding problems solved and logged in logs/", w.coding_problems),
-        ));
-    }
-    if w.stories > 0 {
-        routine.push((
-            TaskKind::Weekly,
-            format!(
-                "Weekly: {} STAR stor{} written or improved in stories/",
-                w.stories,
-                if w.stories == 1 { "y" } else { "ies" }
-            ),
-        ));
-    }
+        ),
+        (w.stories, TaskKind::Weekly, format!("Weekly: {} STAR {stories} written or improved in stories/", w.stories)),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(_, kind, text)| (kind, text))
+    .collect();
     for week in weeks.iter_mut() {
         week.tasks.extend(routine.iter().map(|(kind, text)| Task { kind: *kind, text: text.clone() }));
     }
